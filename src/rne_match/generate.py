@@ -1,0 +1,188 @@
+"""Seeded, labelled signature lists drawn from a loaded registry, to measure the matcher.
+
+Real officials are written the ways people write (case, order, accents, typos, short first names,
+civility, married names, free mandate phrasing); impostors are invented people, real names with
+a mandate they do not hold, and holders of mandates outside the policy; homonym traps state a
+place that only one of several same-name persons fits. Every row carries its expected status.
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import polars as pl
+
+from .mandate import ELIGIBLE_DEFAULT
+from .registry import Registry
+
+NOISES = ["propre", "casse", "ordre", "accents", "faute_nom", "prenom_court", "tirets",
+          "civilite", "formulation", "sans_departement", "nom_complet_majuscules", "epouse"]
+
+_FEM = {"conseiller municipal": "conseillère municipale", "adjoint au maire": "adjointe au maire",
+        "conseiller départemental": "conseillère départementale",
+        "conseiller régional": "conseillère régionale", "conseiller d'arrondissement":
+        "conseillère d'arrondissement", "conseiller": "conseillère", "maire délégué": "maire déléguée"}
+
+
+def _strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _typo(rng: random.Random, s: str) -> str:
+    if len(s) < 4:
+        return s
+    i = rng.randrange(1, len(s) - 1)
+    op = rng.choice(["swap", "drop", "double", "replace"])
+    if op == "swap":
+        return s[:i] + s[i + 1] + s[i] + s[i + 2:]
+    if op == "drop":
+        return s[:i] + s[i + 1:]
+    if op == "double":
+        return s[:i] + s[i] + s[i:]
+    return s[:i] + rng.choice("aeioulnrst") + s[i + 1:]
+
+
+def _mandate_text(rng: random.Random, m: dict, sexe: str | None, noise: str) -> str:
+    kind, fonction = m["kind"], (m["fonction"] or "")
+    place = m["libelle_commune"] or m["territoire"] or ""
+    if kind == "mai" or fonction.lower() == "maire":
+        base = "maire"
+    elif "adjoint" in fonction.lower():
+        base = "adjoint au maire"
+    elif fonction.lower().startswith("maire délégué"):
+        base = "maire délégué"
+    elif kind == "cm":
+        base = "conseiller municipal"
+    elif kind == "ca":
+        base, place = "conseiller d'arrondissement", m["territoire"] or place
+    elif kind == "cd":
+        base, place = "conseiller départemental", m["libelle_departement"] or ""
+    elif kind == "cr":
+        base, place = "conseiller régional", m["territoire"] or ""
+    else:
+        base, place = "conseiller", m["territoire"] or ""
+    if sexe == "F":
+        base = _FEM.get(base, base)
+    if noise == "formulation":
+        place = place.replace("Saint-", "St-").replace("Sainte-", "Ste-")
+        base = rng.choice([base, base.capitalize(), base.replace("conseillère", "Conseillère")])
+        if base.startswith(("maire", "adjoint")) and rng.random() < 0.5:
+            base = base.replace("adjoint au maire", "maire-adjoint")
+    sep = rng.choice([" de ", " de ", " à ", ", ", " - "])
+    text = f"{base}{sep}{place}"
+    dep = m["code_departement"]
+    if dep and noise != "sans_departement" and kind in ("cm", "mai", "ca") and rng.random() < 0.6:
+        text += f" ({dep})"
+    return text
+
+
+def _write_name(rng: random.Random, nom: str, prenom: str, noise: str, full: bool) -> tuple[str, str, str]:
+    """(nom, prenom, nom_complet) as the signer writes them."""
+    if noise == "casse":
+        nom, prenom = rng.choice([(nom.lower(), prenom.lower()), (nom.title(), prenom.upper())])
+    elif noise == "accents":
+        nom, prenom = _strip_accents(nom), _strip_accents(prenom)
+    elif noise == "faute_nom":
+        nom = _typo(rng, nom)
+    elif noise == "prenom_court":
+        parts = prenom.replace("-", " ").split()
+        prenom = parts[0] if len(parts) > 1 else (prenom[0] + "." if rng.random() < 0.3 else prenom)
+    elif noise == "tirets":
+        nom, prenom = nom.replace(" ", "-"), prenom.replace("-", " ")
+    elif noise == "civilite":
+        nom = nom.title()
+    if full or noise in ("ordre", "nom_complet_majuscules"):
+        if noise == "ordre":
+            return "", "", f"{prenom} {nom.title()}"
+        return "", "", rng.choice([f"{nom.upper()} {prenom}", f"{prenom} {nom.upper()}"])
+    return nom, prenom, ""
+
+
+def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str] = ELIGIBLE_DEFAULT,
+             share_impostors: float = 0.2, share_homonyms: float = 0.05) -> pl.DataFrame:
+    rng = random.Random(seed)
+    persons = registry.persons
+    m = registry.mandates
+    elig_m = m.filter(pl.col("kind").is_in(list(eligible)) & pl.col("territoire").is_not_null())
+    inel_ids = set(m.filter(~pl.col("kind").is_in(list(eligible)))["person_id"].to_list()) - set(
+        elig_m["person_id"].to_list())
+    n_imp = int(n * share_impostors)
+    n_hom = int(n * share_homonyms)
+    n_real = n - n_imp - n_hom
+    # One mandate per official, sampled without replacement; seeds make the draw repeatable.
+    officials = elig_m.sample(n=min(n_real, elig_m.height), seed=seed, shuffle=True).unique(
+        "person_id", keep="first", maintain_order=True)
+    pinfo = {r["person_id"]: r for r in persons.select("person_id", "nom", "prenom", "sexe").iter_rows(named=True)}
+    rows: list[dict] = []
+    for mand in officials.iter_rows(named=True):
+        p = pinfo[mand["person_id"]]
+        noise = rng.choice(NOISES)
+        nom, prenom = p["nom"], p["prenom"] or ""
+        if noise == "epouse" and p["sexe"] == "F":
+            other = persons["nom"][rng.randrange(persons.height)]
+            nom_written = f"{other} épouse {nom}" if rng.random() < 0.5 else f"{nom} née {other}"
+            nom_w, prenom_w, full_w = nom_written, prenom, ""
+        else:
+            nom_w, prenom_w, full_w = _write_name(rng, nom, prenom, noise, rng.random() < 0.3)
+        civ = ("Mme" if p["sexe"] == "F" else "M.") if noise == "civilite" else ""
+        rows.append({"civilite": civ, "nom": nom_w, "prenom": prenom_w, "nom_complet": full_w,
+                     "mandat": _mandate_text(rng, mand, p["sexe"], noise),
+                     "attendu": "verified", "attendu_person_id": mand["person_id"], "bruit": noise,
+                     "groupe": "elu"})
+    # Impostors 1: invented people (a real first name with a real but unrelated surname pattern).
+    all_noms = persons["nom"].to_list()
+    all_prenoms = persons["prenom"].to_list()
+    known = set(zip(persons["nom_f"].to_list(), persons["prenom_f"].to_list(), strict=True))
+    from .normalize import fold
+    k = 0
+    while k < n_imp // 2:
+        nom = all_noms[rng.randrange(len(all_noms))]
+        prenom = all_prenoms[rng.randrange(len(all_prenoms))] or "Camille"
+        if (fold(nom), fold(prenom)) in known:
+            continue
+        mand = elig_m.row(rng.randrange(elig_m.height), named=True)
+        rows.append({"civilite": "", "nom": nom, "prenom": prenom, "nom_complet": "",
+                     "mandat": _mandate_text(rng, mand, None, "propre"), "attendu": "not_found",
+                     "attendu_person_id": None, "bruit": "inventé", "groupe": "imposteur"})
+        k += 1
+    # Impostors 2: a real official's name with a mandate in a place where they hold none.
+    sample = elig_m.sample(n=max(1, n_imp // 4), seed=seed + 1)
+    for mand in sample.iter_rows(named=True):
+        p = pinfo[mand["person_id"]]
+        wrong = elig_m.row(rng.randrange(elig_m.height), named=True)
+        their_places = set(m.filter(pl.col("person_id") == p["person_id"])["code_departement"].to_list())
+        if wrong["code_departement"] in their_places:
+            continue
+        rows.append({"civilite": "", "nom": p["nom"], "prenom": p["prenom"] or "", "nom_complet": "",
+                     "mandat": _mandate_text(rng, wrong, p["sexe"], "propre"), "attendu": "not_verified",
+                     "attendu_person_id": None, "bruit": "mauvais_mandat", "groupe": "imposteur"})
+    # Impostors 3: holders of mandates outside the policy only (senators, MEPs…).
+    inel = sorted(inel_ids)
+    rng.shuffle(inel)
+    for pid in inel[: n_imp - n_imp // 2 - n_imp // 4]:
+        p = pinfo[pid]
+        mand = m.filter(pl.col("person_id") == pid).row(0, named=True)
+        rows.append({"civilite": "", "nom": p["nom"], "prenom": p["prenom"] or "", "nom_complet": "",
+                     "mandat": _mandate_text(rng, mand, p["sexe"], "propre"), "attendu": "not_eligible",
+                     "attendu_person_id": pid, "bruit": "hors_politique", "groupe": "imposteur"})
+    # Homonym traps: a name borne by several persons, stated with the place of one of them.
+    hom = persons.filter(pl.len().over(["nom_f", "prenom_f"]) >= 2).sort("nom_f", "prenom_f", "person_id")
+    hom_ids = hom["person_id"].to_list()
+    rng.shuffle(hom_ids)
+    for pid in hom_ids[: n_hom]:
+        p = pinfo[pid]
+        mands = elig_m.filter(pl.col("person_id") == pid)
+        if mands.height == 0:
+            continue
+        mand = mands.row(0, named=True)
+        state_place = rng.random() < 0.7
+        text = _mandate_text(rng, mand, p["sexe"], "propre") if state_place else "conseiller municipal"
+        rows.append({"civilite": "", "nom": p["nom"], "prenom": p["prenom"] or "", "nom_complet": "",
+                     "mandat": text, "attendu": "verified_or_review" if state_place else "ambiguous",
+                     "attendu_person_id": pid, "bruit": "homonyme" + ("" if state_place else "_sans_lieu"),
+                     "groupe": "homonyme"})
+    rng.shuffle(rows)
+    return pl.DataFrame(rows, schema={"civilite": pl.String, "nom": pl.String, "prenom": pl.String,
+                                      "nom_complet": pl.String, "mandat": pl.String, "attendu": pl.String,
+                                      "attendu_person_id": pl.String, "bruit": pl.String, "groupe": pl.String})

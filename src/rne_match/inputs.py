@@ -1,0 +1,212 @@
+"""Read signature lists as organisers have them: CSV of any dialect, XLSX, JSON, JSON Lines.
+
+Every input column is kept (as text) in input order; roles (name, first name, mandate…) are found
+from the usual French and English headers, or given with `--columns`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from .normalize import fold
+
+
+class InputError(ValueError):
+    """Unreadable signature file: the message names the file, and the line and column if known."""
+
+
+ROLES: dict[str, tuple[str, ...]] = {
+    "nom_complet": ("nom complet", "nom et prenom", "prenom et nom", "prenom nom", "nom prenom",
+                    "signataire", "full name", "fullname", "name", "identite", "elu", "elue",
+                    "signature", "personne"),
+    "nom": ("nom", "nom de famille", "last name", "lastname", "surname", "family name", "nom d usage",
+            "nom de naissance", "nom elu"),
+    "prenom": ("prenom", "prenoms", "first name", "firstname", "given name", "prenom elu"),
+    "civilite": ("civilite", "titre", "genre", "sexe", "title", "gender", "civ"),
+    "mandat": ("mandat", "mandats", "fonction", "fonctions", "qualite", "mandate", "position",
+               "role", "titre du mandat", "mandat electif", "mandat exerce"),
+    "commune": ("commune", "ville", "city", "town", "localite", "collectivite", "municipalite",
+                "lieu", "territoire"),
+    "departement": ("departement", "dept", "dep", "departement numero", "code departement",
+                    "department", "county", "num departement"),
+    "parti": ("parti", "etiquette", "groupe", "party", "affiliation", "parti politique",
+              "mouvement", "organisation", "appartenance politique", "etiquette politique"),
+    "email": ("email", "e mail", "courriel", "mail", "adresse mail", "adresse email",
+              "adresse electronique"),
+    "date": ("date", "date de signature", "horodatage", "timestamp", "date signature", "signed at"),
+}
+
+
+@dataclass
+class SignatureTable:
+    path: Path
+    frame: pl.DataFrame  # every input column as text, in input order
+    roles: dict[str, str]  # role -> input column name
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _read_csv(path: Path) -> pl.DataFrame:
+    text = _decode(path.read_bytes(), path)
+    if not text.strip():
+        raise InputError(f"{path} : fichier vide")
+    first = text.splitlines()[0]
+    delimiter = max(("\t", ";", ","), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+        rows = []
+        for row in reader:
+            if not any(c.strip() for c in row):
+                rows.append([""] * len(header))
+                continue
+            if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
+                raise InputError(
+                    f"{path}, ligne {reader.line_num}, colonne {len(header) + 1} : "
+                    f"{len(row)} champs alors que l'en-tête en a {len(header)}"
+                )
+            rows.append((row + [""] * len(header))[: len(header)])
+    except csv.Error as exc:
+        raise InputError(f"{path}, ligne {reader.line_num} : CSV illisible ({exc})") from exc
+    header = _unique([h.strip() or f"colonne_{i + 1}" for i, h in enumerate(header)])
+    return pl.DataFrame(
+        {h: [r[i] for r in rows] for i, h in enumerate(header)}, schema=dict.fromkeys(header, pl.String)
+    )
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        if n in seen:
+            seen[n] += 1
+            n = f"{n}_{seen[n]}"
+        else:
+            seen[n] = 0
+        out.append(n)
+    return out
+
+
+def _read_json(path: Path) -> pl.DataFrame:
+    text = _decode(path.read_bytes(), path)
+    records: list = []
+    try:
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            for i, line in enumerate(text.splitlines(), 1):
+                if line.strip():
+                    try:
+                        records.append(json.loads(line))
+                    except ValueError as exc:
+                        raise InputError(f"{path}, ligne {i} : JSON invalide ({exc.args[0]})") from exc
+        else:
+            data = json.loads(text)
+            if isinstance(data, dict):
+                data = next((v for v in data.values() if isinstance(v, list)), [data])
+            records = data
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}, ligne {exc.lineno}, colonne {exc.colno} : JSON invalide ({exc.msg})") from exc
+    if not all(isinstance(r, dict) for r in records):
+        raise InputError(f"{path} : le JSON doit être une liste d'objets (un par signature)")
+    columns: list[str] = []
+    for r in records:
+        for k in r:
+            if k not in columns:
+                columns.append(k)
+    return pl.DataFrame(
+        {c: ["" if r.get(c) is None else str(r.get(c)) for r in records] for c in columns},
+        schema=dict.fromkeys(columns, pl.String),
+    )
+
+
+def _read_xlsx(path: Path) -> pl.DataFrame:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for broken files
+        raise InputError(f"{path} : classeur Excel illisible ({exc})") from exc
+    ws = wb.worksheets[0]
+    rows = [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    wb.close()
+    if not rows:
+        raise InputError(f"{path} : feuille vide")
+    header = _unique([h.strip() or f"colonne_{i + 1}" for i, h in enumerate(rows[0])])
+    body = [(r + [""] * len(header))[: len(header)] for r in rows[1:]]
+    return pl.DataFrame({h: [r[i] for r in body] for i, h in enumerate(header)},
+                        schema=dict.fromkeys(header, pl.String))
+
+
+def detect_roles(columns: list[str], explicit: dict[str, str] | None = None) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    folded = {c: fold(c) for c in columns}
+    for role, names in ROLES.items():
+        for c in columns:
+            if c in roles.values():
+                continue
+            if folded[c] in names:
+                roles[role] = c
+                break
+    for role, names in ROLES.items():  # looser: header starts with a known name
+        if role in roles:
+            continue
+        for c in columns:
+            if c not in roles.values() and any(folded[c].startswith(n + " ") for n in names if len(n) > 3):
+                roles[role] = c
+                break
+    if explicit:
+        for role, col in explicit.items():
+            if col not in columns:
+                raise InputError(f"--columns : la colonne « {col} » n'existe pas (colonnes : {', '.join(columns)})")
+            roles[role] = col
+    return roles
+
+
+def parse_columns_option(spec: str | None) -> dict[str, str]:
+    """`nom=Last name,prenom=First name,mandat=Qualité`"""
+    out: dict[str, str] = {}
+    for part in (spec or "").split(","):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise InputError(f"--columns : « {part} » devrait être de la forme rôle=colonne")
+        role, col = (x.strip() for x in part.split("=", 1))
+        if role not in ROLES:
+            raise InputError(f"--columns : rôle inconnu « {role} » (rôles : {', '.join(ROLES)})")
+        out[role] = col
+    return out
+
+
+def read_signatures(path: Path, columns: dict[str, str] | None = None) -> SignatureTable:
+    if not path.exists():
+        raise InputError(f"{path} : fichier introuvable")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        frame = _read_xlsx(path)
+    elif suffix in (".json", ".jsonl", ".ndjson"):
+        frame = _read_json(path)
+    elif suffix in (".mbox", ".eml") or path.is_dir():
+        from .mail import extract_path
+
+        frame = extract_path(path)
+    else:
+        frame = _read_csv(path)
+    roles = detect_roles(frame.columns, columns)
+    if not ({"nom", "nom_complet"} & roles.keys()):
+        raise InputError(
+            f"{path} : aucune colonne de nom trouvée parmi {', '.join(frame.columns) or '(aucune)'} ; "
+            "indiquez-la avec --columns nom=…,prenom=… ou --columns nom_complet=…"
+        )
+    return SignatureTable(path, frame, roles)

@@ -1,0 +1,186 @@
+"""Read a mandate as people write it: « adjointe au maire de St-Jean-de-Védas (34) ».
+
+The parser returns the RNE kind, a normalised function, the sex the noun implies (conseillère,
+adjointe…), the place as written and a département code when one is given. It never guesses the
+place from the registry: that is the matcher's job, which can compare the place with every mandate
+of every candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import fold
+from .territories import DEPARTEMENTS, OLD_REGIONS, REGIONS
+
+
+@dataclass(frozen=True)
+class Mandate:
+    kind: str | None  # RNE kind code: cm, mai, cd, cr, ca, ma, epci, dep, sen, rpe, cons, afe
+    fonction: str | None  # maire, adjoint, conseiller, president, vice-president, maire delegue
+    sexe: str | None
+    place: str  # folded place text, "" when none
+    code_departement: str | None
+    code_region: str | None
+    text: str
+
+    @property
+    def label(self) -> str:
+        return " ".join(x for x in (self.fonction, self.kind, self.place) if x)
+
+
+_DEP_BY_NAME = {fold(name): code for code, (name, _) in DEPARTEMENTS.items()}
+_REG_BY_NAME = {fold(name): code for code, name in REGIONS.items()}
+_REG_BY_NAME.update({fold(name): code for name, code in OLD_REGIONS.items()})
+
+# (pattern on folded text, kind, fonction); first match wins, so specific before generic.
+_RULES: list[tuple[str, str | None, str | None]] = [
+    (r"\b(depute|deputee)s? (au |du )?parlement europeen|\bdeputee? europeen(ne)?\b|\beurodeputee?\b", "rpe", "depute europeen"),
+    (r"\bsenat(eur|rice)\b", "sen", "senateur"),
+    (r"\bdeputee?\b", "dep", "depute"),
+    (r"\bconseill(er|ere)s? (a l )?assemblee des francais de l etranger\b", "afe", "conseiller"),
+    (r"\bconseill(er|ere)s? (des francais de l etranger|consulaire)s?\b", "cons", "conseiller"),
+    (r"\bmaire (d )?arrondissement\b", "ca", "maire"),
+    (r"\badjointe? (au |a la )?maire (du |d )?(\w+ )?arrondissement\b", "ca", "adjoint"),
+    (r"\bconseill(er|ere)s? (d )?arrondissement\b", "ca", "conseiller"),
+    (r"\bconseill(er|ere)s? de secteur\b", "ca", "conseiller"),
+    (r"\bconseill(er|ere)s? (?=de paris\b)", "cm", "conseiller"),
+    (r"\bmaire deleguee?\b", "cm", "maire delegue"),
+    (r"\b(premiere?|1e?re?|1er|\d+ ?(e|eme|er|ere)|\w+ieme)? ?adjointe?s? (au |a la |du )?maire\b", "cm", "adjoint"),
+    (r"\badjointe?s?\b", "cm", "adjoint"),
+    (r"\bmaire\b", "mai", "maire"),
+    (r"\bconseill(er|ere)s? (municipa(l|le|ux|les)|communa(l|le|ux))\b", "cm", "conseiller"),
+    (r"\bconseill(er|ere)s? (departementa(l|le|ux)|genera(l|le|ux))\b", "cd", "conseiller"),
+    (r"\bpresidente? du (conseil )?departement(al)?\b|\bpresidente? du conseil general\b", "cd", "president"),
+    (r"\bvice ?presidente? du (conseil )?departement(al)?\b", "cd", "vice-president"),
+    (r"\bconseill(er|ere)s? regiona(l|le|ux)\b", "cr", "conseiller"),
+    (r"\bvice ?presidente? (du conseil regional|de (la )?region)\b", "cr", "vice-president"),
+    (r"\bpresidente? (du conseil regional|de (la )?region)\b", "cr", "president"),
+    (r"\bconseill(er|ere)s? (a l |de l )?assemblee de (corse|guyane|martinique)\b|\bconseill(er|ere)s? territoria(l|le|ux)\b|\bconseill(er|ere)s? executi(f|ve)\b", "ma", "conseiller"),
+    (r"\bconseill(er|ere)s? metropolitaine? de lyon\b|\bconseill(er|ere)s? de la metropole de lyon\b", "ma", "conseiller"),
+    (r"\bconseill(er|ere)s? (communautaire|metropolitain|metropolitaine|d agglomeration)s?\b", "epci", "conseiller"),
+    (r"\bvice ?presidente?\b", None, "vice-president"),
+    (r"\bpresidente?\b", None, "president"),
+    (r"\bconseill(er|ere)s?\b", None, "conseiller"),
+    (r"\belue?s? municipa(l|le|ux|les)\b", "cm", "conseiller"),
+    (r"\belue?s? departementa(l|le|ux|les)\b", "cd", "conseiller"),
+    (r"\belue?s? regiona(l|le|ux|les)\b", "cr", "conseiller"),
+    (r"\belue?s?\b", None, None),
+]
+_COMPILED = [(re.compile(p), k, f) for p, k, f in _RULES]
+
+_FEMININE = re.compile(r"\b(conseillere|adjointe|deputee|senatrice|presidente|vice ?presidente|deleguee|elue|maire deleguee|conseilleres|adjointes)\b")
+_MASCULINE = re.compile(r"\b(conseiller|adjoint|depute|senateur|president|vice ?president|delegue|elu)\b")
+
+# Words between the function and the place, removed to leave the place alone.
+_FILLER = re.compile(
+    r"^(?:(?:de|du|des|d|a|au|aux|la|le|les|l|en|pour|sur|ville|commune|communes|mairie|"
+    r"conseil|municipal|municipale|departement|departemental|departementale|region|regional|"
+    r"regionale|canton|collectivite|territoriale|assemblee|metropole|communaute|"
+    r"charge|chargee|delegation|delegue|deleguee|opposition|majorite|groupe|minorite)\s+)+"
+)
+_SAINT = re.compile(r"\b(st|ste)\b")
+
+
+def _place_and_dep(folded_rest: str, raw: str) -> tuple[str, str | None]:
+    dep = None
+    m = re.search(r"\(\s*(\d{2,3}|2[abAB])\s*\)|\b(\d{5})\b|[-,\s]\s*(\d{2,3}|2[abAB])\s*$", raw)
+    if m:
+        code = (m.group(1) or m.group(3) or (m.group(2) or "")[:2]).upper()
+        if m.group(2) and m.group(2).startswith("97"):
+            code = m.group(2)[:3]
+        dep = code if code in DEPARTEMENTS else (code.zfill(2) if code.zfill(2) in DEPARTEMENTS else None)
+    place = re.sub(r"\b\d+\b", " ", folded_rest)
+    place = _SAINT.sub(lambda x: "saint" if x.group(1) == "st" else "sainte", place)
+    place = _FILLER.sub("", place.strip() + " ").strip()
+    # A bracketed département name: « Bellegarde (Gard) ».
+    m2 = re.search(r"\(([^)]*[A-Za-zÀ-ÿ][^)]*)\)", raw)
+    if m2 and dep is None:
+        dep = _DEP_BY_NAME.get(fold(m2.group(1)))
+    if m2:
+        inner = fold(m2.group(1))
+        if inner and place.endswith(inner):
+            place = place[: -len(inner)].strip()
+    place = re.sub(r"(\s+[a-z])+$", "", " " + place).strip()
+    return re.sub(r"\s+", " ", place).strip(), dep
+
+
+def parse_mandate(text: str | None) -> Mandate:
+    raw = text or ""
+    folded = fold(raw)
+    folded = re.sub(r"\b(\d+)\s*(e|eme|er|ere|ieme)\b", r"\1e", folded)
+    kind = fonction = None
+    rest = folded
+    for pattern, k, f in _COMPILED:
+        m = pattern.search(folded)
+        if m:
+            kind, fonction = k, f
+            rest = folded[m.end():]
+            break
+    sexe = "F" if _FEMININE.search(folded) else ("M" if _MASCULINE.search(folded) else None)
+    place, dep = _place_and_dep(rest, raw)
+    region = None
+    place_key = place
+    if place_key in _REG_BY_NAME and kind in (None, "cr"):
+        region = _REG_BY_NAME[place_key]
+        if kind is None and fonction:
+            kind = "cr"
+    elif kind in ("cd",) and place_key in _DEP_BY_NAME and dep is None:
+        dep = _DEP_BY_NAME[place_key]
+    elif kind == "cr":
+        for name, code in _REG_BY_NAME.items():
+            if place_key.startswith(name) or name.startswith(place_key) and place_key:
+                region = code
+                break
+    if kind is None and fonction in ("conseiller", "president", "vice-president"):
+        if "paris" == place:
+            kind = "cm"
+    return Mandate(kind, fonction, sexe, place, dep, region, raw)
+
+
+# Kinds that hold the mandates the default policy accepts: municipal, departmental, regional.
+ELIGIBLE_DEFAULT = frozenset({"cm", "mai", "ca", "cd", "cr", "ma"})
+POLICY_GROUPS: dict[str, frozenset[str]] = {
+    "municipal": frozenset({"cm", "mai", "ca"}),
+    "departemental": frozenset({"cd", "ma"}),
+    "regional": frozenset({"cr", "ma"}),
+    "intercommunal": frozenset({"epci"}),
+    "parlementaire": frozenset({"dep", "sen"}),
+    "europeen": frozenset({"rpe"}),
+    "etranger": frozenset({"cons", "afe"}),
+}
+
+
+def parse_policy(spec: str | None) -> frozenset[str]:
+    """`--eligible municipal,departemental` or kind codes `cm,mai`; default: the three levels."""
+    if not spec:
+        return ELIGIBLE_DEFAULT
+    kinds: set[str] = set()
+    for part in (p.strip().lower() for p in spec.split(",")):
+        part = fold(part).replace(" ", "")
+        if part in POLICY_GROUPS:
+            kinds |= POLICY_GROUPS[part]
+        elif part in {"cm", "mai", "ca", "cd", "cr", "ma", "epci", "dep", "sen", "rpe", "cons", "afe"}:
+            kinds.add(part)
+        elif part:
+            raise ValueError(f"niveau d'éligibilité inconnu : {part!r}")
+    return frozenset(kinds)
+
+
+# Which stated kinds a registry kind satisfies: a mayor is also a municipal councillor, and a
+# « conseiller municipal » who is now adjoint is still what he said he is.
+COMPATIBLE: dict[str, frozenset[str]] = {
+    "cm": frozenset({"cm", "mai", "ca", "epci"}),
+    "mai": frozenset({"mai", "cm"}),
+    "ca": frozenset({"ca", "cm"}),
+    "cd": frozenset({"cd", "ma"}),
+    "cr": frozenset({"cr", "ma"}),
+    "ma": frozenset({"ma", "cd", "cr"}),
+    "epci": frozenset({"epci", "cm", "mai"}),
+    "dep": frozenset({"dep"}),
+    "sen": frozenset({"sen"}),
+    "rpe": frozenset({"rpe"}),
+    "cons": frozenset({"cons", "afe"}),
+    "afe": frozenset({"afe", "cons"}),
+}

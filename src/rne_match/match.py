@@ -1,0 +1,242 @@
+"""Match signatures to registry persons: blocking rules, comparison levels, decision.
+
+Modelled on Splink: candidate pairs come from the union of a few blocking rules; each pair gets
+per-field weights (in bits, log2 of how much more likely the agreement is for a true match than
+for a random pair), summed into a match weight; person-level aggregation keeps each person's
+best-fitting mandate; the decision needs both a high weight and a margin over the runner-up.
+A false `verified` is the costly error, so every threshold errs towards review.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import polars as pl
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import JaroWinkler
+
+from .mandate import COMPATIBLE, ELIGIBLE_DEFAULT
+from .normalize import PARTICLES, skeleton_expr, strip_particles_expr
+from .registry import Registry
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Every number the decision depends on, in one place, in bits."""
+
+    m: float = 0.95
+    nom_u_floor: float = 1e-4  # a surname seen once among 500k élus may still be common
+    prenom_u_floor: float = 5e-4
+    nom_subset: float = -3.0  # relative to exact: « BLATRIX » for « BLATRIX CONTAT »
+    nom_typo: float = 5.0
+    nom_close: float = 1.5
+    nom_other: float = -12.0
+    prenom_first_token: float = 5.0
+    prenom_initials: float = 2.5
+    prenom_typo: float = 4.0
+    prenom_close: float = 0.5
+    prenom_other: float = -8.0
+    sexe_agree: float = 0.5
+    sexe_disagree: float = -5.0
+    place_strong: float = 6.0
+    place_weak: float = 3.0
+    place_other: float = -4.0
+    dep_agree: float = 2.0
+    dep_disagree: float = -3.0
+    region_agree: float = 4.0
+    kind_agree: float = 1.0
+    kind_other: float = -1.0
+    identify: float = 17.0  # total weight needed to name a person
+    margin: float = 5.0  # over the runner-up, else ambiguous
+    nobody: float = 13.0  # the weight of "none of them" in the confidence softmax
+    plausible: float = 8.0  # candidates counted in n_candidates
+
+
+@dataclass
+class MatchOptions:
+    eligible: frozenset[str] = ELIGIBLE_DEFAULT
+    weights: Weights = field(default_factory=Weights)
+
+
+def _tokens_expr(col: str) -> pl.Expr:
+    particles = list(PARTICLES)
+    return (
+        pl.col(col).str.split(" ")
+        .list.eval(pl.element().filter((pl.element().str.len_chars() >= 2) & ~pl.element().is_in(particles)))
+    )
+
+
+def candidate_pairs(reads: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+    """Union of blocking rules; each keeps pairs small even for MARTIN or DUBOIS."""
+    r = reads.with_columns(
+        strip_particles_expr(pl.col("nom_f")).alias("nom_np"),
+        pl.col("prenom_f").str.slice(0, 1).alias("prenom_initial"),
+    ).with_columns(skeleton_expr(pl.col("nom_np")).alias("nom_skel"))
+    p = persons.select("person_id", "nom_f", "prenom_f", "nom_skel", "prenom_initial")
+    # Rule 1: a surname word in common and the same first-name initial.
+    r_tok = r.select("row", "reading", "prenom_initial", _tokens_expr("nom_f").alias("tok")).explode("tok")
+    p_tok = p.select("person_id", "prenom_initial", _tokens_expr("nom_f").alias("tok")).explode("tok")
+    b1 = r_tok.drop_nulls("tok").join(p_tok.drop_nulls("tok"), on=["tok", "prenom_initial"])
+    # Rule 2: same phonetic skeleton of the surname and same first-name initial (typos).
+    b2 = r.filter(pl.col("nom_skel").str.len_chars() >= 3).join(p, on=["nom_skel", "prenom_initial"])
+    # Rule 3: same first name and same first two letters of surname (surnames mangled further).
+    b3 = r.filter(pl.col("prenom_f").str.len_chars() >= 3).with_columns(
+        pl.col("nom_np").str.slice(0, 2).alias("n2")
+    ).join(
+        persons.select("person_id", "prenom_f", pl.col("nom_np").str.slice(0, 2).alias("n2")),
+        on=["prenom_f", "n2"],
+    )
+    keys = ["row", "reading", "person_id"]
+    return pl.concat([b1.select(keys), b2.select(keys), b3.select(keys)]).unique()
+
+
+def _sim(a: pl.Series, b: pl.Series, scorer) -> pl.Series:
+    if a.len() == 0:
+        return pl.Series([], dtype=pl.Float64)
+    return pl.Series(process.cpdist(a.to_list(), b.to_list(), scorer=scorer, workers=-1))
+
+
+def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, reg: Registry,
+                w: Weights) -> pl.DataFrame:
+    n = reg.n_persons
+    df = (
+        pairs.join(reads, on=["row", "reading"])
+        .join(reg.persons.select("person_id", pl.col("nom_f").alias("r_nom"),
+                                 pl.col("prenom_f").alias("r_prenom"), pl.col("nom_np").alias("r_nom_np"),
+                                 "prenom_first", "nom_freq", "prenom_freq", pl.col("sexe").alias("r_sexe")),
+              on="person_id")
+        .join(sigs.select("row", "sexe"), on="row")
+        .with_columns(strip_particles_expr(pl.col("nom_f")).alias("nom_np"))
+    )
+    df = df.with_columns(
+        _sim(df["nom_np"], df["r_nom_np"], JaroWinkler.normalized_similarity).alias("nom_jw"),
+        _sim(df["nom_f"], df["r_nom"], fuzz.token_set_ratio).alias("nom_set"),
+        _sim(df["prenom_f"], df["r_prenom"], JaroWinkler.normalized_similarity).alias("prenom_jw"),
+    )
+    nom_exact_w = (pl.lit(w.m) / pl.max_horizontal(pl.col("nom_freq") / n, pl.lit(w.nom_u_floor))).log(2)
+    prenom_exact_w = (pl.lit(w.m) / pl.max_horizontal(pl.col("prenom_freq") / n, pl.lit(w.prenom_u_floor))).log(2)
+    sig_first = pl.col("prenom_f").str.split(" ").list.first()
+    sig_initials = pl.col("prenom_f").str.replace_all(" ", "")
+    reg_initials = pl.col("r_prenom").str.split(" ").list.eval(pl.element().str.slice(0, 1)).list.join("")
+    df = df.with_columns(
+        pl.when((pl.col("nom_f") == pl.col("r_nom")) | (pl.col("nom_np") == pl.col("r_nom_np")))
+        .then(nom_exact_w).when(pl.col("nom_set") >= 100).then(nom_exact_w + w.nom_subset)
+        .when(pl.col("nom_jw") >= 0.94).then(w.nom_typo)
+        .when(pl.col("nom_jw") >= 0.88).then(w.nom_close)
+        .otherwise(w.nom_other).alias("w_nom"),
+        pl.when(pl.col("prenom_f") == "").then(0.0)
+        .when(pl.col("prenom_f") == pl.col("r_prenom")).then(prenom_exact_w)
+        .when(pl.col("initials") & (sig_initials == reg_initials)).then(w.prenom_initials)
+        .when(pl.col("initials") & (sig_initials == reg_initials.str.slice(0, 1))).then(w.prenom_initials - 1)
+        .when((sig_first == pl.col("prenom_first")) & (pl.col("prenom_f").str.len_chars() > 1))
+        .then(pl.min_horizontal(prenom_exact_w, pl.lit(w.prenom_first_token)))
+        .when(pl.col("prenom_jw") >= 0.92).then(w.prenom_typo)
+        .when(pl.col("prenom_jw") >= 0.85).then(w.prenom_close)
+        .otherwise(w.prenom_other).alias("w_prenom"),
+        pl.when(pl.col("sexe").is_null() | pl.col("r_sexe").is_null()).then(0.0)
+        .when(pl.col("sexe") == pl.col("r_sexe")).then(w.sexe_agree)
+        .otherwise(w.sexe_disagree).alias("w_sexe"),
+    )
+    df = df.with_columns((pl.col("w_nom") + pl.col("w_prenom") + pl.col("w_sexe") - pl.col("penalty")).alias("w_name"))
+    # Person level: the best reading of the signer's name for each candidate person.
+    return df.sort("w_name", descending=True).unique(["row", "person_id"], keep="first").select(
+        "row", "person_id", "w_name", "w_nom", "w_prenom", "w_sexe", "reading"
+    )
+
+
+def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts: MatchOptions) -> pl.DataFrame:
+    """Each candidate's mandates compared with the stated one; keeps the best per person."""
+    w = opts.weights
+    m = reg.mandates.select(
+        "person_id", "kind", "fonction", "code_departement", "libelle_departement", "code_commune",
+        "libelle_commune", "code_region", "territoire", "place_f", "commune_f", "territoire_f",
+    ).with_row_index("mandate_idx")
+    df = named.select("row", "person_id").join(m, on="person_id").join(
+        sigs.select("row", pl.col("kind").alias("s_kind"), "place_f", "dep", "region").rename(
+            {"place_f": "s_place"}), on="row")
+    df = df.with_columns(
+        _sim(df["s_place"], df["commune_f"].fill_null(""), fuzz.ratio).alias("p_commune"),
+        _sim(df["s_place"], df["place_f"], fuzz.token_set_ratio).alias("p_any"),
+        _sim(df["s_place"], df["territoire_f"], fuzz.ratio).alias("p_terr"),
+    )
+    compat = pl.col("s_kind").replace_strict(
+        {k: list(v) for k, v in COMPATIBLE.items()}, default=None, return_dtype=pl.List(pl.String)
+    )
+    has_place = pl.col("s_place").str.len_chars() >= 2
+    df = df.with_columns(
+        pl.when(~has_place).then(0.0)
+        .when((pl.col("p_commune") >= 90) | (pl.col("p_terr") >= 90)).then(w.place_strong)
+        .when(pl.col("region").is_not_null() & (pl.col("region") == pl.col("code_region"))).then(w.region_agree)
+        .when(pl.col("p_any") >= 90).then(w.place_weak)
+        .otherwise(w.place_other).alias("w_place"),
+        pl.when(pl.col("dep").is_null() | pl.col("code_departement").is_null()).then(0.0)
+        .when(pl.col("dep") == pl.col("code_departement")).then(w.dep_agree)
+        .otherwise(w.dep_disagree).alias("w_dep"),
+        pl.when(pl.col("s_kind").is_null()).then(0.0)
+        .when(compat.list.contains(pl.col("kind"))).then(w.kind_agree)
+        .otherwise(w.kind_other).alias("w_kind"),
+        pl.col("kind").is_in(list(opts.eligible)).alias("eligible"),
+    ).with_columns((pl.col("w_place") + pl.col("w_dep") + pl.col("w_kind")).alias("w_mandate"))
+    df = df.with_columns(
+        (((pl.col("w_place") >= 0) & (pl.col("w_dep") >= 0) & (pl.col("w_kind") >= 0)) & pl.col("eligible"))
+        .alias("consistent")
+    )
+    # Best mandate per person: eligible and consistent first, then by weight.
+    return df.sort(["consistent", "eligible", "w_mandate"], descending=True).unique(
+        ["row", "person_id"], keep="first"
+    )
+
+
+def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: Registry,
+           opts: MatchOptions) -> pl.DataFrame:
+    w = opts.weights
+    # The best mandate is eligible whenever the person holds any eligible one (see the sort above).
+    cands = named.join(best_m, on=["row", "person_id"], how="left").with_columns(
+        (pl.col("w_name") + pl.col("w_mandate").fill_null(0.0)).alias("total"),
+        pl.col("eligible").fill_null(False).alias("p_eligible"),
+    )
+    cands = cands.sort(["row", "total"], descending=[False, True])
+    ranked = cands.group_by("row", maintain_order=True).agg(
+        pl.col("total").first().alias("best"),
+        pl.col("total").slice(1, 1).first().alias("second"),
+        pl.col("person_id").first(),
+        pl.col("total").filter(pl.col("total") >= w.plausible).len().alias("n_candidates"),
+        pl.col("person_id").slice(1, 1).first().alias("second_person"),
+        pl.exclude("row", "total", "person_id").first(),
+        # Homonyms tied with the best: named in the reason of an ambiguous row.
+        pl.col("person_id").filter(pl.col("total") >= pl.col("total").first() - w.margin).head(4).alias("close_ids"),
+        pl.col("territoire").filter(pl.col("total") >= pl.col("total").first() - w.margin).head(4).alias("close_terr"),
+        pl.col("code_departement").filter(pl.col("total") >= pl.col("total").first() - w.margin).head(4).alias("close_dep"),
+    )
+    out = sigs.join(ranked, on="row", how="left").sort("row")
+    best = pl.col("best").fill_null(-math.inf)
+    second = pl.col("second").fill_null(-math.inf)
+    margin = best - second
+    identified = (best >= w.identify) & (margin >= w.margin)
+    status = (
+        pl.when(pl.col("invalid").is_not_null()).then(pl.lit("invalid"))
+        .when(best < w.identify).then(pl.lit("not_found"))
+        .when(margin < w.margin).then(pl.lit("ambiguous"))
+        .when(~pl.col("p_eligible").fill_null(False)).then(pl.lit("not_eligible"))
+        .when(pl.col("consistent").fill_null(False)).then(pl.lit("verified"))
+        .otherwise(pl.lit("verified_other_mandate"))
+    )
+    # Softmax over {best, runner-up, nobody}: the chance the named person is the signer.
+    conf = 1.0 / (1.0 + pl.lit(2.0).pow(second - best) + pl.lit(2.0).pow(pl.lit(w.nobody) - best))
+    out = out.with_columns(status.alias("status"), pl.when(identified).then(conf).otherwise(
+        pl.when(best > -math.inf).then(1 - conf).otherwise(1.0)).round(4).alias("confidence"),
+        pl.col("n_candidates").fill_null(0))
+    persons = reg.persons.select("person_id", pl.col("nom").alias("rne_nom"), pl.col("prenom").alias("rne_prenom"),
+                                 pl.col("sexe").alias("rne_sexe"))
+    out = out.join(persons, on="person_id", how="left")
+    keep_rne = pl.col("status").is_in(["verified", "verified_other_mandate", "not_eligible"])
+    out = out.with_columns(
+        *[pl.when(keep_rne).then(pl.col(c)).otherwise(None).alias(a) for c, a in (
+            ("person_id", "rne_person_id"), ("rne_nom", "rne_nom"), ("rne_prenom", "rne_prenom"),
+            ("rne_sexe", "rne_sexe"), ("kind", "rne_kind"), ("fonction", "rne_fonction"),
+            ("code_departement", "rne_code_departement"), ("libelle_departement", "rne_departement"),
+            ("code_commune", "rne_code_commune"), ("libelle_commune", "rne_commune"),
+            ("territoire", "rne_territoire"))],
+    )
+    return out

@@ -1,0 +1,126 @@
+"""French name normalisation, as plain functions (one string) and polars expressions (columns).
+
+Both produce the same "folded" form: lowercase ASCII letters separated by single spaces, so
+`Hélène-Œuvrard d’Estaing`, `HELENE OEUVRARD D'ESTAING` and `helene oeuvrard d estaing` are
+equal. Matching only ever compares folded forms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import polars as pl
+
+PARTICLES = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "van", "von", "der", "den", "di", "da", "del", "ben", "el", "al", "dos", "do", "y"})
+CIVILITIES_F = frozenset({"mme", "madame", "mlle", "mademoiselle", "mmes", "mesdames"})
+CIVILITIES_M = frozenset({"m", "mr", "monsieur", "messieurs", "mm"})
+TITLES = frozenset({"dr", "docteur", "pr", "professeur", "me", "maitre"})
+MARRIAGE_WORDS = ("epouse", "ep", "nee", "ne", "veuve", "vve", "dite", "dit")
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d"})
+_NON_LETTER = re.compile(r"[^a-z]+")
+
+
+def fold(text: str | None) -> str:
+    """Lowercase ASCII words: accents, ligatures, apostrophes, hyphens and dots removed."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKD", str(text).translate(_LIGATURES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return _NON_LETTER.sub(" ", text).strip()
+
+
+def fold_expr(expr: pl.Expr) -> pl.Expr:
+    """The polars twin of :func:`fold`, for whole columns at once."""
+    e = expr.fill_null("")
+    for src, dst in (("œ", "oe"), ("Œ", "OE"), ("æ", "ae"), ("Æ", "AE"), ("ß", "ss"), ("ø", "o"), ("Ø", "O"), ("ł", "l"), ("Ł", "L"), ("đ", "d")):
+        e = e.str.replace_all(src, dst, literal=True)
+    return (
+        e.str.normalize("NFKD")
+        .str.replace_all(r"\p{M}", "")
+        .str.to_lowercase()
+        .str.replace_all(r"[^a-z]+", " ")
+        .str.strip_chars()
+    )
+
+
+def fold_sql(expr: str) -> str:
+    """The DuckDB twin of :func:`fold`, for folding the registry where it lives."""
+    e = f"coalesce({expr}, '')"
+    for src, dst in (("œ", "oe"), ("Œ", "OE"), ("æ", "ae"), ("Æ", "AE"), ("ß", "ss")):
+        e = f"replace({e}, '{src}', '{dst}')"
+    return f"trim(regexp_replace(lower(strip_accents({e})), '[^a-z]+', ' ', 'g'))"
+
+
+def strip_particles(folded: str) -> str:
+    """`de la tour d auvergne` -> `tour auvergne`: particles are often dropped or moved."""
+    words = [w for w in folded.split() if w not in PARTICLES]
+    return " ".join(words) if words else folded
+
+
+def strip_particles_expr(expr: pl.Expr) -> pl.Expr:
+    pattern = r"\b(" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")\b"
+    stripped = expr.str.replace_all(pattern, " ").str.replace_all(r"\s+", " ").str.strip_chars()
+    return pl.when(stripped == "").then(expr).otherwise(stripped)
+
+
+def civility_sex(text: str) -> str | None:
+    """`Mme`, `Madame` -> F; `M.`, `Monsieur` -> M."""
+    words = fold(text).split()
+    if not words:
+        return None
+    if words[0] in CIVILITIES_F:
+        return "F"
+    if words[0] in CIVILITIES_M:
+        return "M"
+    return None
+
+
+def remove_civility(folded: str) -> str:
+    words = folded.split()
+    while words and (words[0] in CIVILITIES_F or words[0] in CIVILITIES_M or words[0] in TITLES):
+        words = words[1:]
+    return " ".join(words)
+
+
+def split_marriage(folded: str) -> tuple[str, list[str]]:
+    """`dupont epouse martin` -> ("dupont", ["martin"]); `martin nee dupont` likewise."""
+    pattern = r"\b(" + "|".join(MARRIAGE_WORDS) + r")\b"
+    parts = [p.strip() for p in re.split(pattern, folded)]
+    main = parts[0]
+    others = [p for i, p in enumerate(parts[1:], 1) if i % 2 == 0 and p]
+    return main, others
+
+
+def initials(folded: str) -> str:
+    return "".join(w[0] for w in folded.split())
+
+
+def is_initials(raw: str) -> bool:
+    """`J.-P.`, `J. P.`, `JP` (all capitals, at most 3 letters) are initials, not a first name."""
+    raw = raw.strip()
+    if not raw:
+        return False
+    if re.fullmatch(r"(?:[A-Za-zÀ-ÿ]\s*[.\-]\s*){1,3}", raw + ("." if not raw.endswith(".") else "")) and "." in raw:
+        return True
+    return bool(re.fullmatch(r"[A-Z]{1,2}", raw))
+
+
+def skeleton(folded: str) -> str:
+    """A coarse phonetic key (first letter + consonants, no doubles): blocks on surname typos."""
+    if not folded:
+        return ""
+    word = folded.replace(" ", "")
+    head, tail = word[0], re.sub(r"[aeiouyh]", "", word[1:])
+    tail = re.sub(r"(.)\1+", r"\1", tail)
+    return (head + tail)[:5]
+
+
+def skeleton_expr(expr: pl.Expr) -> pl.Expr:
+    word = expr.str.replace_all(" ", "", literal=True)
+    tail = word.str.slice(1).str.replace_all(r"[aeiouyh]", "")
+    # Collapse doubled consonants the way `skeleton` does (the regex engine has no back-references).
+    for c in "bcdfgjklmnpqrstvwxz":
+        tail = tail.str.replace_all(c + "+", c)
+    return (word.str.slice(0, 1) + tail).str.slice(0, 5)

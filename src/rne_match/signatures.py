@@ -1,0 +1,128 @@
+"""Turn each signature row into the name "readings" and the stated mandate the matcher uses.
+
+A full name such as `Marie Dupont` can be read two ways (which part is the surname?); rather
+than guess, every plausible reading goes to the matcher, which keeps the one the registry
+supports best. Upper-case words (`DUPONT Marie`) settle the question when present.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import polars as pl
+
+from .mandate import parse_mandate
+from .normalize import (
+    PARTICLES,
+    civility_sex,
+    fold,
+    is_initials,
+    remove_civility,
+    split_marriage,
+)
+
+MAX_READINGS = 12
+
+
+@dataclass
+class Reading:
+    nom: str
+    prenom: str
+    penalty: float
+    initials: bool = False
+
+
+def _split_full(raw: str, folded: str) -> list[Reading]:
+    words = folded.split()
+    if len(words) < 2:
+        return [Reading(folded, "", 0.0)]
+    raw_words = [w for w in re.split(r"\s+", raw.strip()) if fold(w)]
+    upper = [w for w in raw_words if len(fold(w)) > 1 and w.isupper()]
+    lower = [w for w in raw_words if not w.isupper()]
+    if upper and lower:
+        nom = fold(" ".join(upper))
+        prenom = fold(" ".join(w for w in raw_words if not w.isupper() or len(fold(w)) == 1))
+        if nom and prenom:
+            return [Reading(nom, prenom, 0.0)]
+    readings: list[Reading] = []
+    for k in range(1, len(words)):
+        first, rest = words[:k], words[k:]
+        if first[-1] in PARTICLES:  # « Marie de la Tour »: a particle starts the surname
+            continue
+        # "Prénom Nom" is the most common order in e-mails and forms.
+        readings.append(Reading(" ".join(rest), " ".join(first), 0.0 if k == 1 else 0.5))
+        readings.append(Reading(" ".join(first), " ".join(rest), 1.0 if len(first) == 1 else 1.5))
+    return readings[:MAX_READINGS] or [Reading(folded, "", 0.0)]
+
+
+def readings_for(nom: str, prenom: str, full: str) -> tuple[list[Reading], str | None]:
+    """Name readings and, when the row cannot be checked, the reason why."""
+    nom_raw, prenom_raw = (nom or "").strip(), (prenom or "").strip()
+    if not nom_raw and not prenom_raw:
+        nom_raw = (full or "").strip()
+    if "@" in nom_raw and " " not in nom_raw:
+        return [], "le nom est une adresse e-mail"
+    nom_f = remove_civility(fold(nom_raw))
+    prenom_f = remove_civility(fold(prenom_raw))
+    letters = len((nom_f + prenom_f).replace(" ", ""))
+    if letters < 2:
+        reason = "nom absent" if not (nom_raw or prenom_raw) else "nom illisible"
+        return [], reason
+    nom_f, alts = split_marriage(nom_f)
+    if prenom_raw:
+        base = [Reading(nom_f, prenom_f, 0.0, is_initials(prenom_raw))]
+        if not is_initials(prenom_raw):
+            base.append(Reading(prenom_f, nom_f, 2.0))  # columns swapped by the signer
+    else:
+        raw_main = re.split(r"\b(?:épouse|ep\.|née|nee|veuve)\b", nom_raw, flags=re.I)[0]
+        raw_main = re.sub(r"^\s*(M\.|Mme|Mlle|Madame|Monsieur|Mr|Dr)\s+", "", raw_main, flags=re.I)
+        base = _split_full(raw_main, nom_f)
+    out = list(base)
+    for alt in alts:
+        out += [Reading(alt, r.prenom, r.penalty + 0.5, r.initials) for r in base]
+    return out[:MAX_READINGS], None
+
+
+def _get(frame: pl.DataFrame, roles: dict[str, str], role: str) -> list[str]:
+    col = roles.get(role)
+    if col is None:
+        return [""] * frame.height
+    return frame[col].fill_null("").to_list()
+
+
+def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(signatures, readings) frames; `row` is the 0-based input position in both."""
+    noms, prenoms, fulls = _get(frame, roles, "nom"), _get(frame, roles, "prenom"), _get(frame, roles, "nom_complet")
+    civs, mandats = _get(frame, roles, "civilite"), _get(frame, roles, "mandat")
+    communes, deps = _get(frame, roles, "commune"), _get(frame, roles, "departement")
+    sig_rows: list[dict] = []
+    reading_rows: list[dict] = []
+    for i in range(frame.height):
+        readings, invalid = readings_for(noms[i], prenoms[i], fulls[i])
+        mandate_text = mandats[i]
+        if communes[i] and fold(communes[i]) not in fold(mandate_text):
+            mandate_text = f"{mandate_text} {communes[i]}"
+        if deps[i] and deps[i].strip() not in mandate_text:
+            mandate_text = f"{mandate_text} ({deps[i].strip()})"
+        m = parse_mandate(mandate_text)
+        sexe = civility_sex(civs[i]) or civility_sex(noms[i] or fulls[i]) or m.sexe
+        display = " ".join(x for x in (prenoms[i].strip(), noms[i].strip()) if x) or fulls[i].strip()
+        sig_rows.append({
+            "row": i, "invalid": invalid, "sexe": sexe, "kind": m.kind, "fonction": m.fonction,
+            "place_f": m.place, "dep": m.code_departement, "region": m.code_region,
+            "display": display, "mandate_text": mandats[i].strip(),
+        })
+        for j, r in enumerate(readings):
+            reading_rows.append({"row": i, "reading": j, "nom_f": r.nom, "prenom_f": r.prenom,
+                                 "penalty": r.penalty, "initials": r.initials})
+    sigs = pl.DataFrame(sig_rows, schema={
+        "row": pl.Int64, "invalid": pl.String, "sexe": pl.String, "kind": pl.String,
+        "fonction": pl.String, "place_f": pl.String, "dep": pl.String, "region": pl.String,
+        "display": pl.String, "mandate_text": pl.String,
+    })
+    reads = pl.DataFrame(reading_rows, schema={
+        "row": pl.Int64, "reading": pl.Int64, "nom_f": pl.String, "prenom_f": pl.String,
+        "penalty": pl.Float64, "initials": pl.Boolean,
+    })
+    return sigs, reads

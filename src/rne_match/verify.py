@@ -1,0 +1,111 @@
+"""Verify a signature list end to end: read, match, decide, explain, flag duplicates.
+
+The output has every input row exactly once, in input order, with all its columns, followed by
+the decision columns. Nothing is dropped: rows that cannot be checked come out as `invalid`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from .inputs import SignatureTable
+from .match import MatchOptions, candidate_pairs, decide, score_mandates, score_names
+from .registry import Registry
+from .signatures import prepare
+
+RESULT_COLUMNS = [
+    "status", "confidence", "reason", "n_candidates", "duplicate_of", "rne_person_id", "rne_nom",
+    "rne_prenom", "rne_sexe", "rne_kind", "rne_fonction", "rne_code_departement",
+    "rne_departement", "rne_code_commune", "rne_commune", "rne_territoire",
+]
+STATUSES = ["verified", "verified_other_mandate", "not_eligible", "ambiguous", "not_found", "invalid"]
+KIND_LABELS = {
+    "cm": "conseiller·e municipal·e", "mai": "maire", "ca": "conseiller·e d'arrondissement",
+    "cd": "conseiller·e départemental·e", "cr": "conseiller·e régional·e",
+    "ma": "membre d'une assemblée territoriale", "epci": "conseiller·e communautaire",
+    "dep": "député·e", "sen": "sénateur·rice", "rpe": "député·e européen·ne",
+    "cons": "conseiller·e des Français de l'étranger", "afe": "membre de l'AFE",
+}
+
+
+@dataclass
+class VerifyResult:
+    frame: pl.DataFrame  # input columns + RESULT_COLUMNS
+    seconds: float
+
+    def counts(self) -> dict[str, int]:
+        c = dict(self.frame["status"].value_counts().iter_rows())
+        return {s: c.get(s, 0) for s in STATUSES}
+
+
+def _mandate_label() -> pl.Expr:
+    fonction = pl.col("rne_fonction")
+    kind_label = pl.col("rne_kind").replace_strict(KIND_LABELS, default="élu·e")
+    what = pl.when(fonction.is_not_null() & (pl.col("rne_kind") != "mai")).then(fonction).otherwise(kind_label)
+    where = pl.col("rne_territoire").fill_null("")
+    dep = pl.when(pl.col("rne_code_departement").is_not_null()).then(
+        pl.lit(" (") + pl.col("rne_code_departement") + pl.lit(")")).otherwise(pl.lit(""))
+    return what + pl.lit(" — ") + where + dep
+
+
+def _reasons(out: pl.DataFrame) -> pl.Expr:
+    who = pl.col("rne_nom").fill_null("") + pl.lit(" ") + pl.col("rne_prenom").fill_null("")
+    stated = pl.when(pl.col("mandate_text") != "").then(
+        pl.lit(" (déclaré : « ") + pl.col("mandate_text") + pl.lit(" »)")).otherwise(pl.lit(""))
+    close = pl.concat_str(
+        [pl.col("close_terr").list.join(" ; ").fill_null("")], separator="")
+    return (
+        pl.when(pl.col("status") == "invalid").then(pl.lit("Ligne non vérifiable : ") + pl.col("invalid") + pl.lit("."))
+        .when(pl.col("status") == "verified").then(
+            pl.lit("Identifié·e dans le RNE comme ") + who + pl.lit(", ") + _mandate_label()
+            + pl.lit(" : nom, prénom et mandat concordent."))
+        .when(pl.col("status") == "verified_other_mandate").then(
+            pl.lit("Identifié·e comme ") + who + pl.lit(", mais le RNE indique ") + _mandate_label()
+            + stated + pl.lit(" : à relire."))
+        .when(pl.col("status") == "not_eligible").then(
+            pl.lit("Identifié·e comme ") + who + pl.lit(", qui ne détient que des mandats hors du périmètre retenu : ")
+            + _mandate_label() + pl.lit("."))
+        .when(pl.col("status") == "ambiguous").then(
+            pl.lit("Plusieurs élu·es du RNE correspondent à peu près autant (") + pl.col("n_candidates").cast(pl.String)
+            + pl.lit(" candidat·es, dont : ") + close + pl.lit(") ; précisez la commune ou le département."))
+        .when(pl.col("best").is_null()).then(pl.lit("Aucun élu·e du RNE ne porte un nom proche de « ")
+                                             + pl.col("display") + pl.lit(" »."))
+        .otherwise(pl.lit("Aucun élu·e du RNE ne correspond assez (meilleur candidat : ")
+                   + pl.col("close_terr").list.first().fill_null("?") + pl.lit(", score ")
+                   + pl.col("best").round(1).cast(pl.String) + pl.lit(" bits, seuil ")
+                   + pl.lit(str(MatchOptions().weights.identify)) + pl.lit(").") )
+    )
+
+
+def verify_table(table: SignatureTable, registry: Registry, options: MatchOptions | None = None) -> VerifyResult:
+    start = time.perf_counter()
+    opts = options or MatchOptions()
+    sigs, reads = prepare(table.frame, table.roles)
+    pairs = candidate_pairs(reads, registry.persons)
+    named = score_names(pairs, reads, sigs, registry, opts.weights)
+    best_m = score_mandates(named, sigs, registry, opts)
+    decided = decide(sigs, named, best_m, registry, opts)
+    decided = decided.with_columns(_reasons(decided).alias("reason"))
+    # The same person signing twice: later rows point at the first (1-based data row numbers).
+    first_row = decided.filter(pl.col("rne_person_id").is_not_null()).group_by("rne_person_id").agg(
+        pl.col("row").min().alias("first_row"))
+    decided = decided.join(first_row, on="rne_person_id", how="left").with_columns(
+        pl.when(pl.col("first_row").is_not_null() & (pl.col("first_row") != pl.col("row")))
+        .then(pl.col("first_row") + 1).otherwise(None).cast(pl.Int64).alias("duplicate_of")
+    ).with_columns(
+        pl.when(pl.col("duplicate_of").is_not_null())
+        .then(pl.col("reason") + pl.lit(" Doublon de la ligne ") + pl.col("duplicate_of").cast(pl.String) + pl.lit("."))
+        .otherwise(pl.col("reason")).alias("reason")
+    ).sort("row")
+    result = decided.select(RESULT_COLUMNS)
+    assert result.height == table.frame.height, "a row was lost or duplicated"
+    input_cols = table.frame
+    clash = [c for c in RESULT_COLUMNS if c in input_cols.columns]
+    if clash:
+        input_cols = input_cols.rename({c: f"{c}_entree" for c in clash})
+    frame = pl.concat([input_cols, result], how="horizontal")
+    return VerifyResult(frame, time.perf_counter() - start)
