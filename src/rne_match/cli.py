@@ -86,3 +86,143 @@ def load(source: Path | None, db: Path | None) -> None:
         f"{k} {v:,}".replace(",", " ") for k, v in sorted(result.rows_by_kind().items())))
     click.echo(f"Rejets : {result.rejected} (table « rejects »)  —  "
                f"{result.seconds:.1f} s  —  base : {result.db_path}")
+
+
+@main.command()
+@click.argument("signatures", type=click.Path(path_type=Path))
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Base DuckDB du RNE (défaut : data/processed/rne.duckdb).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Fichier de résultats (.csv, .xlsx, .json, .jsonl). Défaut : <entrée>.verifie.csv")
+@click.option("--columns", default=None,
+              help="Rôles des colonnes, ex. « nom=Nom de famille,prenom=Prénom,mandat=Qualité ».")
+@click.option("--eligible", default=None,
+              help="Mandats retenus : municipal,departemental,regional (défaut) ou codes cm,mai,…")
+def verify(signatures: Path, db: Path | None, output: Path | None, columns: str | None,
+           eligible: str | None) -> None:
+    """Vérifier une liste de signatures (CSV, XLSX, JSON) contre le RNE."""
+    from .inputs import InputError, parse_columns_option, read_signatures
+    from .mandate import parse_policy
+    from .match import MatchOptions
+    from .outputs import write_table
+    from .registry import load_registry
+    from .verify import verify_table
+
+    try:
+        policy = parse_policy(eligible)
+        table = read_signatures(signatures, parse_columns_option(columns))
+    except (InputError, ValueError) as exc:
+        _fail(str(exc))
+        return
+    try:
+        registry = load_registry(db or paths.default_db())
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+        return
+    result = verify_table(table, registry, MatchOptions(eligible=policy))
+    output = output or signatures.with_name(signatures.stem + ".verifie.csv")
+    write_table(result.frame, output)
+    counts = result.counts()
+    click.echo(f"{table.frame.height} signatures vérifiées en {result.seconds:.1f} s")
+    for status, label in STATUS_LABELS.items():
+        click.echo(f"  {label:<38} {counts[status]:>6}")
+    click.echo(f"Résultats : {output}")
+
+
+STATUS_LABELS = {
+    "verified": "vérifié·es (verified)",
+    "verified_other_mandate": "autre mandat (verified_other_mandate)",
+    "not_eligible": "hors périmètre (not_eligible)",
+    "ambiguous": "homonymes (ambiguous)",
+    "not_found": "introuvables (not_found)",
+    "invalid": "invérifiables (invalid)",
+}
+
+
+@main.command()
+@click.option("--run", "run_id", default=None, help="Identifiant d'une vérification enregistrée.")
+@click.argument("results", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--by", "level", type=click.Choice(["departement", "region", "kind"]), default="departement",
+              show_default=True, help="Unité de regroupement.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Écrire le tableau (.csv, .json, .md, .xlsx).")
+def coverage(run_id: str | None, results: Path | None, level: str, db: Path | None, output: Path | None) -> None:
+    """Couverture : signatures et vérifiées par unité, rapportées aux élu·es éligibles."""
+    import duckdb
+    import polars as pl
+
+    from .coverage import coverage_table
+    from .outputs import write_table
+
+    db = db or paths.default_db()
+    if not db.exists():
+        _fail(f"{db} : base absente ; lancez « rne-match load »")
+        return
+    if results is not None:
+        frame = pl.read_csv(results, separator=";", infer_schema=False) if results.suffix != ".json" \
+            else pl.read_json(results)
+    else:
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            if run_id is None:
+                row = con.execute("SELECT run_id FROM runs ORDER BY created_at DESC LIMIT 1").fetchone()
+                if row is None:
+                    _fail("aucune vérification enregistrée : lancez « rne-match verify » d'abord")
+                    return
+                run_id = row[0]
+            frame = con.sql("SELECT * FROM signatures WHERE run_id = ?", params=[run_id]).pl()
+        except duckdb.CatalogException:
+            _fail("aucune vérification enregistrée : lancez « rne-match verify » d'abord")
+            return
+        finally:
+            con.close()
+    table = coverage_table(frame, db, level)
+    with pl.Config(tbl_rows=200, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True):
+        click.echo(table.filter(pl.col("signatures") > 0) if output else table)
+    if output:
+        write_table(table, output)
+        click.echo(f"Tableau complet : {output}")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
+def sql(query: str, db: Path | None, fmt: str) -> None:
+    """Exécuter une requête SQL en lecture seule sur la base."""
+    import duckdb
+    import polars as pl
+
+    db = db or paths.default_db()
+    if not db.exists():
+        _fail(f"{db} : base absente ; lancez « rne-match load »")
+        return
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        frame = con.sql(query).pl()
+    except duckdb.Error as exc:
+        msg = str(exc).splitlines()[0]
+        if "read-only" in msg:
+            msg = "la commande sql est en lecture seule (SELECT, WITH, DESCRIBE…)"
+        _fail(msg)
+        return
+    finally:
+        con.close()
+    if fmt == "csv":
+        click.echo(frame.write_csv(), nl=False)
+    elif fmt == "json":
+        click.echo(frame.write_json())
+    else:
+        with pl.Config(tbl_rows=100, tbl_cols=30, fmt_str_lengths=60):
+            click.echo(frame)
+
+
+@main.command()
+@click.option("--offline", is_flag=True, help="Ne pas tenter data.gouv.fr : échantillon embarqué.")
+@click.option("--size", default=500, show_default=True, help="Nombre de signatures de démonstration.")
+def demo(offline: bool, size: int) -> None:
+    """Démonstration complète : RNE (réel ou échantillon), signatures, vérification, couverture."""
+    from .demo import run_demo
+
+    run_demo(offline=offline, size=size, echo=click.echo)

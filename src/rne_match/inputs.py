@@ -197,10 +197,6 @@ def read_signatures(path: Path, columns: dict[str, str] | None = None) -> Signat
         frame = _read_xlsx(path)
     elif suffix in (".json", ".jsonl", ".ndjson"):
         frame = _read_json(path)
-    elif suffix in (".mbox", ".eml") or path.is_dir():
-        from .mail import extract_path
-
-        frame = extract_path(path)
     else:
         frame = _read_csv(path)
     roles = detect_roles(frame.columns, columns)

@@ -134,7 +134,7 @@ def parse_mandate(text: str | None) -> Mandate:
                 region = code
                 break
     if kind is None and fonction in ("conseiller", "president", "vice-president"):
-        if "paris" == place:
+        if place == "paris":
             kind = "cm"
     return Mandate(kind, fonction, sexe, place, dep, region, raw)
 

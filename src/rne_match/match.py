@@ -153,7 +153,7 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
         "libelle_commune", "code_region", "territoire", "place_f", "commune_f", "territoire_f",
     ).with_row_index("mandate_idx")
     df = named.select("row", "person_id").join(m, on="person_id").join(
-        sigs.select("row", pl.col("kind").alias("s_kind"), "place_f", "dep", "region").rename(
+        sigs.select("row", "s_kind", "place_f", "dep", "region").rename(
             {"place_f": "s_place"}), on="row")
     df = df.with_columns(
         _sim(df["s_place"], df["commune_f"].fill_null(""), fuzz.ratio).alias("p_commune"),

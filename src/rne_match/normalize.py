@@ -45,6 +45,14 @@ def fold_expr(expr: pl.Expr) -> pl.Expr:
     )
 
 
+def map_unique(df: pl.DataFrame, src: str, dst: str, fn=None) -> pl.DataFrame:
+    """Apply a column expression (default: fold) to the distinct values only, then join back:
+    registry names repeat a lot, so this divides the string work several times."""
+    fn = fn or fold_expr
+    uniq = df.select(pl.col(src).unique()).with_columns(fn(pl.col(src)).alias(dst))
+    return df.join(uniq, on=src, how="left", nulls_equal=True)
+
+
 def fold_sql(expr: str) -> str:
     """The DuckDB twin of :func:`fold`, for folding the registry where it lives."""
     e = f"coalesce({expr}, '')"

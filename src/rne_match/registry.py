@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from .normalize import fold_sql, skeleton_expr, strip_particles_expr
+from .normalize import map_unique, skeleton_expr, strip_particles_expr
 
 # The label a person would use for the place of a mandate, per kind.
 _TERRITOIRE_SQL = """
@@ -61,18 +61,15 @@ def load_registry(db_path: Path) -> Registry:
                    coalesce(m.code_region, d.code_region) AS code_region,
                    m.libelle_region, m.libelle_canton, m.libelle_epci, m.libelle_collectivite,
                    m.libelle_section, m.secteur, m.code_collectivite,
-                   {_TERRITOIRE_SQL} AS territoire, m.nuance, m.release,
-                   {fold_sql(_PLACE_SQL)} AS place_f, {fold_sql("m.libelle_commune")} AS commune_f,
-                   {fold_sql(_TERRITOIRE_SQL)} AS territoire_f
+                   {_TERRITOIRE_SQL} AS territoire, m.nuance, m.release, {_PLACE_SQL} AS place
             FROM mandates m JOIN latest USING (kind, release)
             LEFT JOIN departements d ON d.code_departement = m.code_departement
             LEFT JOIN regions r ON r.code_region = coalesce(m.code_region, d.code_region)
             """
         ).pl()
         persons = con.sql(
-            f"""
-            SELECT p.person_id, p.nom, p.prenom, p.sexe, {fold_sql("p.nom")} AS nom_f,
-                   {fold_sql("p.prenom")} AS prenom_f
+            """
+            SELECT p.person_id, p.nom, p.prenom, p.sexe
             FROM persons p SEMI JOIN (SELECT DISTINCT person_id FROM mandates
               WHERE (kind, release) IN (SELECT (kind, max(release)) FROM mandates GROUP BY kind))
               m USING (person_id)
@@ -81,10 +78,14 @@ def load_registry(db_path: Path) -> Registry:
         releases = [r[0] for r in con.execute("SELECT DISTINCT release FROM mandates").fetchall()]
     finally:
         con.close()
+    for src, dst in (("place", "place_f"), ("libelle_commune", "commune_f"),
+                     ("territoire", "territoire_f")):
+        mandates = map_unique(mandates, src, dst)
+    persons = map_unique(map_unique(persons, "nom", "nom_f"), "prenom", "prenom_f")
+    persons = map_unique(persons, "nom_f", "nom_np", strip_particles_expr)
+    persons = map_unique(persons, "nom_np", "nom_skel", skeleton_expr)
     persons = persons.with_columns(
-        strip_particles_expr(pl.col("nom_f")).alias("nom_np"),
         pl.col("prenom_f").str.split(" ").list.first().alias("prenom_first"),
-        skeleton_expr(strip_particles_expr(pl.col("nom_f"))).alias("nom_skel"),
         pl.col("prenom_f").str.slice(0, 1).alias("prenom_initial"),
     )
     persons = persons.with_columns(

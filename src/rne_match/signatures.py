@@ -109,7 +109,7 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
         sexe = civility_sex(civs[i]) or civility_sex(noms[i] or fulls[i]) or m.sexe
         display = " ".join(x for x in (prenoms[i].strip(), noms[i].strip()) if x) or fulls[i].strip()
         sig_rows.append({
-            "row": i, "invalid": invalid, "sexe": sexe, "kind": m.kind, "fonction": m.fonction,
+            "row": i, "invalid": invalid, "sexe": sexe, "s_kind": m.kind, "s_fonction": m.fonction,
             "place_f": m.place, "dep": m.code_departement, "region": m.code_region,
             "display": display, "mandate_text": mandats[i].strip(),
         })
@@ -117,8 +117,8 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
             reading_rows.append({"row": i, "reading": j, "nom_f": r.nom, "prenom_f": r.prenom,
                                  "penalty": r.penalty, "initials": r.initials})
     sigs = pl.DataFrame(sig_rows, schema={
-        "row": pl.Int64, "invalid": pl.String, "sexe": pl.String, "kind": pl.String,
-        "fonction": pl.String, "place_f": pl.String, "dep": pl.String, "region": pl.String,
+        "row": pl.Int64, "invalid": pl.String, "sexe": pl.String, "s_kind": pl.String,
+        "s_fonction": pl.String, "place_f": pl.String, "dep": pl.String, "region": pl.String,
         "display": pl.String, "mandate_text": pl.String,
     })
     reads = pl.DataFrame(reading_rows, schema={

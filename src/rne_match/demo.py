@@ -1,0 +1,76 @@
+"""The README's main command: the whole job on an embedded default, end to end.
+
+The real RNE is used when data.gouv.fr answers; otherwise a fictitious sample in the official
+format. Either way the demo signatures are generated from that registry (with impostors and
+homonyms), verified, and summarised, and every file written is listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+
+from . import paths
+from .coverage import coverage_table, record_run
+from .download import DownloadError, download_release
+from .generate import generate
+from .inputs import read_signatures
+from .load import load_folder
+from .outputs import write_table
+from .registry import load_registry
+from .sample import write_sample_release
+from .verify import verify_table
+
+
+def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None] = print) -> dict[str, Path]:
+    out_dir = paths.data_dir() / "processed" / "demo"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    source = None
+    if not offline:
+        try:
+            source, outcomes = download_release(paths.raw_dir(), timeout=15, attempts=2, backoff=0.5)
+            if any(o.status in ("rejeté", "échec") for o in outcomes):
+                echo("Certains fichiers du RNE n'ont pas pu être téléchargés : ils sont ignorés.")
+            echo(f"RNE réel téléchargé depuis data.gouv.fr : {source}")
+            db = paths.default_db()
+        except DownloadError as exc:
+            echo(str(exc))
+    if source is None:
+        source = write_sample_release(paths.raw_dir() / "echantillon")
+        db = paths.data_dir() / "processed" / "rne-echantillon.duckdb"
+        echo("→ Démonstration sur l'ÉCHANTILLON EMBARQUÉ (élu·es fictif·ves, format officiel 2026).")
+    loaded = load_folder(source, db)
+    echo(f"RNE chargé : {sum(loaded.rows_by_kind().values())} mandats, {loaded.rejected} rejet(s), "
+         f"{loaded.seconds:.1f} s → {db}")
+    registry = load_registry(db)
+    labelled = generate(registry, size, seed=2023)
+    sig_path = out_dir / "signatures-demo.csv"
+    write_table(labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat"), sig_path)
+    table = read_signatures(sig_path)
+    result = verify_table(table, registry)
+    record_run(db, sig_path, result.frame, frozenset({"cm", "mai", "ca", "cd", "cr", "ma"}))
+    files = {
+        "signatures (entrée)": sig_path,
+        "liste vérifiée": write_table(result.frame.filter(pl.col("status") == "verified"),
+                                      out_dir / "verifies.csv"),
+        "file de relecture": write_table(result.frame.filter(pl.col("status") != "verified"),
+                                         out_dir / "a-relire.csv"),
+        "résultats complets": write_table(result.frame, out_dir / "resultats.xlsx"),
+    }
+    cov = coverage_table(result.frame, db, "departement")
+    files["couverture par département"] = write_table(cov, out_dir / "couverture-departements.csv")
+    counts = result.counts()
+    echo(f"\n{table.frame.height} signatures vérifiées en {result.seconds:.1f} s :")
+    for status, n in counts.items():
+        echo(f"  {status:<24} {n:>6}")
+    top = cov.filter(pl.col("signatures") > 0).sort("verifiees", descending=True).head(10)
+    echo(f"\nCouverture (départements avec signataires : {cov.filter(pl.col('signatures') > 0).height}"
+         f" sur {cov.height}) :")
+    with pl.Config(tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True, tbl_rows=20):
+        echo(str(top))
+    echo("\nFichiers écrits :")
+    for label, path in files.items():
+        echo(f"  {label:<28} {path}")
+    return files
