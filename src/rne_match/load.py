@@ -113,19 +113,18 @@ def _read_raw(
         n_rej = con.execute(f"SELECT count(*) FROM {table}_rej").fetchone()[0]
         if n == data_lines and n_rej == 0:
             con.execute(f"ALTER TABLE {table}_fast RENAME TO {table}")
-            return f"CAST(rowid + {fmt.header_line + 1} AS INTEGER)"
+            return f"CAST(rowid + {fmt.header_line + 1} AS INTEGER)", f"{table}_rej"
         con.execute(f"DROP TABLE {table}_fast")
-        con.execute(f"DROP TABLE {table}_rej")
     numbered = tmpdir / f"{table}.csv"
     try:
         _numbered_copy(text, fmt, numbered)
         con.execute(
             f"CREATE TEMP TABLE {table} AS SELECT * FROM "
-            + _read_csv_sql(fmt, numbered, True, table)
+            + _read_csv_sql(fmt, numbered, True, f"{table}n")
         )
     finally:
         numbered.unlink(missing_ok=True)
-    return "CAST(source_line AS INTEGER)"
+    return "CAST(source_line AS INTEGER)", f"{table}n_rej"
 
 
 def _select_canonical(
@@ -215,7 +214,7 @@ def load_file(
     data_lines = n_lines - fmt.header_line
     in_place = fmt.encoding == "utf-8" and not has_bom
     try:
-        line_sql = _read_raw(con, fmt, text, data_lines, in_place, tmpdir, table)
+        line_sql, rej_table = _read_raw(con, fmt, text, data_lines, in_place, tmpdir, table)
     except duckdb.Error as exc:
         raise FormatError(f"{path}: lecture impossible : {exc}") from exc
     del text
@@ -237,7 +236,7 @@ def load_file(
                  WHEN 'TOO MANY COLUMNS' THEN 'colonnes en trop : '
                  ELSE 'ligne illisible : ' END || error_message,
                substr(csv_line, length(split_part(csv_line, ?, 1)) + 2, 300)
-        FROM {table}_rej
+        FROM (SELECT DISTINCT ON (line) * FROM {rej_table} ORDER BY line, column_idx)
         """,
         [fmt.delimiter, fmt.delimiter],
     )
@@ -256,10 +255,10 @@ def load_file(
         raise FormatError(
             f"{path}: {data_lines} lignes de données mais {loaded} chargées + {rejected} rejetées"
         )
-    for t in (table, f"{table}_rej"):
+    for t in (table, f"{table}_rej", f"{table}n_rej"):
         con.execute(f"DROP TABLE IF EXISTS {t}")
     notes = list(fmt.notes)
-    ignored = [h for h, c in zip(fmt.raw_headers, fmt.columns) if c is None]
+    ignored = [h for h, c in zip(fmt.raw_headers, fmt.columns, strict=True) if c is None]
     if ignored:
         notes.append("colonnes ignorées : " + ", ".join(ignored))
     con.execute(

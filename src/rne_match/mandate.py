@@ -133,9 +133,8 @@ def parse_mandate(text: str | None) -> Mandate:
             if place_key.startswith(name) or name.startswith(place_key) and place_key:
                 region = code
                 break
-    if kind is None and fonction in ("conseiller", "president", "vice-president"):
-        if place == "paris":
-            kind = "cm"
+    if kind is None and fonction in ("conseiller", "president", "vice-president") and place == "paris":
+        kind = "cm"
     return Mandate(kind, fonction, sexe, place, dep, region, raw)
 
 

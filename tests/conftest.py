@@ -1,0 +1,42 @@
+"""Shared fixtures: a real DuckDB registry built from the fictitious sample release."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rne_match.load import load_folder
+from rne_match.registry import load_registry
+from rne_match.sample import write_sample_release
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("registry")
+    folder = write_sample_release(root / "raw")
+    db = root / "rne.duckdb"
+    load_folder(folder, db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def sample_registry(sample_db):
+    return load_registry(sample_db)
+
+
+def write(path: Path, text: str, encoding: str = "utf-8", newline: str = "\n") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.replace("\n", newline).encode(encoding))
+    return path
+
+
+def pytest_collection_modifyitems(config, items):
+    if SHARED.exists():
+        return
+    skip = pytest.mark.skip(reason="../shared absent")
+    for item in items:
+        if "real_data" in item.keywords:
+            item.add_marker(skip)
