@@ -106,11 +106,9 @@ def initials(folded: str) -> str:
 
 
 def is_initials(raw: str) -> bool:
-    """`J.-P.`, `J. P.`, `JP` (all capitals, at most 3 letters) are initials, not a first name."""
+    """`J.-P.`, `J. P.`, `JP` (at most 3 capitals) are initials, not a first name."""
     raw = raw.strip()
-    if not raw:
-        return False
-    if re.fullmatch(r"(?:[A-Za-zÀ-ÿ]\s*[.\-]\s*){1,3}", raw + ("." if not raw.endswith(".") else "")) and "." in raw:
+    if re.fullmatch(r"(?:[A-Za-zÀ-ÿ]\.\s*-?\s*){1,3}", raw):
         return True
     return bool(re.fullmatch(r"[A-Z]{1,2}", raw))
 

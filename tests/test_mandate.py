@@ -1,0 +1,45 @@
+"""Mandate parsing as people write it."""
+
+from __future__ import annotations
+
+import pytest
+
+from rne_match.mandate import parse_mandate, parse_policy
+
+
+@pytest.mark.parametrize("text,kind,fonction,place,dep", [
+    ("conseillère municipale de Montpellier (34)", "cm", "conseiller", "montpellier", "34"),
+    ("adjoint au maire de St-Jean-de-Védas", "cm", "adjoint", "saint jean de vedas", None),
+    ("maire de Bellegarde", "mai", "maire", "bellegarde", None),
+    ("Maire de Bellegarde (Gard)", "mai", "maire", "bellegarde", "30"),
+    ("conseiller départemental de l'Hérault", "cd", "conseiller", "herault", "34"),
+    ("vice-présidente de la région Occitanie", "cr", "vice-president", "occitanie", None),
+    ("conseillère de Paris", "cm", "conseiller", "paris", None),
+    ("1ère adjointe au maire de Lyon 7e", "cm", "adjoint", "lyon", None),
+    ("Conseillère municipale - Villeurbanne 69", "cm", "conseiller", "villeurbanne", "69"),
+    ("conseiller municipal d'opposition à Saint-Denis (93)", "cm", "conseiller", "saint denis", "93"),
+    ("Sénatrice de l'Hérault", "sen", "senateur", "herault", None),
+    ("député européen", "rpe", "depute europeen", "", None),
+    ("maire déléguée de Vaux", "cm", "maire delegue", "vaux", None),
+    ("conseiller d'arrondissement Marseille secteur 1", "ca", "conseiller", "marseille secteur", None),
+    ("conseiller à l'Assemblée de Corse", "ma", "conseiller", "", None),
+])
+def test_parse_mandate(text, kind, fonction, place, dep):
+    m = parse_mandate(text)
+    assert (m.kind, m.fonction, m.place, m.code_departement) == (kind, fonction, place, dep)
+
+
+def test_old_region_names_resolve_to_current_region():
+    assert parse_mandate("conseiller régional Languedoc-Roussillon").code_region == "76"
+
+
+@pytest.mark.parametrize("text,sexe", [("conseillère municipale", "F"), ("adjoint au maire", "M"), ("maire", None)])
+def test_gendered_nouns_give_sex(text, sexe):
+    assert parse_mandate(text).sexe == sexe
+
+
+def test_policy_groups_and_codes():
+    assert parse_policy("municipal") == {"cm", "mai", "ca"}
+    assert parse_policy("sen,dep") == {"sen", "dep"}
+    with pytest.raises(ValueError):
+        parse_policy("galactique")

@@ -1,0 +1,66 @@
+"""Normalisation rules, pinned with real-looking names."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from rne_match.normalize import civility_sex, fold, fold_expr, is_initials, skeleton, skeleton_expr, split_marriage
+from rne_match.signatures import readings_for
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Hélène-Œuvrard d’Estaing", "helene oeuvrard d estaing"),
+    ("  JEAN-PIERRE  ", "jean pierre"),
+    ("Laëtitia", "laetitia"),
+    ("N'DIAYE", "n diaye"),
+    ("", ""),
+])
+def test_fold_removes_accents_ligatures_apostrophes_and_hyphens(raw, expected):
+    assert fold(raw) == expected
+
+
+def test_polars_fold_matches_python_fold():
+    names = ["Hélène-Œuvrard d’Estaing", "ÇA VA", "Zoë Æsir", "BENSAÏD", "Ø"]
+    assert pl.Series(names).to_frame("n").select(fold_expr(pl.col("n")))["n"].to_list() == [fold(n) for n in names]
+
+
+def test_polars_skeleton_matches_python_skeleton():
+    names = ["bernard", "bertrand", "lefebvre", "lefevre", "mullerr", "ab"]
+    out = pl.Series(names).to_frame("n").select(skeleton_expr(pl.col("n")))["n"].to_list()
+    assert out == [skeleton(n) for n in names]
+
+
+@pytest.mark.parametrize("raw,sex", [("Mme Dupont", "F"), ("Madame", "F"), ("M. Durand", "M"), ("Dr Who", None)])
+def test_civility_gives_sex(raw, sex):
+    assert civility_sex(raw) == sex
+
+
+def test_married_names_give_alternative_surnames():
+    assert split_marriage(fold("Dupont épouse Martin")) == ("dupont", ["martin"])
+    assert split_marriage(fold("Martin née Dupont")) == ("martin", ["dupont"])
+
+
+@pytest.mark.parametrize("raw", ["J.-P.", "J. P.", "JP"])
+def test_initials_are_recognised(raw):
+    assert is_initials(raw)
+
+
+def test_upper_case_word_is_the_surname_in_a_full_name():
+    readings, _ = readings_for("", "", "DUPONT Marie")
+    assert [(r.nom, r.prenom) for r in readings] == [("dupont", "marie")]
+
+
+def test_full_name_without_case_hint_is_read_both_ways():
+    readings, _ = readings_for("", "", "marie dupont")
+    assert {(r.nom, r.prenom) for r in readings} == {("dupont", "marie"), ("marie", "dupont")}
+
+
+def test_particles_stay_with_the_surname():
+    readings, _ = readings_for("", "", "Marie de La Tour d'Auvergne")
+    assert ("de la tour d auvergne", "marie") in {(r.nom, r.prenom) for r in readings}
+
+
+@pytest.mark.parametrize("nom,reason", [("", "nom absent"), ("?", "nom illisible"), ("x@y.fr", "le nom est une adresse e-mail")])
+def test_rows_without_usable_name_are_invalid(nom, reason):
+    assert readings_for(nom, "", "") == ([], reason)

@@ -1,0 +1,130 @@
+"""`verify` end to end through the CLI, on a real DuckDB registry built from the sample release."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+import pytest
+from click.testing import CliRunner
+
+from rne_match.cli import main
+from rne_match.generate import generate
+from rne_match.inputs import SignatureTable, detect_roles
+from rne_match.verify import verify_table
+
+from .conftest import write
+
+
+def unique_official(db, kind="mai"):
+    """A person whose name no one else in the sample bears, with one mandate of `kind`."""
+    con = duckdb.connect(str(db), read_only=True)
+    row = con.execute(f"""
+        SELECT m.nom, m.prenom, m.sexe, coalesce(m.libelle_commune, m.libelle_departement),
+               m.code_departement, m.person_id
+        FROM mandates m JOIN (SELECT nom, prenom FROM persons GROUP BY ALL HAVING count(*) = 1) u
+          USING (nom, prenom)
+        WHERE m.kind = '{kind}' ORDER BY m.person_id LIMIT 1""").fetchone()
+    con.close()
+    return row
+
+
+def run_verify(tmp_path, sample_db, text, *args, name="sigs.csv"):
+    path = write(tmp_path / name, text)
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(main, ["verify", str(path), "--db", str(sample_db), "-o", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return pl.read_csv(out, separator=";", infer_schema=False), result
+
+
+def test_a_mayor_written_as_people_write_is_verified(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    text = f"Nom complet;Mandat;Parti\n{prenom} {nom.title()};maire de {commune} ({dep});EELV\n"
+    out, res = run_verify(tmp_path, sample_db, text)
+    row = out.row(0, named=True)
+    assert row["status"] == "verified" and row["rne_person_id"] == pid
+    assert row["Parti"] == "EELV" and "Identifié" in row["reason"]
+    assert "vérifiées" in res.output
+
+
+def test_every_input_row_comes_out_once_in_order(tmp_path, sample_db):
+    nom, prenom, *_ = unique_official(sample_db)
+    text = "nom;prénom;mandat\n" + f"{nom};{prenom};maire\n" + ";;\n" + "ZZZYX;Qwerty;maire de Nulle-Part\n"
+    out, _ = run_verify(tmp_path, sample_db, text)
+    assert out.height == 3
+    assert out["status"].to_list()[1:] == ["invalid", "not_found"]
+    assert out["reason"].null_count() == 0
+
+
+def test_stated_place_that_differs_is_verified_other_mandate(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    other = "Strasbourg" if commune != "Strasbourg" else "Brest"
+    out, _ = run_verify(tmp_path, sample_db, f"nom;prenom;mandat\n{nom};{prenom};conseiller municipal de {other}\n")
+    assert out["status"][0] in ("verified_other_mandate", "not_found")
+    assert out["status"][0] != "verified"
+
+
+def test_second_signature_of_same_person_is_flagged_duplicate(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    line = f"{nom};{prenom};maire de {commune}\n"
+    out, _ = run_verify(tmp_path, sample_db, "nom;prenom;mandat\n" + line + line)
+    assert out["duplicate_of"].to_list() == [None, "1"]
+
+
+def test_senator_only_is_not_eligible_by_default_but_eligible_on_request(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db, "sen")
+    text = f"nom;prenom;mandat\n{nom};{prenom};sénateur de {commune} ({dep})\n"
+    out, _ = run_verify(tmp_path, sample_db, text)
+    assert out["status"][0] == "not_eligible"
+    out, _ = run_verify(tmp_path, sample_db, text, "--eligible", "parlementaire")
+    assert out["status"][0] == "verified"
+
+
+def test_json_and_xlsx_inputs_are_read(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    import json
+    out, _ = run_verify(tmp_path, sample_db, json.dumps([{"name": f"{nom} {prenom}", "fonction": f"maire de {commune}"}]),
+                        name="s.json")
+    assert out["status"][0] == "verified"
+    pl.DataFrame({"Nom": [nom], "Prénom": [prenom], "Qualité": [f"maire de {commune}"]}).write_excel(tmp_path / "s.xlsx")
+    res = CliRunner().invoke(main, ["verify", str(tmp_path / "s.xlsx"), "--db", str(sample_db), "-o", str(tmp_path / "o.json")])
+    assert res.exit_code == 0, res.output
+    assert pl.read_json(tmp_path / "o.json")["status"][0] == "verified"
+
+
+def test_missing_name_column_is_a_clear_error(tmp_path, sample_db):
+    path = write(tmp_path / "s.csv", "ville;parti\nLyon;PS\n")
+    res = CliRunner().invoke(main, ["verify", str(path), "--db", str(sample_db)])
+    assert res.exit_code != 0 and "aucune colonne de nom" in res.output and "s.csv" in res.output
+
+
+def test_ragged_csv_error_names_file_line_and_column(tmp_path, sample_db):
+    path = write(tmp_path / "s.csv", "nom;prenom\nA;B\nC;D;E;F\n")
+    res = CliRunner().invoke(main, ["verify", str(path), "--db", str(sample_db)])
+    assert res.exit_code != 0 and "ligne 3" in res.output and "colonne 3" in res.output
+
+
+def test_columns_option_names_roles(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    out, _ = run_verify(tmp_path, sample_db, f"A;B;C\n{nom};{prenom};maire de {commune}\n",
+                        "--columns", "nom=A,prenom=B,mandat=C")
+    assert out["status"][0] == "verified"
+
+
+def test_generated_set_precision_on_sample(sample_registry):
+    labelled = generate(sample_registry, 300, seed=7)
+    inp = labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat")
+    res = verify_table(SignatureTable(None, inp, detect_roles(inp.columns)), sample_registry)
+    both = pl.concat([labelled, res.frame.select("status", "rne_person_id")], how="horizontal")
+    verified = both.filter(pl.col("status") == "verified")
+    wrong = verified.filter(pl.col("rne_person_id") != pl.col("attendu_person_id"))
+    assert verified.height > 100
+    assert wrong.height == 0, wrong
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_sql_is_read_only(sample_db, fmt):
+    runner = CliRunner()
+    ok = runner.invoke(main, ["sql", "SELECT kind, count(*) AS n FROM mandates GROUP BY kind", "--db", str(sample_db), "--format", fmt])
+    assert ok.exit_code == 0 and "mai" in ok.output
+    bad = runner.invoke(main, ["sql", "DELETE FROM mandates", "--db", str(sample_db)])
+    assert bad.exit_code != 0 and "lecture seule" in bad.output
