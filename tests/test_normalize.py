@@ -5,7 +5,15 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from rne_match.normalize import civility_sex, fold, fold_expr, is_initials, skeleton, skeleton_expr, split_marriage
+from rne_match.normalize import (
+    civility_sex,
+    fold,
+    fold_expr,
+    is_initials,
+    skeleton,
+    skeleton_expr,
+    split_marriage,
+)
 from rne_match.signatures import readings_for
 
 

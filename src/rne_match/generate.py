@@ -148,11 +148,12 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
         k += 1
     # Impostors 2: a real official's name with a mandate in a place where they hold none.
     sample = elig_m.sample(n=max(1, n_imp // 4), seed=seed + 1)
+    places = dict(m.group_by("person_id").agg(pl.col("code_departement").unique()).filter(
+        pl.col("person_id").is_in(sample["person_id"].implode())).iter_rows())
     for mand in sample.iter_rows(named=True):
         p = pinfo[mand["person_id"]]
         wrong = elig_m.row(rng.randrange(elig_m.height), named=True)
-        their_places = set(m.filter(pl.col("person_id") == p["person_id"])["code_departement"].to_list())
-        if wrong["code_departement"] in their_places:
+        if wrong["code_departement"] in places[p["person_id"]]:
             continue
         rows.append({"civilite": "", "nom": p["nom"], "prenom": p["prenom"] or "", "nom_complet": "",
                      "mandat": _mandate_text(rng, wrong, p["sexe"], "propre"), "attendu": "not_verified",
@@ -160,9 +161,11 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
     # Impostors 3: holders of mandates outside the policy only (senators, MEPs…).
     inel = sorted(inel_ids)
     rng.shuffle(inel)
+    first_mandate = {r["person_id"]: r for r in m.filter(pl.col("person_id").is_in(inel)).unique(
+        "person_id", keep="first", maintain_order=True).iter_rows(named=True)}
     for pid in inel[: n_imp - n_imp // 2 - n_imp // 4]:
         p = pinfo[pid]
-        mand = m.filter(pl.col("person_id") == pid).row(0, named=True)
+        mand = first_mandate[pid]
         rows.append({"civilite": "", "nom": p["nom"], "prenom": p["prenom"] or "", "nom_complet": "",
                      "mandat": _mandate_text(rng, mand, p["sexe"], "propre"), "attendu": "not_eligible",
                      "attendu_person_id": pid, "bruit": "hors_politique", "groupe": "imposteur"})
@@ -170,18 +173,23 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
     hom = persons.filter(pl.len().over(["nom_f", "prenom_f"]) >= 2).sort("nom_f", "prenom_f", "person_id")
     hom_ids = hom["person_id"].to_list()
     rng.shuffle(hom_ids)
-    for pid in hom_ids[: n_hom]:
+    hom_mandate = {r["person_id"]: r for r in elig_m.filter(pl.col("person_id").is_in(hom_ids[: n_hom * 2]))
+                   .unique("person_id", keep="first", maintain_order=True).iter_rows(named=True)}
+    n_written = 0
+    for pid in hom_ids[: n_hom * 2]:
+        if n_written >= n_hom:
+            break
         p = pinfo[pid]
-        mands = elig_m.filter(pl.col("person_id") == pid)
-        if mands.height == 0:
+        mand = hom_mandate.get(pid)
+        if mand is None:
             continue
-        mand = mands.row(0, named=True)
         state_place = rng.random() < 0.7
         text = _mandate_text(rng, mand, p["sexe"], "propre") if state_place else "conseiller municipal"
         rows.append({"civilite": "", "nom": p["nom"], "prenom": p["prenom"] or "", "nom_complet": "",
                      "mandat": text, "attendu": "verified_or_review" if state_place else "ambiguous",
                      "attendu_person_id": pid, "bruit": "homonyme" + ("" if state_place else "_sans_lieu"),
                      "groupe": "homonyme"})
+        n_written += 1
     rng.shuffle(rows)
     return pl.DataFrame(rows, schema={"civilite": pl.String, "nom": pl.String, "prenom": pl.String,
                                       "nom_complet": pl.String, "mandat": pl.String, "attendu": pl.String,

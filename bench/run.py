@@ -1,0 +1,138 @@
+"""One-command benchmark (`make bench`): loading and matching, against baselines run alongside.
+
+Each phase runs in its own process so that its peak memory (ru_maxrss) is its own.
+Needs ../shared (the real 2026 release); prints figures and ratios, asserts nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+RELEASE = SHARED / "rne" / "release-2026"
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def phase_bare_read(db: str) -> dict:
+    import duckdb
+
+    con = duckdb.connect(db)
+    start = time.perf_counter()
+    for i, f in enumerate(sorted(RELEASE.glob("*.csv"))):
+        con.execute(f"CREATE TABLE t{i} AS SELECT * FROM read_csv('{f}', all_varchar=true)")
+    con.execute("CHECKPOINT")
+    con.close()
+    return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
+
+
+def phase_load(db: str) -> dict:
+    from rne_match.load import load_folder
+
+    start = time.perf_counter()
+    result = load_folder(RELEASE, Path(db))
+    return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb(), "rows": sum(result.rows_by_kind().values()),
+            "rejects": result.rejected}
+
+
+def phase_verify(db: str, n: int) -> dict:
+    import polars as pl
+
+    from rne_match.generate import generate
+    from rne_match.inputs import SignatureTable, detect_roles
+    from rne_match.registry import load_registry
+    from rne_match.verify import verify_table
+
+    t0 = time.perf_counter()
+    reg = load_registry(Path(db))
+    t_reg = time.perf_counter() - t0
+    labelled = generate(reg, n, seed=2026)
+    inp = labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat")
+    res = verify_table(SignatureTable(None, inp, detect_roles(inp.columns)), reg)
+    both = pl.concat([labelled, res.frame.select("status", "rne_person_id")], how="horizontal")
+    ok = pl.col("rne_person_id") == pl.col("attendu_person_id")
+    verified = both.filter(pl.col("status") == "verified")
+    officials = both.filter(pl.col("attendu") == "verified")
+    impostors = both.filter(pl.col("groupe") == "imposteur")
+    per_noise = (officials.group_by("bruit").agg(
+        pl.len().alias("n"), ((pl.col("status") == "verified") & ok).mean().round(4).alias("rappel"))
+        .sort("bruit").to_dicts())
+    per_group = both.group_by("bruit", "status").len().sort("bruit", "status").to_dicts()
+    return {
+        "n": both.height, "registry_seconds": t_reg, "verify_seconds": res.seconds, "peak_mb": peak_mb(),
+        "precision": verified.filter(ok).height / max(verified.height, 1),
+        "recall": officials.filter((pl.col("status") == "verified") & ok).height / max(officials.height, 1),
+        "false_verified_on_impostors": impostors.filter(pl.col("status") == "verified").height / max(impostors.height, 1),
+        "ambiguous_rate": both.filter(pl.col("status") == "ambiguous").height / both.height,
+        "per_noise_recall": per_noise, "status_by_kind": per_group,
+    }
+
+
+def phase_naive(db: str, n: int) -> dict:
+    """Baseline: rapidfuzz extractOne of each full name over every registry name."""
+    from rapidfuzz import fuzz, process
+
+    from rne_match.generate import generate
+    from rne_match.registry import load_registry
+
+    reg = load_registry(Path(db))
+    labelled = generate(reg, n, seed=2026)
+    choices = (reg.persons["nom_f"] + " " + reg.persons["prenom_f"]).to_list()
+    queries = [f"{a} {b} {c}".strip().lower() for a, b, c in labelled.select("nom", "prenom", "nom_complet").iter_rows()]
+    start = time.perf_counter()
+    for q in queries:
+        process.extractOne(q, choices, scorer=fuzz.token_sort_ratio)
+    return {"n": n, "seconds": time.perf_counter() - start}
+
+
+def run_phase(name: str, *args) -> dict:
+    out = subprocess.run([sys.executable, __file__, name, *map(str, args)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    if not RELEASE.exists():
+        sys.exit("bench : ../shared/rne/release-2026 introuvable")
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = run_phase("bare", f"{tmp}/bare.duckdb")
+        load = run_phase("load", f"{tmp}/rne.duckdb")
+        print("== Chargement de la publication 2026 (12 fichiers, 550 204 lignes)")
+        print(f"  read_csv nu (DuckDB, tables VARCHAR) : {bare['seconds']:.2f} s, pic {bare['peak_mb']:.0f} Mo")
+        print(f"  rne-match load                      : {load['seconds']:.2f} s, pic {load['peak_mb']:.0f} Mo, "
+              f"{load['rows']} lignes, {load['rejects']} rejets")
+        print(f"  ratio load / read_csv nu            : {load['seconds'] / bare['seconds']:.2f}×")
+        db = f"{tmp}/rne.duckdb"
+        for n in (10_000, 100_000):
+            v = run_phase("verify", db, n)
+            print(f"\n== verify, {v['n']} signatures générées (graine 2026)")
+            print(f"  chargement du registre : {v['registry_seconds']:.2f} s ; appariement : {v['verify_seconds']:.2f} s ; "
+                  f"débit {v['n'] / v['verify_seconds']:.0f} sign./s ; pic {v['peak_mb']:.0f} Mo")
+            print(f"  précision verified {v['precision']:.4f} ; rappel {v['recall']:.4f} ; "
+                  f"faux verified sur imposteurs {v['false_verified_on_impostors']:.4f} ; ambigus {v['ambiguous_rate']:.4f}")
+            if n == 10_000:
+                print("  rappel par bruit : " + ", ".join(f"{d['bruit']} {d['rappel']:.3f}" for d in v["per_noise_recall"]))
+                ten_k = v
+        naive = run_phase("naive", db, 200)
+        per_sig_naive = naive["seconds"] / naive["n"]
+        per_sig_ours = ten_k["verify_seconds"] / ten_k["n"]
+        print(f"\n== Référence naïve : extractOne sur {naive['n']} signatures : {naive['seconds']:.2f} s "
+              f"({per_sig_naive * 1000:.1f} ms/sign.)")
+        print(f"  rne-match : {per_sig_ours * 1000:.3f} ms/sign. → {per_sig_naive / per_sig_ours:.0f}× plus rapide")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1:
+        phase = {"bare": phase_bare_read, "load": phase_load, "verify": phase_verify, "naive": phase_naive}[sys.argv[1]]
+        args = [int(a) if a.isdigit() else a for a in sys.argv[2:]]
+        print(json.dumps(phase(*args)))
+    else:
+        main()

@@ -1,0 +1,64 @@
+"""The real RNE releases in ../shared (CI has them): exact counts, zero unexplained rejects."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+import pytest
+
+from rne_match.generate import generate
+from rne_match.inputs import SignatureTable, detect_roles
+from rne_match.load import load_folder
+from rne_match.registry import load_registry
+from rne_match.verify import verify_table
+
+from .conftest import SHARED
+
+pytestmark = pytest.mark.real_data
+
+EXPECTED_2026 = {"cm": 508788, "mai": 32475, "cd": 4038, "cr": 1745, "ca": 1027, "ma": 588, "dep": 577,
+                 "sen": 348, "rpe": 81, "cons": 441, "afe": 89, "epci": 7}
+
+
+@pytest.fixture(scope="module")
+def release_2026(tmp_path_factory):
+    db = tmp_path_factory.mktemp("r26") / "rne.duckdb"
+    return load_folder(SHARED / "rne" / "release-2026", db)
+
+
+def test_release_2026_loads_exact_row_counts_with_zero_rejects(release_2026):
+    assert release_2026.rows_by_kind() == EXPECTED_2026
+    assert release_2026.rejected == 0
+
+
+def test_release_2026_codes_are_padded_and_dates_typed(release_2026):
+    con = duckdb.connect(str(release_2026.db_path), read_only=True)
+    bad = con.execute("""SELECT count(*) FROM mandates WHERE kind IN ('cm', 'mai')
+                         AND (length(code_commune) <> 5 OR date_naissance IS NULL)""").fetchone()[0]
+    deputies_2000 = con.execute("SELECT count(*) FROM mandates WHERE kind = 'dep' AND year(date_naissance) >= 2000").fetchone()[0]
+    future = con.execute("SELECT count(*) FROM mandates WHERE date_naissance > DATE '2010-01-01'").fetchone()[0]
+    con.close()
+    assert bad == 0 and deputies_2000 >= 1 and future == 0
+
+
+def test_every_history_file_loads_without_rejects(tmp_path):
+    result = load_folder(SHARED / "rne" / "history", tmp_path / "h.duckdb")
+    assert len(result.files) >= 140
+    assert result.rejected == 0, [(f.path.name, f.rows_rejected) for f in result.files if f.rows_rejected]
+    kinds = {f.path.name: f.kind for f in result.files}
+    assert kinds["2024-07-31_3-elus-epci.csv"] == "cr"
+    assert kinds["2019-01-09_9-rne-maires.txt"] == "mai"
+
+
+def test_generated_signatures_against_2026_meet_precision_target(release_2026):
+    reg = load_registry(release_2026.db_path)
+    labelled = generate(reg, 1000, seed=11)
+    inp = labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat")
+    res = verify_table(SignatureTable(None, inp, detect_roles(inp.columns)), reg)
+    both = pl.concat([labelled, res.frame.select("status", "rne_person_id")], how="horizontal")
+    verified = both.filter(pl.col("status") == "verified")
+    correct = verified.filter(pl.col("rne_person_id") == pl.col("attendu_person_id")).height
+    assert correct / verified.height >= 0.995
+    officials = both.filter(pl.col("attendu") == "verified")
+    recall = officials.filter((pl.col("status") == "verified") & (pl.col("rne_person_id") == pl.col("attendu_person_id"))).height
+    assert recall / officials.height >= 0.95
