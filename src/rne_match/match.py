@@ -145,6 +145,17 @@ def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, re
     )
 
 
+def prune(named: pl.DataFrame, w: Weights) -> pl.DataFrame:
+    """Drop candidates whose name alone rules them out, before the costlier mandate comparisons.
+
+    A mandate adds at most place + département + kind bits; a candidate below
+    identify - margin - that maximum can neither be named nor come close enough to the best one
+    to make it ambiguous, so removing it changes no decision.
+    """
+    best_mandate = max(w.place_strong, w.region_agree, w.place_weak) + w.dep_agree + w.kind_agree
+    return named.filter(pl.col("w_name") >= w.identify - w.margin - best_mandate)
+
+
 def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts: MatchOptions) -> pl.DataFrame:
     """Each candidate's mandates compared with the stated one; keeps the best per person."""
     w = opts.weights

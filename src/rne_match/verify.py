@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from .inputs import SignatureTable
-from .match import MatchOptions, candidate_pairs, decide, score_mandates, score_names
+from .match import MatchOptions, candidate_pairs, decide, prune, score_mandates, score_names
 from .registry import Registry
 from .signatures import prepare
 
@@ -85,7 +85,7 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
     opts = options or MatchOptions()
     sigs, reads = prepare(table.frame, table.roles)
     pairs = candidate_pairs(reads, registry.persons)
-    named = score_names(pairs, reads, sigs, registry, opts.weights)
+    named = prune(score_names(pairs, reads, sigs, registry, opts.weights), opts.weights)
     best_m = score_mandates(named, sigs, registry, opts)
     decided = decide(sigs, named, best_m, registry, opts)
     decided = decided.with_columns(_reasons(decided).alias("reason"))
