@@ -120,6 +120,13 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
         _fail(str(exc))
         return
     result = verify_table(table, registry, MatchOptions(eligible=policy))
+    from .coverage import record_run
+
+    try:
+        run_id = record_run(db or paths.default_db(), signatures, result.frame, policy)
+        click.echo(f"Vérification enregistrée dans la base (run {run_id}).")
+    except Exception as exc:  # a locked or read-only base must not lose the results
+        click.echo(f"Attention : vérification non enregistrée dans la base ({exc}).", err=True)
     output = output or signatures.with_name(signatures.stem + ".verifie.csv")
     write_table(result.frame, output)
     counts = result.counts()
