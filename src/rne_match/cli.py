@@ -101,6 +101,7 @@ def load(source: Path | None, db: Path | None) -> None:
 def verify(signatures: Path, db: Path | None, output: Path | None, columns: str | None,
            eligible: str | None) -> None:
     """Vérifier une liste de signatures (CSV, XLSX, JSON) contre le RNE."""
+    from .coverage import record_run
     from .inputs import InputError, parse_columns_option, read_signatures
     from .mandate import parse_policy
     from .match import MatchOptions
@@ -120,8 +121,6 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
         _fail(str(exc))
         return
     result = verify_table(table, registry, MatchOptions(eligible=policy))
-    from .coverage import record_run
-
     try:
         run_id = record_run(db or paths.default_db(), signatures, result.frame, policy)
         click.echo(f"Vérification enregistrée dans la base (run {run_id}).")

@@ -13,6 +13,7 @@ import duckdb
 import polars as pl
 
 from .mandate import ELIGIBLE_DEFAULT
+from .territories import DEPARTEMENTS
 
 LEVELS = ("departement", "region", "kind")
 
@@ -80,11 +81,7 @@ def coverage_table(results: pl.DataFrame, db_path: Path, level: str,
     if level == "departement":
         key = pl.col("rne_code_departement")
     elif level == "region":
-        deps = duckdb.connect(str(db_path), read_only=True)
-        try:
-            dmap = dict(deps.execute("SELECT code_departement, code_region FROM departements").fetchall())
-        finally:
-            deps.close()
+        dmap = {code: region for code, (_, region) in DEPARTEMENTS.items()}
         key = pl.col("rne_code_departement").replace_strict(dmap, default=None)
     else:
         key = pl.col("rne_kind")

@@ -18,6 +18,7 @@ from .download import DownloadError, download_release
 from .generate import generate
 from .inputs import read_signatures
 from .load import load_folder
+from .mandate import ELIGIBLE_DEFAULT
 from .outputs import write_table
 from .registry import load_registry
 from .sample import write_sample_release
@@ -50,7 +51,7 @@ def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None]
     write_table(labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat"), sig_path)
     table = read_signatures(sig_path)
     result = verify_table(table, registry)
-    record_run(db, sig_path, result.frame, frozenset({"cm", "mai", "ca", "cd", "cr", "ma"}))
+    record_run(db, sig_path, result.frame, ELIGIBLE_DEFAULT)
     files = {
         "signatures (entrée)": sig_path,
         "liste vérifiée": write_table(result.frame.filter(pl.col("status") == "verified"),

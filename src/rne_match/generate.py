@@ -14,6 +14,7 @@ import unicodedata
 import polars as pl
 
 from .mandate import ELIGIBLE_DEFAULT
+from .normalize import fold
 from .registry import Registry
 
 NOISES = ["propre", "casse", "ordre", "accents", "faute_nom", "prenom_court", "tirets",
@@ -134,7 +135,6 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
     all_noms = persons["nom"].to_list()
     all_prenoms = persons["prenom"].to_list()
     known = set(zip(persons["nom_f"].to_list(), persons["prenom_f"].to_list(), strict=True))
-    from .normalize import fold
     k = 0
     while k < n_imp // 2:
         nom = all_noms[rng.randrange(len(all_noms))]

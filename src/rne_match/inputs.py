@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
+from .formats import FormatError, decode
 from .normalize import fold
 
 
@@ -50,17 +51,15 @@ class SignatureTable:
     roles: dict[str, str]  # role -> input column name
 
 
-def _decode(data: bytes, path: Path) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+def _decode(path: Path) -> str:
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return decode(path.read_bytes(), path)[0]
+    except FormatError as exc:
+        raise InputError(str(exc)) from exc
 
 
 def _read_csv(path: Path) -> pl.DataFrame:
-    text = _decode(path.read_bytes(), path)
+    text = _decode(path)
     if not text.strip():
         raise InputError(f"{path} : fichier vide")
     first = text.splitlines()[0]
@@ -101,7 +100,7 @@ def _unique(names: list[str]) -> list[str]:
 
 
 def _read_json(path: Path) -> pl.DataFrame:
-    text = _decode(path.read_bytes(), path)
+    text = _decode(path)
     records: list = []
     try:
         if path.suffix.lower() in (".jsonl", ".ndjson"):

@@ -60,8 +60,8 @@ def find_rne_files(folder: Path) -> list[Path]:
     return sorted(files)
 
 
-def _numbered_copy(text: str, fmt: FileFormat, dest: Path) -> int:
-    """Write the file as UTF-8 with each line prefixed by its number; returns the line count.
+def _numbered_copy(text: str, fmt: FileFormat, dest: Path) -> None:
+    """Write the file as UTF-8 with each line prefixed by its number.
 
     DuckDB's reader does not report line numbers of good rows; carrying the number as a first
     field makes `source_line` exact even when some lines are rejected.
@@ -76,7 +76,6 @@ def _numbered_copy(text: str, fmt: FileFormat, dest: Path) -> int:
     with open(dest, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(numbered["l"].str.join("\n").item())
         fh.write("\n")
-    return len(lines)
 
 
 def _read_csv_sql(fmt: FileFormat, path: Path, numbered: bool, table: str) -> str:

@@ -130,7 +130,7 @@ def parse_mandate(text: str | None) -> Mandate:
         dep = _DEP_BY_NAME[place_key]
     elif kind == "cr":
         for name, code in _REG_BY_NAME.items():
-            if place_key.startswith(name) or name.startswith(place_key) and place_key:
+            if place_key and (place_key.startswith(name) or name.startswith(place_key)):
                 region = code
                 break
     if kind is None and fonction in ("conseiller", "president", "vice-president") and place == "paris":

@@ -18,7 +18,9 @@ CIVILITIES_M = frozenset({"m", "mr", "monsieur", "messieurs", "mm"})
 TITLES = frozenset({"dr", "docteur", "pr", "professeur", "me", "maitre"})
 MARRIAGE_WORDS = ("epouse", "ep", "nee", "ne", "veuve", "vve", "dite", "dit")
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d"})
+# Letters NFKD does not decompose; shared by the Python and polars folds so both stay equal.
+LIGATURES = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d"}
+_LIGATURES = str.maketrans(LIGATURES)
 _NON_LETTER = re.compile(r"[^a-z]+")
 
 
@@ -34,7 +36,7 @@ def fold(text: str | None) -> str:
 def fold_expr(expr: pl.Expr) -> pl.Expr:
     """The polars twin of :func:`fold`, for whole columns at once."""
     e = expr.fill_null("")
-    for src, dst in (("œ", "oe"), ("Œ", "OE"), ("æ", "ae"), ("Æ", "AE"), ("ß", "ss"), ("ø", "o"), ("Ø", "O"), ("ł", "l"), ("Ł", "L"), ("đ", "d")):
+    for src, dst in LIGATURES.items():
         e = e.str.replace_all(src, dst, literal=True)
     return (
         e.str.normalize("NFKD")
@@ -53,18 +55,6 @@ def map_unique(df: pl.DataFrame, src: str, dst: str, fn=None) -> pl.DataFrame:
     return df.join(uniq, on=src, how="left", nulls_equal=True)
 
 
-def fold_sql(expr: str) -> str:
-    """The DuckDB twin of :func:`fold`, for folding the registry where it lives."""
-    e = f"coalesce({expr}, '')"
-    for src, dst in (("œ", "oe"), ("Œ", "OE"), ("æ", "ae"), ("Æ", "AE"), ("ß", "ss")):
-        e = f"replace({e}, '{src}', '{dst}')"
-    return f"trim(regexp_replace(lower(strip_accents({e})), '[^a-z]+', ' ', 'g'))"
-
-
-def strip_particles(folded: str) -> str:
-    """`de la tour d auvergne` -> `tour auvergne`: particles are often dropped or moved."""
-    words = [w for w in folded.split() if w not in PARTICLES]
-    return " ".join(words) if words else folded
 
 
 def strip_particles_expr(expr: pl.Expr) -> pl.Expr:
@@ -100,9 +90,6 @@ def split_marriage(folded: str) -> tuple[str, list[str]]:
     others = [p for i, p in enumerate(parts[1:], 1) if i % 2 == 0 and p]
     return main, others
 
-
-def initials(folded: str) -> str:
-    return "".join(w[0] for w in folded.split())
 
 
 def is_initials(raw: str) -> bool:

@@ -51,12 +51,11 @@ def _mandate_label() -> pl.Expr:
     return what + pl.lit(" — ") + where + dep
 
 
-def _reasons(out: pl.DataFrame) -> pl.Expr:
+def _reasons(identify: float) -> pl.Expr:
     who = pl.col("rne_nom").fill_null("") + pl.lit(" ") + pl.col("rne_prenom").fill_null("")
     stated = pl.when(pl.col("mandate_text") != "").then(
         pl.lit(" (déclaré : « ") + pl.col("mandate_text") + pl.lit(" »)")).otherwise(pl.lit(""))
-    close = pl.concat_str(
-        [pl.col("close_terr").list.join(" ; ").fill_null("")], separator="")
+    close = pl.col("close_terr").list.join(" ; ").fill_null("")
     return (
         pl.when(pl.col("status") == "invalid").then(pl.lit("Ligne non vérifiable : ") + pl.col("invalid") + pl.lit("."))
         .when(pl.col("status") == "verified").then(
@@ -76,7 +75,7 @@ def _reasons(out: pl.DataFrame) -> pl.Expr:
         .otherwise(pl.lit("Aucun élu·e du RNE ne correspond assez (meilleur candidat : ")
                    + pl.col("close_terr").list.first().fill_null("?") + pl.lit(", score ")
                    + pl.col("best").round(1).cast(pl.String) + pl.lit(" bits, seuil ")
-                   + pl.lit(str(MatchOptions().weights.identify)) + pl.lit(").") )
+                   + pl.lit(str(identify)) + pl.lit(").") )
     )
 
 
@@ -88,7 +87,7 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
     named = prune(score_names(pairs, reads, sigs, registry, opts.weights), opts.weights)
     best_m = score_mandates(named, sigs, registry, opts)
     decided = decide(sigs, named, best_m, registry, opts)
-    decided = decided.with_columns(_reasons(decided).alias("reason"))
+    decided = decided.with_columns(_reasons(opts.weights.identify).alias("reason"))
     # The same person signing twice: later rows point at the first (1-based data row numbers).
     first_row = decided.filter(pl.col("rne_person_id").is_not_null()).group_by("rne_person_id").agg(
         pl.col("row").min().alias("first_row"))
