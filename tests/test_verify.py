@@ -128,3 +128,9 @@ def test_sql_is_read_only(sample_db, fmt):
     assert ok.exit_code == 0 and "mai" in ok.output
     bad = runner.invoke(main, ["sql", "DELETE FROM mandates", "--db", str(sample_db)])
     assert bad.exit_code != 0 and "lecture seule" in bad.output
+
+
+def test_sql_csv_flattens_list_columns(sample_db):
+    res = CliRunner().invoke(main, ["sql", "SELECT [1, 2] AS l, 'x' AS s", "--db", str(sample_db), "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines() == ["l,s", "1 | 2,x"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from . import paths
+from .coverage import MEASURES
 from .kinds import KINDS
 
 
@@ -122,7 +123,8 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
         return
     result = verify_table(table, registry, MatchOptions(eligible=policy))
     try:
-        run_id = record_run(db or paths.default_db(), signatures, result.frame, policy)
+        run_id = record_run(db or paths.default_db(), signatures, result.frame, policy,
+                            table.roles.get("parti"))
         click.echo(f"Vérification enregistrée dans la base (run {run_id}).")
     except Exception as exc:  # a locked or read-only base must not lose the results
         click.echo(f"Attention : vérification non enregistrée dans la base ({exc}).", err=True)
@@ -148,47 +150,52 @@ STATUS_LABELS = {
 @main.command()
 @click.option("--run", "run_id", default=None, help="Identifiant d'une vérification enregistrée.")
 @click.argument("results", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--by", "level", type=click.Choice(["departement", "region", "kind"]), default="departement",
-              show_default=True, help="Unité de regroupement.")
+@click.option("--by", "level", type=click.Choice(["departement", "region", "commune", "kind", "parti"]),
+              default="departement", show_default=True, help="Unité de regroupement.")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Écrire le tableau (.csv, .json, .md, .xlsx).")
-def coverage(run_id: str | None, results: Path | None, level: str, db: Path | None, output: Path | None) -> None:
+@click.option("--map", "map_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Carte par département (.png, .svg, .html) ; avec --by departement ou region.")
+@click.option("--mesure", "measure", type=click.Choice(list(MEASURES)), default="verifiees_pour_1000_elus",
+              show_default=True, help="Valeur représentée sur la carte.")
+@click.option("--geometry", default=None,
+              help="Contours GeoJSON des départements, ou « auto » pour les télécharger une fois "
+                   "(data/raw/geo). Sans contours : carte en tuiles.")
+def coverage(run_id: str | None, results: Path | None, level: str, db: Path | None, output: Path | None,
+             map_path: Path | None, measure: str, geometry: str | None) -> None:
     """Couverture : signatures et vérifiées par unité, rapportées aux élu·es éligibles."""
-    import duckdb
     import polars as pl
 
-    from .coverage import coverage_table
+    from .coverage import CoverageError, coverage_table, load_results
+    from .download import DownloadError
+    from .maps import MapError, cached_outlines, coverage_map
     from .outputs import write_table
 
     db = db or paths.default_db()
-    if not db.exists():
-        _fail(f"{db} : base absente ; lancez « rne-match load »")
+    if map_path is not None and level not in ("departement", "region"):
+        _fail("--map demande --by departement ou --by region")
         return
-    if results is not None:
-        frame = pl.read_csv(results, separator=";", infer_schema=False) if results.suffix != ".json" \
-            else pl.read_json(results)
-    else:
-        con = duckdb.connect(str(db), read_only=True)
-        try:
-            if run_id is None:
-                row = con.execute("SELECT run_id FROM runs ORDER BY created_at DESC LIMIT 1").fetchone()
-                if row is None:
-                    _fail("aucune vérification enregistrée : lancez « rne-match verify » d'abord")
-                    return
-                run_id = row[0]
-            frame = con.sql("SELECT * FROM signatures WHERE run_id = ?", params=[run_id]).pl()
-        except duckdb.CatalogException:
-            _fail("aucune vérification enregistrée : lancez « rne-match verify » d'abord")
-            return
-        finally:
-            con.close()
-    table = coverage_table(frame, db, level)
+    try:
+        frame = load_results(db, results, run_id)
+        table = coverage_table(frame, db, level)
+    except CoverageError as exc:
+        _fail(str(exc))
+        return
     with pl.Config(tbl_rows=200, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True):
-        click.echo(table.filter(pl.col("signatures") > 0) if output else table)
+        click.echo(table.filter(pl.col("signatures") > 0) if output or level == "commune" else table)
     if output:
         write_table(table, output)
         click.echo(f"Tableau complet : {output}")
+    if map_path is not None:
+        try:
+            outlines = Path(geometry) if geometry and geometry != "auto" else cached_outlines(
+                paths.raw_dir() / "geo", fetch=geometry == "auto")
+            written = coverage_map(table, level, map_path, measure, outlines)
+        except (MapError, DownloadError) as exc:
+            _fail(str(exc))
+            return
+        click.echo(f"Carte : {written}")
 
 
 @main.command()
@@ -215,8 +222,11 @@ def sql(query: str, db: Path | None, fmt: str) -> None:
         return
     finally:
         con.close()
-    if fmt == "csv":
-        click.echo(frame.write_csv(), nl=False)
+    if fmt == "csv":  # CSV has no lists: « a | b », structures as JSON
+        flat = [pl.col(c).list.eval(pl.element().cast(pl.String)).list.join(" | ") if isinstance(t, pl.List)
+                else pl.col(c).struct.json_encode() if isinstance(t, pl.Struct) else pl.col(c)
+                for c, t in frame.schema.items()]
+        click.echo(frame.select(flat).write_csv(), nl=False)
     elif fmt == "json":
         click.echo(frame.write_json())
     else:

@@ -13,31 +13,88 @@ import duckdb
 import polars as pl
 
 from .mandate import ELIGIBLE_DEFAULT
+from .parties import NOT_GIVEN, PARTIES
 from .territories import DEPARTEMENTS
 
-LEVELS = ("departement", "region", "kind")
+LEVELS = ("departement", "region", "commune", "kind", "parti")
+# Column -> how it reads on a map legend.
+MEASURES = {
+    "verifiees_pour_1000_elus": "vérifié·es pour 1 000 élu·es éligibles",
+    "verifiees": "signataires vérifié·es",
+    "signatures": "signatures",
+    "part_verifiees": "part de signatures vérifiées",
+}
+SIGNATURE_COLUMNS = ["run_id", "input_row", "status", "confidence", "reason", "n_candidates", "duplicate_of",
+                     "rne_person_id", "rne_kind", "rne_code_departement", "rne_code_commune", "rne_territoire",
+                     "parti", "parti_normalise"]
 
 
-def record_run(db_path: Path, source: Path, result: pl.DataFrame, policy: frozenset[str]) -> str:
-    """Store a verify run in `runs` and `signatures`; re-running the same input replaces it."""
+class CoverageError(ValueError):
+    """Nothing to compute coverage from; the message says what to run first."""
+
+
+def load_results(db_path: Path, results: Path | None = None, run_id: str | None = None) -> pl.DataFrame:
+    """Verify results from a file written by `verify`, or from a run recorded in the base
+    (the latest when no id is given)."""
+    if not db_path.exists():
+        raise CoverageError(f"{db_path} : base absente ; lancez « rne-match load »")
+    if results is not None:
+        if results.suffix.lower() == ".json":
+            return pl.read_json(results)
+        if results.suffix.lower() in (".jsonl", ".ndjson"):
+            return pl.read_ndjson(results)
+        if results.suffix.lower() == ".xlsx":
+            return pl.read_excel(results, infer_schema_length=0)
+        return pl.read_csv(results, separator=";", infer_schema=False)
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        if run_id is None:
+            rows = con.execute("SELECT run_id FROM runs ORDER BY created_at DESC LIMIT 1").fetchall()
+            if not rows:
+                raise CoverageError("aucune vérification enregistrée : lancez « rne-match verify » d'abord")
+            run_id = rows[0][0]
+        frame = con.sql("SELECT * FROM signatures WHERE run_id = ? ORDER BY input_row", params=[run_id]).pl()
+    except duckdb.CatalogException as exc:
+        raise CoverageError("aucune vérification enregistrée : lancez « rne-match verify » d'abord") from exc
+    finally:
+        con.close()
+    if frame.is_empty():
+        raise CoverageError(f"vérification « {run_id} » inconnue (voir : rne-match sql \"SELECT * FROM runs\")")
+    return frame
+
+
+def record_run(db_path: Path, source: Path, result: pl.DataFrame, policy: frozenset[str],
+               party_column: str | None = None) -> str:
+    """Store a verify run in `runs` and `signatures`; re-running the same input replaces it.
+
+    Only decision columns, the party and the input row number are stored, not names or e-mails:
+    the base is shared with analysts who need counts, and the output file already holds the rest."""
     digest = hashlib.sha1(source.read_bytes() if source.is_file() else str(source).encode())
     digest.update(",".join(sorted(policy)).encode())
     run_id = digest.hexdigest()[:12]
-    frame = result.with_row_index("input_row", offset=1).with_columns(pl.lit(run_id).alias("run_id"))
-    cols = ["run_id", "input_row", "status", "confidence", "reason", "n_candidates", "duplicate_of",
-            "rne_person_id", "rne_kind", "rne_code_departement", "rne_code_commune", "rne_territoire"]
-    sig = frame.select(cols)  # noqa: F841 - read by DuckDB below
+    frame = result.with_row_index("input_row", offset=1).with_columns(
+        pl.lit(run_id).alias("run_id"),
+        (pl.col(party_column) if party_column else pl.lit(None, pl.String)).alias("parti"),
+    )
+    sig = frame.select(SIGNATURE_COLUMNS)  # noqa: F841 - read by DuckDB below
     con = duckdb.connect(str(db_path))
     try:
         con.execute("""CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, source VARCHAR,
                        rows BIGINT, eligible VARCHAR, created_at TIMESTAMP)""")
         con.execute("CREATE TABLE IF NOT EXISTS signatures AS SELECT * FROM sig LIMIT 0")
+        # A base written by an older version lacks the newer columns: add them, keep its runs.
+        have = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() "
+                                          "WHERE table_name = 'signatures'").fetchall()}
+        for name, dtype in zip(sig.columns, sig.dtypes, strict=True):
+            if name not in have:
+                sql_type = "VARCHAR" if dtype == pl.String else "DOUBLE" if dtype.is_float() else "BIGINT"
+                con.execute(f'ALTER TABLE signatures ADD COLUMN "{name}" {sql_type}')
         con.execute("BEGIN")
         con.execute("DELETE FROM signatures WHERE run_id = ?", [run_id])
         con.execute("DELETE FROM runs WHERE run_id = ?", [run_id])
         con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, now())",
                     [run_id, str(source), result.height, ",".join(sorted(policy))])
-        con.execute("INSERT INTO signatures SELECT * FROM sig")
+        con.execute("INSERT INTO signatures BY NAME SELECT * FROM sig")
         con.execute("COMMIT")
     finally:
         con.close()
@@ -52,7 +109,18 @@ def eligible_counts(db_path: Path, level: str, policy: frozenset[str] = ELIGIBLE
         if level == "kind":
             return con.sql(f"""SELECT kind AS code, kind AS libelle, count(DISTINCT person_id) AS elus_eligibles
                                FROM mandates WHERE kind IN ({kinds}) GROUP BY kind ORDER BY kind""").pl()
-        if level == "departement":
+        if level == "parti":
+            return pl.DataFrame({"code": [*PARTIES, NOT_GIVEN], "libelle": [*PARTIES, NOT_GIVEN],
+                                 "elus_eligibles": [None] * (len(PARTIES) + 1)},
+                                schema={"code": pl.String, "libelle": pl.String, "elus_eligibles": pl.Int64})
+        if level == "commune":
+            sql = f"""
+                SELECT c.code_commune AS code, c.libelle_commune || ' (' || c.code_departement || ')' AS libelle,
+                       count(DISTINCT m.person_id) AS elus_eligibles
+                FROM communes c LEFT JOIN mandates m
+                  ON m.code_commune = c.code_commune AND m.kind IN ({kinds})
+                GROUP BY ALL ORDER BY code"""
+        elif level == "departement":
             sql = f"""
                 SELECT d.code_departement AS code, d.libelle_departement AS libelle,
                        count(DISTINCT m.person_id) AS elus_eligibles
@@ -74,6 +142,8 @@ def eligible_counts(db_path: Path, level: str, policy: frozenset[str] = ELIGIBLE
 
 def coverage_table(results: pl.DataFrame, db_path: Path, level: str,
                    policy: frozenset[str] = ELIGIBLE_DEFAULT) -> pl.DataFrame:
+    """Signatures and verified signers per unit, every unit listed. The party level has no
+    denominator (the RNE records no party), so its `elus_eligibles` stays empty."""
     if level not in LEVELS:
         raise ValueError(f"niveau inconnu : {level} (choix : {', '.join(LEVELS)})")
     base = eligible_counts(db_path, level, policy)
@@ -83,13 +153,21 @@ def coverage_table(results: pl.DataFrame, db_path: Path, level: str,
     elif level == "region":
         dmap = {code: region for code, (_, region) in DEPARTEMENTS.items()}
         key = pl.col("rne_code_departement").replace_strict(dmap, default=None)
+    elif level == "commune":
+        key = pl.col("rne_code_commune")
+    elif level == "parti":
+        key = pl.col("parti_normalise") if "parti_normalise" in res.columns else pl.lit(NOT_GIVEN)
     else:
         key = pl.col("rne_kind")
     counts = res.with_columns(key.alias("code")).filter(pl.col("code").is_not_null()).group_by("code").agg(
         pl.len().alias("signatures"),
         (pl.col("status") == "verified").sum().alias("verifiees"),
     )
-    table = base.join(counts, on="code", how="left").with_columns(
+    if level == "parti":  # party texts nobody foresaw are units too
+        extra = counts.filter(~pl.col("code").is_in(base["code"].implode())).select(
+            "code", pl.col("code").alias("libelle"), pl.lit(None, pl.Int64).alias("elus_eligibles"))
+        base = pl.concat([base, extra.sort("code")])
+    table = base.join(counts, on="code", how="left", maintain_order="left").with_columns(
         pl.col("signatures").fill_null(0), pl.col("verifiees").fill_null(0)
     ).with_columns(
         pl.when(pl.col("signatures") > 0).then((pl.col("verifiees") / pl.col("signatures")).round(3))

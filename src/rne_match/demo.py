@@ -19,6 +19,7 @@ from .generate import generate
 from .inputs import read_signatures
 from .load import load_folder
 from .mandate import ELIGIBLE_DEFAULT
+from .maps import cached_outlines, coverage_map
 from .outputs import write_table
 from .registry import load_registry
 from .sample import write_sample_release
@@ -48,10 +49,10 @@ def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None]
     registry = load_registry(db)
     labelled = generate(registry, size, seed=2023)
     sig_path = out_dir / "signatures-demo.csv"
-    write_table(labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat"), sig_path)
+    write_table(labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat", "parti"), sig_path)
     table = read_signatures(sig_path)
     result = verify_table(table, registry)
-    record_run(db, sig_path, result.frame, ELIGIBLE_DEFAULT)
+    record_run(db, sig_path, result.frame, ELIGIBLE_DEFAULT, table.roles.get("parti"))
     files = {
         "signatures (entrée)": sig_path,
         "liste vérifiée": write_table(result.frame.filter(pl.col("status") == "verified"),
@@ -62,16 +63,32 @@ def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None]
     }
     cov = coverage_table(result.frame, db, "departement")
     files["couverture par département"] = write_table(cov, out_dir / "couverture-departements.csv")
+    by_party = coverage_table(result.frame, db, "parti")
+    files["couverture par parti"] = write_table(by_party, out_dir / "couverture-partis.csv")
+    outlines = cached_outlines(paths.raw_dir() / "geo")
+    files["carte"] = coverage_map(cov, "departement", out_dir / "carte-departements.png",
+                                  "verifiees_pour_1000_elus", outlines)
     counts = result.counts()
     echo(f"\n{table.frame.height} signatures vérifiées en {result.seconds:.1f} s :")
     for status, n in counts.items():
         echo(f"  {status:<24} {n:>6}")
-    top = cov.filter(pl.col("signatures") > 0).sort("verifiees", descending=True).head(10)
-    echo(f"\nCouverture (départements avec signataires : {cov.filter(pl.col('signatures') > 0).height}"
-         f" sur {cov.height}) :")
-    with pl.Config(tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True, tbl_rows=20):
+    signed = cov.filter(pl.col("signatures") > 0)
+    echo(f"\nCouverture : {signed.height} départements sur {cov.height} ont au moins un·e signataire "
+         f"identifié·e ; les 10 premiers :")
+    top = signed.sort("verifiees", descending=True).head(10).select(
+        pl.col("code"), pl.col("libelle").alias("département"), "signatures", "verifiees",
+        pl.col("verifiees_pour_1000_elus").alias("pour 1000 élu·es"))
+    parties = by_party.filter(pl.col("signatures") > 0).sort("signatures", descending=True).head(8).select(
+        pl.col("libelle").alias("parti (normalisé)"), "signatures", "verifiees")
+    with pl.Config(tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True, tbl_rows=20,
+                   fmt_str_lengths=40, tbl_width_chars=100):
         echo(str(top))
+        echo("\nPar parti :")
+        echo(str(parties))
     echo("\nFichiers écrits :")
     for label, path in files.items():
         echo(f"  {label:<28} {path}")
+    if outlines is None:
+        echo("(carte en tuiles ; « rne-match coverage --map carte.png --geometry auto » dessine les "
+             "vrais contours une fois téléchargés)")
     return files

@@ -100,6 +100,13 @@ def _write_name(rng: random.Random, nom: str, prenom: str, noise: str, full: boo
     return nom, prenom, ""
 
 
+# Party as signers write it, several spellings per party (coverage by party must merge them).
+PARTY_WRITINGS = ("EELV", "Les Écologistes", "Europe Écologie Les Verts", "les écologistes - EELV", "LFI",
+                  "La France insoumise", "PS", "Parti socialiste", "PCF", "Génération.s", "Place publique",
+                  "sans étiquette", "SE", "", "", "DVG", "divers gauche", "EELV / Génération.s", "NPA",
+                  "Liste citoyenne")
+
+
 def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str] = ELIGIBLE_DEFAULT,
              share_impostors: float = 0.2, share_homonyms: float = 0.05) -> pl.DataFrame:
     rng = random.Random(seed)
@@ -191,6 +198,9 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
                      "groupe": "homonyme"})
         n_written += 1
     rng.shuffle(rows)
+    for row in rows:  # drawn after the shuffle so that adding parties changed no earlier draw
+        row["parti"] = rng.choice(PARTY_WRITINGS)
     return pl.DataFrame(rows, schema={"civilite": pl.String, "nom": pl.String, "prenom": pl.String,
-                                      "nom_complet": pl.String, "mandat": pl.String, "attendu": pl.String,
+                                      "nom_complet": pl.String, "mandat": pl.String, "parti": pl.String,
+                                      "attendu": pl.String,
                                       "attendu_person_id": pl.String, "bruit": pl.String, "groupe": pl.String})

@@ -53,6 +53,9 @@ class Weights:
     plausible: float = 8.0  # candidates counted in n_candidates
 
 
+REFERENCE_PERSONS = 200_000  # persons in a national registry (the 2026 RNE has ~520,000)
+
+
 @dataclass
 class MatchOptions:
     eligible: frozenset[str] = ELIGIBLE_DEFAULT
@@ -99,7 +102,10 @@ def _sim(a: pl.Series, b: pl.Series, scorer) -> pl.Series:
 
 def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, reg: Registry,
                 w: Weights) -> pl.DataFrame:
-    n = reg.n_persons
+    # Frequencies are read against at least a national-size registry: in a registry of a few
+    # hundred people every name is "frequent" (1 in 300), which would make an exact match of a rare
+    # name worth a few bits only and leave small or partial registries unable to verify anybody.
+    n = max(reg.n_persons, REFERENCE_PERSONS)
     df = (
         pairs.join(reads, on=["row", "reading"])
         .join(reg.persons.select("person_id", pl.col("nom_f").alias("r_nom"),

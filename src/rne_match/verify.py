@@ -13,6 +13,7 @@ import polars as pl
 
 from .inputs import SignatureTable
 from .match import MatchOptions, candidate_pairs, decide, prune, score_mandates, score_names
+from .parties import NOT_GIVEN, party_expr
 from .registry import Registry
 from .signatures import prepare
 
@@ -105,5 +106,7 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
     clash = [c for c in RESULT_COLUMNS if c in input_cols.columns]
     if clash:
         input_cols = input_cols.rename({c: f"{c}_entree" for c in clash})
-    frame = pl.concat([input_cols, result], how="horizontal")
+    party = table.roles.get("parti")
+    frame = pl.concat([input_cols, result], how="horizontal").with_columns(
+        (party_expr(table.frame, party) if party else pl.lit(NOT_GIVEN)).alias("parti_normalise"))
     return VerifyResult(frame, time.perf_counter() - start)
