@@ -101,7 +101,7 @@ def load(source: Path | None, db: Path | None) -> None:
               help="Mandats retenus : municipal,departemental,regional (défaut) ou codes cm,mai,…")
 def verify(signatures: Path, db: Path | None, output: Path | None, columns: str | None,
            eligible: str | None) -> None:
-    """Vérifier une liste de signatures (CSV, XLSX, JSON) contre le RNE."""
+    """Vérifier une liste de signatures (CSV, XLSX, JSON) ou une boîte de messages contre le RNE."""
     from .coverage import record_run
     from .inputs import InputError, parse_columns_option, read_signatures
     from .mandate import parse_policy
@@ -128,13 +128,39 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
         click.echo(f"Vérification enregistrée dans la base (run {run_id}).")
     except Exception as exc:  # a locked or read-only base must not lose the results
         click.echo(f"Attention : vérification non enregistrée dans la base ({exc}).", err=True)
-    output = output or signatures.with_name(signatures.stem + ".verifie.csv")
+    output = output or signatures.with_name(
+        (signatures.name if signatures.is_dir() else signatures.stem) + ".verifie.csv")
     write_table(result.frame, output)
     counts = result.counts()
     click.echo(f"{table.frame.height} signatures vérifiées en {result.seconds:.1f} s")
     for status, label in STATUS_LABELS.items():
         click.echo(f"  {label:<38} {counts[status]:>6}")
     click.echo(f"Résultats : {output}")
+
+
+@main.command()
+@click.argument("inbox", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Fichier des signatures (.csv, .xlsx, .json, .jsonl). Défaut : <boîte>.signatures.csv")
+def extract(inbox: Path, output: Path | None) -> None:
+    """Lire une boîte de messages (mbox, Maildir, dossier de .eml, un .eml) et en tirer les signataires."""
+    from .extract import extract_mailbox
+    from .outputs import write_table
+
+    frame = extract_mailbox(inbox)
+    if frame.is_empty():
+        _fail(f"{inbox} : aucun message trouvé")
+        return
+    output = output or inbox.with_name(inbox.name.rstrip("/") + ".signatures.csv")
+    write_table(frame, output)
+    found = frame.filter(frame["extraction_statut"] == "signataire")
+    n_messages = frame["source"].n_unique()
+    click.echo(f"{n_messages} messages lus : {found.height} signataire(s) trouvé·es, "
+               f"{frame.height - found.height} message(s) sans signataire (raison dans « extraction_raison »).")
+    low = found.filter(found["extraction_confidence"] < 0.7).height
+    if low:
+        click.echo(f"{low} signataire(s) à relire (confiance d'extraction < 0,7).")
+    click.echo(f"Signatures : {output}")
 
 
 STATUS_LABELS = {

@@ -188,9 +188,25 @@ def parse_columns_option(spec: str | None) -> dict[str, str]:
     return out
 
 
+# Columns of `rne-match extract`, whose roles are known without looking at headers.
+MAIL_ROLES = {"nom_complet": "nom_complet", "nom": "nom", "prenom": "prenom", "civilite": "civilite",
+              "mandat": "mandat", "commune": "commune", "departement": "departement", "parti": "parti",
+              "email": "expediteur", "date": "message_date", "motif": "extraction_raison"}
+
+
 def read_signatures(path: Path, columns: dict[str, str] | None = None) -> SignatureTable:
+    """A signature table from a list (CSV, XLSX, JSON) or a mailbox (mbox, Maildir, .eml)."""
     if not path.exists():
         raise InputError(f"{path} : fichier introuvable")
+    from .mail import is_mailbox
+
+    if is_mailbox(path):
+        from .extract import extract_mailbox
+
+        frame = extract_mailbox(path)
+        if frame.is_empty():
+            raise InputError(f"{path} : aucun message trouvé")
+        return SignatureTable(path, frame, dict(MAIL_ROLES))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         frame = _read_xlsx(path)

@@ -50,6 +50,7 @@ _RULES: list[tuple[str, str | None, str | None]] = [
     (r"\b(premiere?|1e?re?|1er|\d+ ?(e|eme|er|ere)|\w+ieme)? ?adjointe?s? (au |a la |du )?maire\b", "cm", "adjoint"),
     (r"\badjointe?s?\b", "cm", "adjoint"),
     (r"\bmaire\b", "mai", "maire"),
+    (r"^cm\b|\bcm (?=de |du |d |a )", "cm", "conseiller"),
     (r"\bconseill(er|ere)s? (municipa(l|le|ux|les)|communa(l|le|ux))\b", "cm", "conseiller"),
     (r"\bconseill(er|ere)s? (departementa(l|le|ux)|genera(l|le|ux))\b", "cd", "conseiller"),
     (r"\bpresidente? du (conseil )?departement(al)?\b|\bpresidente? du conseil general\b", "cd", "president"),

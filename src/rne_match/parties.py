@@ -115,3 +115,46 @@ def is_known(label: str) -> bool:
     return label in PARTIES or label == NOT_GIVEN or all(p in PARTIES for p in label.split(" / "))
 
 
+
+
+# Acronyms are only trusted in capitals in running text (« PS », not « ps » in « ps : »).
+_ACRONYM_ALIASES = sorted({a for aliases in PARTIES.values() for a in aliases
+                           if re.fullmatch(r"[A-Z][A-Z&\-.!]{1,6}", a) and fold(a) not in _WEAK}, key=len, reverse=True)
+_NAME_ALIASES = sorted({fold(a) for label, aliases in PARTIES.items() for a in (label, *aliases)
+                        if len(fold(a).split()) >= 2 or len(fold(a)) >= 8} - _WEAK - {"sans etiquette gauche"},
+                       key=len, reverse=True)
+
+
+def find_party(text: str) -> str | None:
+    """The first party named in free text, as written there (the raw spelling is what the
+    organiser keeps; `normalize_party` maps it later). Acronyms count in capitals only."""
+    hits: list[tuple[int, str]] = []
+    for acronym in _ACRONYM_ALIASES:
+        m = re.search(rf"(?<![\w&]){re.escape(acronym)}(?![\w&])", text)
+        if m:
+            hits.append((m.start(), m.group(0)))
+    folded = fold(text)
+    if folded:
+        # Positions in the folded text approximate those in the raw text closely enough to order hits.
+        for name in _NAME_ALIASES:
+            m = re.search(rf"\b{re.escape(name)}\b", folded)
+            if m:
+                raw = _raw_span(text, name)
+                hits.append((m.start(), raw or name))
+    if not hits:
+        return None
+    return min(hits, key=lambda h: (h[0], -len(h[1])))[1]
+
+
+def _raw_span(text: str, folded_name: str) -> str | None:
+    """The raw words of `text` whose fold is `folded_name`."""
+    words = re.findall(r"[\w'’.&-]+", text)
+    n = len(folded_name.split())
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + n + 3) + 1):
+            chunk = " ".join(words[i:j])
+            if fold(chunk) == folded_name:
+                start = text.find(words[i])
+                end = text.find(words[j - 1], start) + len(words[j - 1])
+                return text[start:end] if start >= 0 and end > start else chunk
+    return None

@@ -96,10 +96,13 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
     noms, prenoms, fulls = _get(frame, roles, "nom"), _get(frame, roles, "prenom"), _get(frame, roles, "nom_complet")
     civs, mandats = _get(frame, roles, "civilite"), _get(frame, roles, "mandat")
     communes, deps = _get(frame, roles, "commune"), _get(frame, roles, "departement")
+    motifs = _get(frame, roles, "motif")  # why a mailbox message gave no signer
     sig_rows: list[dict] = []
     reading_rows: list[dict] = []
     for i in range(frame.height):
         readings, invalid = readings_for(noms[i], prenoms[i], fulls[i])
+        if invalid and motifs[i]:
+            invalid = f"message sans signataire ({motifs[i]})"
         mandate_text = mandats[i]
         if communes[i] and fold(communes[i]) not in fold(mandate_text):
             mandate_text = f"{mandate_text} {communes[i]}"

@@ -1,0 +1,598 @@
+"""Find the signers in petition e-mails: name, mandate, party, commune, département.
+
+People write « Je soussignée Marie Dupont, conseillère municipale de Montpellier (34), EELV »,
+fill a « Nom : / Prénom : / Mandat : » template, sign with a block under « Cordialement »,
+reply above the campaign's call (whose own « Je soussigné(e) » template must not be read as a
+signature), forward a colleague's message, or list a whole group. Rules are tried from the most
+explicit to the least, and each field says which rule found it, so a reviewer can judge it.
+
+Every message gives at least one row: one per signer found, or one saying why none was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from .mail import MailMessage, read_mailbox
+from .mandate import parse_mandate
+from .normalize import fold
+from .parties import find_party
+from .territories import DEPARTEMENTS
+
+COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet", "source", "signataire_no",
+           "civilite", "nom_complet", "nom", "prenom", "mandat", "parti", "commune", "departement",
+           "extraction_confidence", "extraction_regles", "extraction_statut", "extraction_raison",
+           "pieces_jointes"]
+
+# How much each rule is trusted to have found the right name.
+RULE_CONFIDENCE = {"champ": 0.95, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8,
+                   "bloc_signature": 0.75, "transfert": 0.7, "expediteur": 0.5}
+
+_MANDATE_WORD = (r"(?:CM(?=\s+(?:de|du|d['’]|à)\b)|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?|"
+                 r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au )))")
+_MANDATE_RE = re.compile(rf"\b{_MANDATE_WORD}\b", re.I)
+_CIVILITY = re.compile(r"^\s*(?:Madame|Monsieur|Mme|Mlle|M\.|Mr\.?|Dr\.?|Docteur(?:e)?)\s+", re.I)
+_SALUTATION = re.compile(
+    r"^(?:bien |tr[eè]s |tres )?(?:cordialement|amicalement|salutations|sinc[eè]rement|bien [àa] (?:vous|toi|vous tous)|"
+    r"bonne (?:journ[ée]e|soir[ée]e|continuation)|merci|[àa] bient[ôo]t|respectueusement|fraternellement|"
+    r"solidairement|bises|bien [àa] vous|avec mes (?:meilleures|salutations)|belle journ[ée]e|"
+    r"veuillez agr[ée]er|je vous prie|en vous remerciant)\b", re.I)
+_FORWARD = re.compile(r"^\s*(?:-{2,}|_{2,})?\s*(?:d[ée]but du message r[ée]exp[ée]di[ée]|message transf[ée]r[ée]|"
+                      r"forwarded message|original message|message d'origine|message d’origine)\b", re.I)
+_REPLY = re.compile(r"^\s*(?:le .{4,160}a [ée]crit\s*:?|on .{4,160}wrote\s*:?)\s*$", re.I)
+_HEADER_LINE = re.compile(r"^\s*\**(de|from|envoy[ée]|sent|date|[àa]|to|cc|objet|subject|sujet|pour|"
+                          r"r[ée]pondre [àa]|reply-to)\s*\**\s*:\s*(.*)$", re.I)
+_FOOTER = re.compile(
+    r"^\s*(?:envoy[ée] (?:de|depuis) (?:mon|ma|l['’])|sent from my|provenance\s*:|garanti sans virus|"
+    r"t[ée]l[ée]charger outlook|get outlook for|obtenir outlook|this email has been checked|"
+    r"ce (?:message|courriel|mail)(?: et (?:toutes )?(?:les|ses) pi[èe]ces jointes)? (?:est|sont|peut|peuvent|"
+    r"contient|contiennent) .*(?:confidenti|destinataire)|afin de contribuer au respect de l['’]environnement|"
+    r"pensez [àa] l['’]environnement|pour vous d[ée]sinscrire|se d[ée]sinscrire|unsubscribe)", re.I)
+_AUTO_SUBJECT = re.compile(r"(r[ée]ponse automatique|absence|out of office|automatic reply|autoreply|"
+                           r"en cong[ée]s?|message automatique|accus[ée] de r[ée]ception|undeliverable|"
+                           r"non remis|delivery status)", re.I)
+_UPPER = "A-ZÀ-ÖØ-ÞŒŠŽŸ"
+_NAME_WORD = rf"(?:[{_UPPER}][\w'’.-]*|d['’][{_UPPER}][\w'’.-]*|(?:de|du|des|d['’]|la|le|van|von|der|di|da|ben|el)(?=\s))"
+_NAME = re.compile(rf"^(?:{_NAME_WORD}[\s]+){{1,4}}{_NAME_WORD}$")
+_NOT_NAME = re.compile(r"\b(?:mairie|ville|conseil|commune|groupe|liste|parti|t[ée]l|tel|mob|portable|rue|avenue|"
+                       r"boulevard|place|chemin|route|cedex|bonjour|madame|monsieur|mesdames|messieurs|objet|"
+                       r"pr[ée]sident|collectif|association|hôtel|hotel|france|r[ée]publique|cabinet|service|"
+                       r"direction|secr[ée]tariat|www|http|signature|tribune|p[ée]tition)\b", re.I)
+_BULLET = re.compile(r"^\s*(?:[-*•·–—>]+|\d{1,3}[.)°-])\s*")
+_LABELS: dict[str, tuple[str, ...]] = {
+    "nom_complet": ("nom et prenom", "prenom et nom", "nom prenom", "prenom nom", "nom complet", "identite",
+                    "signataire", "nom et prenoms", "prenom s et nom", "prenom e et nom", "nom s"),
+    "nom": ("nom", "nom de famille", "nom d usage"),
+    "prenom": ("prenom", "prenoms"),
+    "civilite": ("civilite",),
+    "mandat": ("mandat", "mandats", "fonction", "fonctions", "qualite", "mandat s", "mandat actuel",
+               "mandat electif", "mandats electifs", "mandat exerce", "titre", "fonction elective"),
+    "parti": ("parti", "etiquette", "appartenance politique", "parti politique", "groupe politique",
+              "mouvement", "organisation politique", "affiliation", "etiquette politique", "groupe"),
+    "commune": ("commune", "ville", "collectivite", "territoire", "localite", "commune de mandat"),
+    "departement": ("departement", "dept", "dep", "n de departement", "numero de departement",
+                    "code departement", "departement numero"),
+}
+_LABEL_OF = {alias: role for role, aliases in _LABELS.items() for alias in aliases}
+_LABEL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?([A-Za-zÀ-ÿ'’() .°/]{2,40}?)\s*[:：]\s*(.*?)\s*$")
+
+
+@dataclass
+class Signer:
+    fields: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, str] = field(default_factory=dict)
+    name_rule: str = ""
+
+    def set(self, role: str, value: str, rule: str) -> None:
+        value = _clean(value)
+        if role == "departement":
+            value = departement_code(value) or value
+        if value and not self.fields.get(role):
+            self.fields[role] = value
+            self.rules[role] = rule
+
+    @property
+    def has_name(self) -> bool:
+        return bool(self.fields.get("nom_complet") or self.fields.get("nom"))
+
+
+_DEP_CODES = {fold(name): code for code, (name, _) in DEPARTEMENTS.items()}
+
+
+def departement_code(text: str) -> str | None:
+    """« 34 », « Hérault », « Hérault (34) », « 2a » → official code; None if unknown."""
+    m = re.search(r"\b(\d{2,3}|2[abAB])\b", text)
+    if m:
+        code = m.group(1).upper().zfill(2)
+        if code in DEPARTEMENTS:
+            return code
+    return _DEP_CODES.get(fold(re.sub(r"\(.*?\)", "", text)))
+
+
+def _clean(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip(" \t,;:.-–—*\"«»")
+
+
+# ---------------------------------------------------------------- body cleaning
+
+@dataclass
+class Parts:
+    own: list[str]  # the writer's own lines, quotes and footers removed
+    forwarded: list[str]  # the body of a forwarded message, if any
+    forwarded_from: str = ""  # « De : » of the forwarded message
+
+
+def _join_wrapped_reply(lines: list[str]) -> list[str]:
+    """Gmail wraps « Le lun. 3 avr. 2023 à 10:12, Marie <m@x.fr> a écrit : » over two lines."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (i + 1 < len(lines) and re.match(r"^\s*(le|on) ", line, re.I) and not _REPLY.match(line)
+                and re.search(r"(a [ée]crit|wrote)\s*:?\s*$", lines[i + 1], re.I) and len(line) < 160):
+            out.append(line + " " + lines[i + 1].strip())
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _header_block_at(lines: list[str], i: int) -> int:
+    """If an Outlook-style header block (De/Envoyé/À/Objet) starts at i, the index after it."""
+    j, seen = i, set()
+    while j < len(lines) and j < i + 8:
+        m = _HEADER_LINE.match(lines[j])
+        if not m:
+            if lines[j].strip() == "" and seen:
+                break
+            if seen:
+                break
+            return i
+        seen.add(fold(m.group(1)))
+        j += 1
+    if ({"de", "from"} & seen) and ({"objet", "subject", "sujet", "envoye", "sent", "date"} & seen) and len(seen) >= 2:
+        return j
+    return i
+
+
+def split_body(body: str, subject: str = "") -> Parts:
+    lines = _join_wrapped_reply(body.replace("\r", "").split("\n"))
+    forward_subject = bool(re.match(r"^\s*(fwd?|tr|fw|transf)\s*:", subject, re.I))
+    own: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _FORWARD.match(line) or (forward_subject and _header_block_at(lines, i) > i):
+            start = i + 1 if _FORWARD.match(line) else i
+            while start < len(lines) and not lines[start].strip():
+                start += 1
+            end = _header_block_at(lines, start) if _header_block_at(lines, start) > start else start
+            sender = ""
+            for h in lines[start:end]:
+                m = _HEADER_LINE.match(h)
+                if m and fold(m.group(1)) in ("de", "from"):
+                    sender = m.group(2).strip()
+            inner = split_body("\n".join(lines[end:]))
+            return Parts(_strip_footer(own), inner.own, sender)
+        if _REPLY.match(line) or _header_block_at(lines, i) > i:
+            break  # everything below is the message replied to
+        if line.lstrip().startswith(">"):
+            i += 1
+            continue
+        own.append(line.rstrip())
+        i += 1
+    return Parts(_strip_footer(own), [])
+
+
+def _strip_footer(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if _FOOTER.match(line):
+            # a disclaimer or a mailing-list footer ends the useful text
+            if re.search(r"confidenti|destinataire|d[ée]sinscri|unsubscribe", line, re.I):
+                break
+            continue
+        out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    return out
+
+
+# ---------------------------------------------------------------- rules
+
+# Words that make a short line a sentence, not a name (« je signe », « Oui merci »).
+_COMMON_WORDS = frozenset(re.split(r"\s+", """je j tu il elle nous vous ils elles on signe signons signez suis est
+sommes oui non merci bonjour bonsoir salut cordialement et ou mais donc avec pour sur dans par tres bien tous toutes
+ici voici voila mon ma mes notre nos votre vos ce cette ces qui que quoi""".strip()))
+
+
+def _looks_like_name(text: str) -> bool:
+    text = _CIVILITY.sub("", _clean(text))
+    if not text or len(text) > 60 or re.search(r"\d|@|/|\?|!", text):
+        return False
+    if _NOT_NAME.search(text) or _SALUTATION.match(text) or _MANDATE_RE.search(text):
+        return False
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    if {fold(w) for w in words} & _COMMON_WORDS:
+        return False
+    return bool(_NAME.match(text)) or (text.isupper() and len(words) <= 4) or (
+        text.islower() and len(words) <= 3 and all(w.isalpha() or "-" in w for w in words))
+
+
+def _split_civility(text: str) -> tuple[str, str]:
+    m = _CIVILITY.match(text)
+    return (m.group(0).strip(), text[m.end():]) if m else ("", text)
+
+
+def _mandate_span(text: str) -> tuple[int, str] | None:
+    """Where the mandate starts in a text, and the mandate phrase up to the next clause."""
+    m = _MANDATE_RE.search(text)
+    if not m:
+        return None
+    start = m.start()
+    # « 1ère adjointe », « première adjointe »: keep the ordinal
+    ordinal = re.search(r"(?:\b\d+\s*(?:e|è|ère|ere|er|ème|eme)|premi[eè]re?|deuxi[eè]me|troisi[eè]me|"
+                        r"quatri[eè]me|cinqui[eè]me|sixi[eè]me|septi[eè]me|huiti[eè]me)\s*$", text[:start], re.I)
+    if ordinal:
+        start = ordinal.start()
+    rest = text[start:]
+    stop = re.search(r"\s*(?:[,;.!]\s|[,;.!]$|\s+et je\b|\s+je\b|\s+j['’]|\s+d[ée]clare|\s+signe|\s+soutien|"
+                     r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
+                     r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|)", rest)
+    phrase = rest[: stop.start()] if stop else rest
+    # A trailing bracket that is not a département (« (EELV) ») belongs to the party, not the mandate.
+    phrase = re.sub(r"\s*\((?!\s*(?:\d{2,3}|2[AB])\s*\))[^)]*\)\s*$", "", phrase)
+    return start, _clean(phrase)
+
+
+def _place_fields(signer: Signer, rule: str) -> None:
+    """Commune and département from the mandate text (« … de Castelnau-le-Lez (34) »)."""
+    mandate = signer.fields.get("mandat", "")
+    if not mandate:
+        return
+    parsed = parse_mandate(mandate)
+    if parsed.code_departement:
+        signer.set("departement", parsed.code_departement, rule)
+    if parsed.kind in ("cm", "mai", "ca", "epci", None) and parsed.place:
+        m = re.search(r"(?:\b(?:de la ville|de la commune)\s+)?(?:\bd['’]\s*|\b(?:de|du|des|à|a|au|aux|sur)\s+)"
+                      rf"((?:la |le |les |l['’])?[{_UPPER}][\w'’ -]*?)"
+                      r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", mandate)
+        if m is None:  # « Conseiller municipal délégué, Montpellier », « conseiller municipal - Mauguio »
+            m = re.search(rf"(?:,|\s[-–—])\s*((?:la |le |les |l['’])?[{_UPPER}][\w'’ -]*?)"
+                          r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", mandate)
+        if m:
+            signer.set("commune", m.group(1), rule)
+    elif parsed.kind == "cd" and parsed.place and not signer.fields.get("departement"):
+        code = next((c for c, (n, _) in DEPARTEMENTS.items() if fold(n) == parsed.place), None)
+        if code:
+            signer.set("departement", code, rule)
+
+
+def _party_in(text: str) -> str | None:
+    bracket = re.findall(r"\(([^)]{2,40})\)", text)
+    for inner in bracket:
+        if not re.fullmatch(r"\s*(?:\d{2,3}|2[AB])\s*", inner):
+            found = find_party(inner)
+            if found:
+                return found
+    return find_party(text)
+
+
+def rule_fields(lines: list[str]) -> list[Signer]:
+    """« Nom : … / Prénom : … / Mandat : … » templates; a repeated field starts the next signer."""
+    signers: list[Signer] = []
+    current = Signer()
+    for line in lines:
+        m = _LABEL_LINE.match(line)
+        if not m:
+            continue
+        role = _LABEL_OF.get(fold(m.group(1)))
+        value = m.group(2)
+        if role is None or not _clean(value):
+            continue
+        if role in current.fields and role in ("nom", "nom_complet", "prenom", "mandat"):
+            signers.append(current)
+            current = Signer()
+        current.set(role, value, "champ")
+    signers.append(current)
+    out = [s for s in signers if s.has_name]
+    for s in out:
+        s.name_rule = "champ"
+        civ, rest = _split_civility(s.fields.get("nom_complet", ""))
+        if civ:
+            s.fields["nom_complet"] = rest
+            s.set("civilite", civ, "champ")
+    return out
+
+
+def _name_then_mandate(text: str, rule: str) -> Signer | None:
+    """« Marie Dupont, conseillère municipale de X (34), EELV »: a name, then a mandate."""
+    span = _mandate_span(text)
+    if span is None:
+        return None
+    start, mandate = span
+    head = _clean(re.sub(r"\b(?:et|,)\s*$", "", text[:start]))
+    head = re.sub(r"\s*\([^)]*\)\s*$", "", head)  # « Marie Dupont (EELV), conseillère »
+    civ, name = _split_civility(head)
+    name = _clean(name)
+    if not _looks_like_name(name):
+        return None
+    s = Signer(name_rule=rule)
+    s.set("nom_complet", name, rule)
+    s.set("civilite", civ, rule)
+    s.set("mandat", mandate, rule)
+    party = _party_in(text)
+    if party:
+        s.set("parti", party, rule)
+    return s
+
+
+_HONORIFIC = re.compile(r"^\s*(?:(?:madame|monsieur|mme|m\.)\s+)?(?:(?:le|la|l['’])\s*)?$", re.I)
+
+
+def _mandate_then_name(text: str, rule: str) -> Signer | None:
+    """« Madame la Maire de Poitiers, Léonore Moncond'huy, signe… »: the title first."""
+    span = _mandate_span(text)
+    if span is None or not _HONORIFIC.match(text[: span[0]]):
+        return None
+    after = text[span[0] + len(span[1]):]
+    m = re.match(r"\s*,\s*([^,;]{3,60}?)\s*(?:[,;.]|\s+(?:signe|soutien|d[ée]clare|apporte)\b|$)", after)
+    if not m or not _looks_like_name(m.group(1)):
+        return None
+    s = Signer(name_rule=rule)
+    s.set("nom_complet", m.group(1), rule)
+    s.set("mandat", span[1], rule)
+    party = _party_in(text)
+    if party:
+        s.set("parti", party, rule)
+    return s
+
+
+def rule_soussigne(text: str) -> list[Signer]:
+    out = []
+    for m in re.finditer(r"\bje,?\s+soussign[ée]+(?:\s*\(e\)|·e|\.e|e)?\s*,?\s*(.{3,300})", text, re.I):
+        rest = m.group(1).split("\n\n")[0].replace("\n", " ")
+        if re.match(r"\s*[(\[]?\s*(?:nom|pr[ée]nom|\.\.\.|…|_)", rest, re.I):
+            continue  # an unfilled template
+        s = _name_then_mandate(rest, "soussigne")
+        if s is None:
+            civ, tail = _split_civility(rest)
+            name = _clean(re.split(r"[,;(]|\s+(?:d[ée]clare|signe|soutien|apporte|m['’]associe|souhaite)\b",
+                                   tail)[0])
+            if not _looks_like_name(name):
+                continue
+            s = Signer(name_rule="soussigne")
+            s.set("nom_complet", name, "soussigne")
+            s.set("civilite", civ, "soussigne")
+            party = _party_in(rest)
+            if party:
+                s.set("parti", party, "soussigne")
+        out.append(s)
+    return out
+
+
+def rule_je_suis(text: str) -> list[Signer]:
+    """« Je suis Marie Dupont, adjointe… » / « Je m'appelle … »."""
+    for m in re.finditer(r"\bje (?:suis|m['’]appelle)\s+(.{3,200})", text, re.I):
+        rest = m.group(1).split("\n\n")[0].replace("\n", " ")
+        s = _name_then_mandate(rest, "je_suis")
+        if s is not None:
+            return [s]
+    return []
+
+
+def rule_lines(lines: list[str]) -> list[Signer]:
+    """One signer per line that holds a name and a mandate; and « Conseillers municipaux de X :
+    A, B et C » (a shared mandate for a list of names)."""
+    out: list[Signer] = []
+    for line in lines:
+        text = _BULLET.sub("", line).strip()
+        if not text or re.match(r"^(?:je|nous|j['’])\b", text, re.I):
+            continue
+        shared = re.match(r"^(.{5,120}?)\s*:\s*(.+)$", text)
+        if shared and _MANDATE_RE.search(shared.group(1)) and not _MANDATE_RE.search(shared.group(2)):
+            names = [n for n in re.split(r"\s*(?:,|;|\bet\b)\s*", shared.group(2)) if n.strip()]
+            if len(names) >= 2 and all(_looks_like_name(n) for n in names):
+                for n in names:
+                    s = Signer(name_rule="liste")
+                    civ, name = _split_civility(n)
+                    s.set("nom_complet", name, "liste")
+                    s.set("civilite", civ, "liste")
+                    s.set("mandat", shared.group(1), "liste")
+                    out.append(s)
+                continue
+        s = _name_then_mandate(text, "ligne") or _mandate_then_name(text, "ligne")
+        if s is not None:
+            out.append(s)
+    if len(out) > 1:
+        for s in out:
+            if s.name_rule == "ligne":
+                s.name_rule = "liste"
+                s.rules = {k: "liste" if v == "ligne" else v for k, v in s.rules.items()}
+    return out
+
+
+def rule_signature_block(lines: list[str]) -> Signer | None:
+    """A title line (« Adjointe au maire de Castelnau-le-Lez ») with a name on a line near it,
+    usually after « Cordialement »; or, with no title, the last name-like line of the message."""
+    clean = [_BULLET.sub("", x).strip() for x in lines]
+    for i, line in enumerate(clean):
+        if not line or len(line) > 140 or re.match(r"^(?:je|nous|j['’]|en tant qu)", line, re.I):
+            continue
+        span = _mandate_span(line)
+        if span is None or span[0] > 3:
+            continue
+        for j in [*range(i - 1, max(-1, i - 4), -1), i + 1]:
+            if 0 <= j < len(clean) and _looks_like_name(clean[j]):
+                s = Signer(name_rule="bloc_signature")
+                civ, name = _split_civility(clean[j])
+                s.set("nom_complet", name, "bloc_signature")
+                s.set("civilite", civ, "bloc_signature")
+                s.set("mandat", span[1], "bloc_signature")
+                return s
+    return None
+
+
+def _last_name_line(lines: list[str]) -> str:
+    """The name under the closing formula, if there is one."""
+    tail = [x.strip() for x in lines if x.strip()][-6:]
+    for k, line in enumerate(tail):
+        if _SALUTATION.match(line):
+            for cand in tail[k + 1:]:
+                if _looks_like_name(cand):
+                    return cand
+    return tail[-1] if tail and _looks_like_name(tail[-1]) else ""
+
+
+def _sentence_mandate(text: str) -> str:
+    """A mandate stated in a sentence without a name: « Je suis adjointe au maire de … »."""
+    for m in re.finditer(r"\b(?:je suis|en tant qu['’]|en ma qualit[ée] d['’]e?|[ée]lue? comme)\s*(.{3,200})",
+                         text, re.I):
+        span = _mandate_span(m.group(1).replace("\n", " "))
+        if span and span[0] <= 20:
+            return span[1]
+    for line in text.split("\n"):
+        span = _mandate_span(line)
+        if span and re.search(r"\b(?:de|du|d['’]|à|au)\s+[A-ZÀ-Þ]|\(\d{2,3}\)", span[1]):
+            return span[1]
+    return ""
+
+
+# ---------------------------------------------------------------- messages
+
+def _no_signer_reason(msg: MailMessage, text: str) -> str:
+    if msg.problem:
+        return msg.problem
+    if (msg.headers.get("Auto-Submitted", "no").lower() not in ("", "no") or msg.headers.get("X-Autoreply")
+            or msg.headers.get("X-Autorespond") or _AUTO_SUBJECT.search(msg.subject)):
+        return "réponse automatique (absence, accusé de réception…)"
+    if msg.headers.get("List-Unsubscribe") or msg.headers.get("List-Id") or \
+            msg.headers.get("Precedence", "").lower() in ("bulk", "list", "junk"):
+        return "lettre d'information ou liste de diffusion"
+    if not text.strip():
+        return "message vide" + (f" (pièces jointes : {', '.join(msg.attachments)})" if msg.attachments else "")
+    if "?" in text and not _MANDATE_RE.search(text):
+        return "question ou échange sans signature (aucun nom ni mandat)"
+    if not _MANDATE_RE.search(text):
+        return "aucun mandat ni formule de signature reconnus"
+    return "un mandat est cité mais aucun nom de signataire n'a été trouvé"
+
+
+def _confidence(s: Signer) -> float:
+    base = RULE_CONFIDENCE.get(s.name_rule, 0.5)
+    if not s.fields.get("mandat"):
+        base *= 0.6
+    elif parse_mandate(s.fields["mandat"]).kind is None:
+        base *= 0.85
+    name = s.fields.get("nom_complet") or f"{s.fields.get('prenom', '')} {s.fields.get('nom', '')}"
+    if len(name.split()) < 2:
+        base *= 0.7
+    return round(base, 2)
+
+
+def _signers_in(lines: list[str]) -> list[Signer]:
+    text = "\n".join(lines)
+    for found in (rule_fields(lines), rule_soussigne(text), rule_lines(lines), rule_je_suis(text)):
+        if found:
+            return found
+    block = rule_signature_block(lines)
+    return [block] if block else []
+
+
+def extract_message(msg: MailMessage) -> list[dict]:
+    """Rows for one message: its signers, or one row saying why there is none."""
+    parts = split_body(msg.body, msg.subject)
+    if _no_signer_auto(msg):  # an out-of-office quoting a mandate is still not a signature
+        return [_row(msg, 0, Signer(), "aucun_signataire", _no_signer_reason(msg, ""))]
+    signers = _signers_in(parts.own)
+    text = "\n".join(parts.own)
+    forwarded_from = ""
+    if not signers and parts.forwarded:
+        signers = _signers_in(parts.forwarded)
+        text = "\n".join(parts.forwarded)
+        forwarded_from = parts.forwarded_from
+        for s in signers:
+            s.rules = {k: f"{v}+transfert" for k, v in s.rules.items()}
+    if not signers and not msg.problem:
+        # No explicit signer: a mandate in a sentence, and the name under the closing formula
+        # or, last resort, the sender's display name.
+        mandate = _sentence_mandate(text)
+        if mandate:
+            s = Signer()
+            name = _last_name_line(parts.forwarded if forwarded_from else parts.own)
+            rule = "bloc_signature"
+            if not name:
+                display = re.sub(r"<[^>]*>", "", forwarded_from).strip().strip('"') if forwarded_from else msg.sender_name
+                name, rule = (display, "expediteur") if _looks_like_name(display) or (
+                    display and len(display.split()) >= 2 and "@" not in display) else ("", "")
+            if name:
+                s.name_rule = rule
+                civ, name = _split_civility(name)
+                s.set("nom_complet", name, rule)
+                s.set("civilite", civ, rule)
+                s.set("mandat", mandate, "phrase")
+                signers = [s]
+    rows = []
+    for k, s in enumerate(signers, 1):
+        if not s.fields.get("parti"):
+            party = _labelled(parts.own + parts.forwarded, "parti") or _party_in(text)
+            if party:
+                s.set("parti", party, "texte")
+        if not s.fields.get("mandat") and len(signers) == 1:
+            mandate = _sentence_mandate(text)
+            if mandate:
+                s.set("mandat", mandate, "phrase")
+        _place_fields(s, "mandat")
+        rows.append(_row(msg, k, s, "signataire", ""))
+    if not rows:
+        rows.append(_row(msg, 0, Signer(), "aucun_signataire", _no_signer_reason(msg, text)))
+    return rows
+
+
+def _no_signer_auto(msg: MailMessage) -> bool:
+    return _no_signer_reason(msg, "x").startswith(("réponse automatique", "lettre d'information"))
+
+
+def _labelled(lines: list[str], role: str) -> str | None:
+    for s in rule_fields(lines) or []:
+        if s.fields.get(role):
+            return s.fields[role]
+    for line in lines:
+        m = _LABEL_LINE.match(line)
+        if m and _LABEL_OF.get(fold(m.group(1))) == role and _clean(m.group(2)):
+            return _clean(m.group(2))
+    return None
+
+
+def _row(msg: MailMessage, k: int, s: Signer, status: str, reason: str) -> dict:
+    f = s.fields
+    return {
+        "message_id": msg.message_id, "message_date": msg.date, "expediteur": msg.sender,
+        "expediteur_nom": msg.sender_name, "objet": msg.subject, "source": msg.source, "signataire_no": k,
+        "civilite": f.get("civilite", ""), "nom_complet": f.get("nom_complet", ""), "nom": f.get("nom", ""),
+        "prenom": f.get("prenom", ""), "mandat": f.get("mandat", ""), "parti": f.get("parti", ""),
+        "commune": f.get("commune", ""), "departement": f.get("departement", ""),
+        "extraction_confidence": _confidence(s) if status == "signataire" else 0.0,
+        "extraction_regles": "; ".join(f"{role}={rule}" for role, rule in s.rules.items()),
+        "extraction_statut": status, "extraction_raison": reason,
+        "pieces_jointes": ", ".join(msg.attachments),
+    }
+
+
+def extract_messages(messages: Iterable[MailMessage]) -> pl.DataFrame:
+    rows = [row for msg in messages for row in extract_message(msg)]
+    schema = {c: pl.String for c in COLUMNS} | {"signataire_no": pl.Int64, "extraction_confidence": pl.Float64}
+    return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
+
+
+def extract_mailbox(path: Path) -> pl.DataFrame:
+    """One row per signer found, one row per message without a signer, in mailbox order."""
+    return extract_messages(read_mailbox(path))

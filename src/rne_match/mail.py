@@ -1,0 +1,247 @@
+"""Read a petition mailbox (mbox, Maildir, a folder of .eml, one .eml) into plain messages.
+
+Mail in the wild is broken in every way: wrong or unknown charsets, HTML-only bodies, truncated
+MIME, huge attachments. Reading never raises for one bad message: whatever can be read is kept and
+the problem is written in `problem`, so the organiser still sees that message once. Nothing is
+fetched (no remote image, no link followed), no script runs, attachments are listed, never saved.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import mailbox
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email.header import decode_header
+from email.message import Message
+from email.utils import getaddresses, parsedate_to_datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+MAX_MESSAGE_BYTES = 5 * 1024 * 1024  # a signature is a few lines; beyond this the body is not read
+MAX_BODY_CHARS = 100_000
+
+
+@dataclass
+class MailMessage:
+    source: str  # file (and position in an mbox) the message came from
+    message_id: str
+    date: str  # ISO 8601, "" when absent or unreadable
+    sender: str  # address
+    sender_name: str  # display name
+    subject: str
+    body: str  # text, from text/plain, else from HTML
+    attachments: list[str] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)  # the few that tell auto-replies and lists
+    problem: str = ""  # why the body could not be read, if so
+
+
+def is_mailbox(path: Path) -> bool:
+    """An input that is a mailbox rather than a table."""
+    if path.is_dir():
+        return True
+    if path.suffix.lower() in (".csv", ".tsv", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson"):
+        return False
+    if path.suffix.lower() in (".eml", ".mbox", ".mbx", ".mbs"):
+        return True
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return False
+    return head.startswith(b"From ") or bool(re.match(rb"(?i)(Return-Path|Received|Message-ID|From|Date|"
+                                                      rb"MIME-Version|Delivered-To):", head))
+
+
+def read_mailbox(path: Path) -> Iterator[MailMessage]:
+    """Every message of the input, in file order (sorted names for folders)."""
+    path = Path(path)
+    if path.is_dir():
+        if all((path / d).is_dir() for d in ("cur", "new")):
+            box = mailbox.Maildir(path, factory=None, create=False)
+            for key in sorted(box.keys()):
+                yield _from_bytes(box.get_bytes(key), f"{path.name}/{key}")
+            return
+        for f in sorted(p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() == ".eml" or is_mailbox(p))):
+            yield from read_mailbox(f)
+        return
+    with open(path, "rb") as fh:
+        head = fh.read(5)
+    if head.startswith(b"From "):
+        for i, raw in enumerate(_split_mbox(path), 1):
+            yield _from_bytes(raw, f"{path.name}#{i}")
+        return
+    yield _from_bytes(path.read_bytes(), path.name)
+
+
+def _split_mbox(path: Path) -> Iterator[bytes]:
+    """mbox messages as bytes. The stdlib `mailbox.mbox` loads each message whole and chokes on
+    some malformed separators; a line scan keeps memory bounded by one message."""
+    current: list[bytes] = []
+    with open(path, "rb") as fh:
+        for line in fh:
+            if line.startswith(b"From ") and (not current or current[-1].strip() == b""):
+                if current:
+                    yield b"".join(current)
+                current = []
+                continue
+            # mboxrd/mboxo escaping of body lines that started with "From "
+            current.append(line[1:] if re.match(rb">+From ", line) else line)
+    if current:
+        yield b"".join(current)
+
+
+def _header(msg: Message, name: str) -> str:
+    """A header decoded from RFC 2047, whatever charset it claims."""
+    value = msg.get(name)
+    if value is None:
+        return ""
+    try:
+        parts = decode_header(str(value))
+    except Exception:  # malformed encoded-words: keep the raw text
+        return _spaces(str(value))
+    out = []
+    for text, charset in parts:
+        out.append(_decode_bytes(text, charset) if isinstance(text, bytes) else text)
+    return _spaces("".join(out))
+
+
+def _spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _decode_bytes(data: bytes, charset: str | None) -> str:
+    """Declared charset first, then UTF-8, then windows-1252 (a superset of Latin-1 for text)."""
+    for cs in (charset, "utf-8", "cp1252"):
+        if not cs:
+            continue
+        try:
+            return data.decode(cs)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("latin-1", errors="replace")
+
+
+def _from_bytes(raw: bytes, source: str) -> MailMessage:
+    problem = ""
+    if len(raw) > MAX_MESSAGE_BYTES:
+        problem = f"message trop volumineux ({len(raw) // 1024} Ko > {MAX_MESSAGE_BYTES // 1024} Ko) : corps non lu"
+    msg = email.message_from_bytes(raw if not problem else raw[:64_000], policy=email.policy.compat32)
+    sender_name, sender = _sender(_header(msg, "From"))
+    try:
+        date = parsedate_to_datetime(_header(msg, "Date")).isoformat()
+    except (TypeError, ValueError, IndexError):
+        date = ""
+    body, attachments = "", []
+    if not problem:
+        try:
+            body, attachments = _body(msg)
+        except Exception as exc:  # malformed MIME of every kind: say so, keep the headers
+            problem = f"MIME illisible ({type(exc).__name__}) : corps non lu"
+        if msg.defects and not body.strip():
+            problem = problem or f"MIME défectueux ({type(msg.defects[0]).__name__})"
+    if len(body) > MAX_BODY_CHARS:
+        body = body[:MAX_BODY_CHARS]
+        problem = problem or f"corps tronqué à {MAX_BODY_CHARS} caractères"
+    headers = {k: _header(msg, k) for k in ("Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
+                                            "List-Unsubscribe", "List-Id") if msg.get(k)}
+    return MailMessage(source, _header(msg, "Message-ID").strip("<>"), date, sender, sender_name,
+                       _header(msg, "Subject"), body, attachments, headers, problem)
+
+
+def _sender(value: str) -> tuple[str, str]:
+    pairs = getaddresses([value])
+    name, addr = pairs[0] if pairs else ("", "")
+    if not addr and "@" not in value:
+        return _spaces(value.strip('"')), ""
+    return _spaces(name.strip('"\'')), addr.strip().lower()
+
+
+def _body(msg: Message) -> tuple[str, list[str]]:
+    plain: list[str] = []
+    html_parts: list[str] = []
+    attachments: list[str] = []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        ctype = part.get_content_type()
+        disposition = (part.get("Content-Disposition") or "").lower()
+        filename = part.get_filename()
+        if filename or disposition.startswith("attachment") or not ctype.startswith("text/"):
+            if ctype != "message/rfc822":
+                attachments.append(_header_text(filename) or ctype)
+            continue
+        payload = part.get_payload(decode=True)
+        if payload is None:
+            continue
+        text = _decode_bytes(payload, part.get_content_charset())
+        if ctype == "text/plain":
+            plain.append(text)
+        elif ctype == "text/html":
+            html_parts.append(html_to_text(text))
+    body = "\n".join(plain) if any(p.strip() for p in plain) else "\n".join(html_parts)
+    return body.replace("\r\n", "\n").replace("\r", "\n"), attachments
+
+
+def _header_text(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        return "".join(_decode_bytes(t, c) if isinstance(t, bytes) else t for t, c in decode_header(value))
+    except Exception:
+        return value
+
+
+class _TextParser(HTMLParser):
+    """HTML to text: block elements become line breaks, scripts and styles vanish, nothing loads."""
+
+    BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+                        "blockquote", "ul", "ol", "section", "article", "header", "footer", "hr"})
+    SKIP = frozenset({"script", "style", "head", "title", "noscript", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skipping = 0
+        self.quote = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag == "blockquote":
+            self.quote += 1
+            self.out.append("\n")
+        elif tag in self.BLOCKS:
+            self.out.append("\n")
+        elif tag == "td":
+            self.out.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag == "blockquote":
+            self.quote = max(0, self.quote - 1)
+            self.out.append("\n")
+        elif tag in self.BLOCKS:
+            self.out.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        if self.quote:  # quoted replies in HTML: mark them as quotes, like plain text does
+            data = "\n".join("> " + line if line.strip() else line for line in data.split("\n"))
+        self.out.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    parser = _TextParser()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except Exception:  # broken markup: fall back to stripping tags
+        return re.sub(r"<[^>]+>", " ", markup)
+    text = "".join(parser.out).replace("\xa0", " ")
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
