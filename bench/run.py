@@ -99,7 +99,51 @@ def run_phase(name: str, *args) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def phase_mail(folder: str, copies: int) -> dict:
+    """Extraction accuracy on the test corpus and its held-out part, and throughput on an mbox of
+    the corpus repeated, against the bare cost of parsing the same mbox with the stdlib."""
+    import email
+    import mailbox
+
+    sys.path.insert(0, str(ROOT))
+    from tests.mail_corpus import CASES, HELDOUT, render, score, write_mbox
+
+    from rne_match.extract import extract_mailbox, extract_message
+    from rne_match.mail import _from_bytes
+
+    def figures(cases):
+        got = {c["id"]: extract_message(_from_bytes(render(c, i), c["id"])) for i, c in enumerate(cases)}
+        return score(got, cases)
+
+    big = [c for c in CASES if c["id"] != "46-tres-gros-message"] * copies
+    path = Path(folder) / "big.mbox"
+    write_mbox(path, big)
+    start = time.perf_counter()
+    n_bare = sum(1 for m in mailbox.mbox(path, factory=lambda f: email.message_from_binary_file(f)))
+    bare = time.perf_counter() - start
+    start = time.perf_counter()
+    frame = extract_mailbox(path)
+    ours = time.perf_counter() - start
+    return {"corpus": figures(CASES), "heldout": figures(HELDOUT), "messages": len(big), "bare_messages": n_bare,
+            "bare_seconds": bare, "seconds": ours, "rows": frame.height, "peak_mb": peak_mb()}
+
+
+def print_mail(m: dict) -> None:
+    print(f"\n== Extraction des courriels ({m['messages']} messages, corpus de test répété)")
+    print(f"  lecture seule (mailbox stdlib) : {m['bare_seconds']:.2f} s ; rne-match extract : {m['seconds']:.2f} s "
+          f"({m['messages'] / m['seconds']:.0f} messages/s, ratio {m['seconds'] / m['bare_seconds']:.1f}×, "
+          f"pic {m['peak_mb']:.0f} Mo)")
+    for name in ("corpus", "heldout"):
+        label = "corpus (48 messages)" if name == "corpus" else "messages réservés (15)"
+        print(f"  {label} : " + " ; ".join(
+            f"{f} P {v['precision']:.2f} R {v['recall']:.2f}" for f, v in m[name].items()))
+
+
 def main() -> None:
+    if len(sys.argv) == 1 and not RELEASE.exists():
+        with tempfile.TemporaryDirectory() as tmp:
+            print_mail(run_phase("mail", tmp, 40))
+        sys.exit("bench : ../shared/rne/release-2026 introuvable (seule l'extraction des courriels a été mesurée)")
     if not RELEASE.exists():
         sys.exit("bench : ../shared/rne/release-2026 introuvable")
     with tempfile.TemporaryDirectory() as tmp:
@@ -127,11 +171,13 @@ def main() -> None:
         print(f"\n== Référence naïve : extractOne sur {naive['n']} signatures : {naive['seconds']:.2f} s "
               f"({per_sig_naive * 1000:.1f} ms/sign.)")
         print(f"  rne-match : {per_sig_ours * 1000:.3f} ms/sign. → {per_sig_naive / per_sig_ours:.0f}× plus rapide")
+        print_mail(run_phase("mail", tmp, 40))
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1:
-        phase = {"bare": phase_bare_read, "load": phase_load, "verify": phase_verify, "naive": phase_naive}[sys.argv[1]]
+        phase = {"bare": phase_bare_read, "load": phase_load, "verify": phase_verify, "naive": phase_naive,
+                 "mail": phase_mail}[sys.argv[1]]
         args = [int(a) if a.isdigit() else a for a in sys.argv[2:]]
         print(json.dumps(phase(*args)))
     else:

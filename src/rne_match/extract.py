@@ -201,6 +201,8 @@ def _strip_footer(lines: list[str]) -> list[str]:
         out.append(line)
     while out and not out[-1].strip():
         out.pop()
+    while out and not out[0].strip():
+        out.pop(0)
     return out
 
 
