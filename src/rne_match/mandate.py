@@ -8,6 +8,7 @@ of every candidate.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -107,6 +108,7 @@ def _place_and_dep(folded_rest: str, raw: str) -> tuple[str, str | None]:
     return re.sub(r"\s+", " ", place).strip(), dep
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def parse_mandate(text: str | None) -> Mandate:
     raw = text or ""
     folded = fold(raw)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 import polars as pl
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from .mandate import COMPATIBLE, ELIGIBLE_DEFAULT
 from .normalize import PARTICLES, skeleton_expr, strip_particles_expr
@@ -70,28 +71,55 @@ def _tokens_expr(col: str) -> pl.Expr:
     )
 
 
-def candidate_pairs(reads: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+def _blocking_tables(reg: Registry) -> dict[str, pl.DataFrame]:
+    """Registry side of the blocking rules, built once per registry and reused by every chunk."""
+    if "blocking" not in reg.cache:
+        p = reg.persons.select("person_id", "nom_f", "prenom_f", "nom_np", "nom_skel", "prenom_initial")
+        at_commune = reg.mandates.select("person_id", "commune_f").drop_nulls().unique().join(
+            p.select("person_id", pl.col("prenom_initial").alias("p_initial")), on="person_id")
+        reg.cache["blocking"] = {
+            "tok": p.select("person_id", "prenom_initial", _tokens_expr("nom_f").alias("tok"))
+                    .explode("tok").drop_nulls("tok"),
+            "skel": p.select("person_id", "nom_skel", "prenom_initial"),
+            "n2": p.select("person_id", "prenom_f", pl.col("nom_np").str.slice(0, 2).alias("n2")),
+            "at_commune": at_commune,
+            "communes": at_commune.select(pl.col("commune_f").unique()),
+        }
+    return reg.cache["blocking"]
+
+
+def candidate_pairs(reads: pl.DataFrame, reg: Registry, sigs: pl.DataFrame | None = None) -> pl.DataFrame:
     """Union of blocking rules; each keeps pairs small even for MARTIN or DUBOIS."""
+    t = _blocking_tables(reg)
     r = reads.with_columns(
         strip_particles_expr(pl.col("nom_f")).alias("nom_np"),
         pl.col("prenom_f").str.slice(0, 1).alias("prenom_initial"),
     ).with_columns(skeleton_expr(pl.col("nom_np")).alias("nom_skel"))
-    p = persons.select("person_id", "nom_f", "prenom_f", "nom_skel", "prenom_initial")
+    keys = ["row", "reading", "person_id"]
     # Rule 1: a surname word in common and the same first-name initial.
     r_tok = r.select("row", "reading", "prenom_initial", _tokens_expr("nom_f").alias("tok")).explode("tok")
-    p_tok = p.select("person_id", "prenom_initial", _tokens_expr("nom_f").alias("tok")).explode("tok")
-    b1 = r_tok.drop_nulls("tok").join(p_tok.drop_nulls("tok"), on=["tok", "prenom_initial"])
+    blocks = [r_tok.drop_nulls("tok").join(t["tok"], on=["tok", "prenom_initial"]).select(keys)]
     # Rule 2: same phonetic skeleton of the surname and same first-name initial (typos).
-    b2 = r.filter(pl.col("nom_skel").str.len_chars() >= 3).join(p, on=["nom_skel", "prenom_initial"])
-    # Rule 3: same first name and same first two letters of surname (surnames mangled further).
-    b3 = r.filter(pl.col("prenom_f").str.len_chars() >= 3).with_columns(
-        pl.col("nom_np").str.slice(0, 2).alias("n2")
-    ).join(
-        persons.select("person_id", "prenom_f", pl.col("nom_np").str.slice(0, 2).alias("n2")),
-        on=["prenom_f", "n2"],
-    )
-    keys = ["row", "reading", "person_id"]
-    return pl.concat([b1.select(keys), b2.select(keys), b3.select(keys)]).unique()
+    blocks.append(r.filter(pl.col("nom_skel").str.len_chars() >= 3).join(
+        t["skel"], on=["nom_skel", "prenom_initial"]).select(keys))
+    # Rule 3: same first name and same first two letters of surname (surnames mangled further),
+    # for signers who name no known commune: for the others rule 4 finds them at less cost.
+    r3 = r.filter(pl.col("prenom_f").str.len_chars() >= 3)
+    if sigs is not None:
+        in_commune = sigs.join(t["communes"], left_on="place_f", right_on="commune_f", how="semi").select("row")
+        r3 = r3.join(in_commune, on="row", how="anti")
+    blocks.append(r3.with_columns(pl.col("nom_np").str.slice(0, 2).alias("n2")).join(
+        t["n2"], on=["prenom_f", "n2"]).select(keys))
+    if sigs is not None:
+        # Rule 4: the same first-name initial (or none given) among those holding a mandate in the
+        # commune the signer names. A council is a few dozen people; this catches what the name
+        # rules miss: a typo in a short surname (« GrLA »), a first name reduced to « M. ».
+        places = sigs.filter(pl.col("place_f") != "").select("row", pl.col("place_f").alias("commune_f"))
+        b4 = places.join(t["at_commune"], on="commune_f").join(
+            r.select("row", "reading", "prenom_initial"), on="row"
+        ).filter((pl.col("prenom_initial") == pl.col("p_initial")) | (pl.col("prenom_initial") == ""))
+        blocks.append(b4.select(keys))
+    return pl.concat(blocks).unique()
 
 
 def _sim(a: pl.Series, b: pl.Series, scorer) -> pl.Series:
@@ -100,39 +128,69 @@ def _sim(a: pl.Series, b: pl.Series, scorer) -> pl.Series:
     return pl.Series(process.cpdist(a.to_list(), b.to_list(), scorer=scorer, workers=-1))
 
 
+def _sim_where(df: pl.DataFrame, mask: pl.Expr, a: str, b: str, scorer, default: float) -> pl.Series:
+    """Similarity only where `mask` holds (default elsewhere): most pairs never need it."""
+    idx = df.with_row_index("_i").filter(mask)
+    values = np.full(df.height, default, dtype=np.float64)
+    if idx.height:
+        values[idx["_i"].to_numpy()] = process.cpdist(idx[a].to_list(), idx[b].to_list(), scorer=scorer, workers=-1)
+    return pl.Series(values)
+
+
+def _prune_threshold(w: Weights) -> float:
+    """The name weight below which a candidate can change no decision (see `prune`)."""
+    best_mandate = max(w.place_strong, w.region_agree, w.place_weak) + w.dep_agree + w.kind_agree
+    return w.identify - w.margin - best_mandate
+
+
 def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, reg: Registry,
                 w: Weights) -> pl.DataFrame:
     # Frequencies are read against at least a national-size registry: in a registry of a few
     # hundred people every name is "frequent" (1 in 300), which would make an exact match of a rare
     # name worth a few bits only and leave small or partial registries unable to verify anybody.
     n = max(reg.n_persons, REFERENCE_PERSONS)
-    df = (
-        pairs.join(reads, on=["row", "reading"])
-        .join(reg.persons.select("person_id", pl.col("nom_f").alias("r_nom"),
-                                 pl.col("prenom_f").alias("r_prenom"), pl.col("nom_np").alias("r_nom_np"),
-                                 "prenom_first", "nom_freq", "prenom_freq", pl.col("sexe").alias("r_sexe")),
-              on="person_id")
-        .join(sigs.select("row", "sexe"), on="row")
-        .with_columns(strip_particles_expr(pl.col("nom_f")).alias("nom_np"))
-    )
+    reads = reads.with_columns(strip_particles_expr(pl.col("nom_f")).alias("nom_np"))
+    # Surname first: it is cheap and rules most blocked pairs out before any first-name work.
+    df = pairs.join(reads.select("row", "reading", "nom_f", "nom_np"), on=["row", "reading"]).join(
+        reg.persons.select("person_id", pl.col("nom_f").alias("r_nom"), pl.col("nom_np").alias("r_nom_np"),
+                           "nom_freq"), on="person_id")
+    exact = (pl.col("nom_f") == pl.col("r_nom")) | (pl.col("nom_np") == pl.col("r_nom_np"))
+    # token_set_ratio is 100 only when one word set contains the other: with one word on each
+    # side that is equality, already caught by `exact`.
+    compound = ~exact & (pl.col("nom_f").str.contains(" ", literal=True) | pl.col("r_nom").str.contains(" ", literal=True))
     df = df.with_columns(
-        _sim(df["nom_np"], df["r_nom_np"], JaroWinkler.normalized_similarity).alias("nom_jw"),
-        _sim(df["nom_f"], df["r_nom"], fuzz.token_set_ratio).alias("nom_set"),
-        _sim(df["prenom_f"], df["r_prenom"], JaroWinkler.normalized_similarity).alias("prenom_jw"),
+        _sim_where(df, ~exact, "nom_np", "r_nom_np", JaroWinkler.normalized_similarity, 1.0).alias("nom_jw"),
+        _sim_where(df, compound, "nom_f", "r_nom", fuzz.token_set_ratio, 0.0).alias("nom_set"),
     )
     nom_exact_w = (pl.lit(w.m) / pl.max_horizontal(pl.col("nom_freq") / n, pl.lit(w.nom_u_floor))).log(2)
+    # One keystroke away (substitution, insertion, deletion, transposition) on a surname of four
+    # letters or more is a typo even when Jaro-Winkler, harsh on short names, says otherwise.
+    len_a, len_b = pl.col("nom_np").str.len_chars(), pl.col("r_nom_np").str.len_chars()
+    one_edit = ~exact & (pl.col("nom_jw") < 0.94) & (len_a >= 4) & (len_b >= 4) & ((len_a - len_b).abs() <= 1)
+    df = df.with_columns(_sim_where(df, one_edit, "nom_np", "r_nom_np", OSA.distance, 9.0).alias("nom_edits"))
+    df = df.with_columns(
+        pl.when(exact).then(nom_exact_w).when(pl.col("nom_set") >= 100).then(nom_exact_w + w.nom_subset)
+        .when((pl.col("nom_jw") >= 0.94) | (pl.col("nom_edits") <= 1)).then(w.nom_typo)
+        .when(pl.col("nom_jw") >= 0.88).then(w.nom_close)
+        .otherwise(w.nom_other).alias("w_nom"),
+    )
+    prenom_max = math.log2(w.m / w.prenom_u_floor)
+    if w.nom_other + max(prenom_max, w.prenom_typo) + w.sexe_agree < _prune_threshold(w):
+        df = df.filter(pl.col("w_nom") > w.nom_other)  # `prune` would drop them whatever the first name
+    df = df.join(reads.select("row", "reading", "prenom_f", "initials", "penalty"), on=["row", "reading"]).join(
+        reg.persons.select("person_id", pl.col("prenom_f").alias("r_prenom"), "prenom_first", "prenom_freq",
+                           pl.col("sexe").alias("r_sexe")), on="person_id").join(sigs.select("row", "sexe"), on="row")
+    prenom_exact = pl.col("prenom_f") == pl.col("r_prenom")
+    df = df.with_columns(
+        _sim_where(df, ~prenom_exact & (pl.col("prenom_f") != ""), "prenom_f", "r_prenom",
+                   JaroWinkler.normalized_similarity, 1.0).alias("prenom_jw"))
     prenom_exact_w = (pl.lit(w.m) / pl.max_horizontal(pl.col("prenom_freq") / n, pl.lit(w.prenom_u_floor))).log(2)
     sig_first = pl.col("prenom_f").str.split(" ").list.first()
     sig_initials = pl.col("prenom_f").str.replace_all(" ", "")
     reg_initials = pl.col("r_prenom").str.split(" ").list.eval(pl.element().str.slice(0, 1)).list.join("")
     df = df.with_columns(
-        pl.when((pl.col("nom_f") == pl.col("r_nom")) | (pl.col("nom_np") == pl.col("r_nom_np")))
-        .then(nom_exact_w).when(pl.col("nom_set") >= 100).then(nom_exact_w + w.nom_subset)
-        .when(pl.col("nom_jw") >= 0.94).then(w.nom_typo)
-        .when(pl.col("nom_jw") >= 0.88).then(w.nom_close)
-        .otherwise(w.nom_other).alias("w_nom"),
         pl.when(pl.col("prenom_f") == "").then(0.0)
-        .when(pl.col("prenom_f") == pl.col("r_prenom")).then(prenom_exact_w)
+        .when(prenom_exact).then(prenom_exact_w)
         .when(pl.col("initials") & (sig_initials == reg_initials)).then(w.prenom_initials)
         .when(pl.col("initials") & (sig_initials == reg_initials.str.slice(0, 1))).then(w.prenom_initials - 1)
         .when((sig_first == pl.col("prenom_first")) & (pl.col("prenom_f").str.len_chars() > 1))
@@ -158,8 +216,7 @@ def prune(named: pl.DataFrame, w: Weights) -> pl.DataFrame:
     identify - margin - that maximum can neither be named nor come close enough to the best one
     to make it ambiguous, so removing it changes no decision.
     """
-    best_mandate = max(w.place_strong, w.region_agree, w.place_weak) + w.dep_agree + w.kind_agree
-    return named.filter(pl.col("w_name") >= w.identify - w.margin - best_mandate)
+    return named.filter(pl.col("w_name") >= _prune_threshold(w))
 
 
 def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts: MatchOptions) -> pl.DataFrame:

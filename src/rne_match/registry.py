@@ -6,7 +6,10 @@ column expressions, never row by row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -42,42 +45,95 @@ class Registry:
     mandates: pl.DataFrame
     n_persons: int
     releases: list[str]
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # derived tables (blocking)
+
+
+CACHE_VERSION = "1"  # bump when the derived columns change
+
+
+def _cache_key(con: duckdb.DuckDBPyConnection) -> str:
+    """What the registry is derived from: the files loaded (name, SHA-1, rows). A new `load`
+    changes it; recording verify runs in the same base does not."""
+    rows = con.execute("SELECT source_file, sha1, rows_loaded FROM releases ORDER BY ALL").fetchall()
+    return hashlib.sha1(f"{CACHE_VERSION}{rows}".encode()).hexdigest()[:16]
 
 
 def load_registry(db_path: Path) -> Registry:
+    """The registry with its match keys. Computing the keys takes seconds on the full RNE, so
+    they are kept in a Parquet cache next to the base and reused until the next `load`."""
     if not Path(db_path).exists():
         raise FileNotFoundError(
             f"{db_path} : base absente ; lancez « rne-match load » (ou « rne-match demo »)"
         )
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        # Only the newest release of each kind: an older file would verify people who left office.
-        mandates = con.sql(
-            f"""
-            WITH latest AS (SELECT kind, max(release) AS release FROM mandates GROUP BY kind)
-            SELECT m.person_id, m.kind, m.fonction, m.code_departement,
-                   coalesce(m.libelle_departement, d.libelle_departement) AS libelle_departement,
-                   m.code_commune, m.libelle_commune,
-                   coalesce(m.code_region, d.code_region) AS code_region,
-                   m.libelle_region, m.libelle_canton, m.libelle_epci, m.libelle_collectivite,
-                   m.libelle_section, m.secteur, m.code_collectivite,
-                   {_TERRITOIRE_SQL} AS territoire, m.nuance, m.release, {_PLACE_SQL} AS place
-            FROM mandates m JOIN latest USING (kind, release)
-            LEFT JOIN departements d ON d.code_departement = m.code_departement
-            LEFT JOIN regions r ON r.code_region = coalesce(m.code_region, d.code_region)
-            """
-        ).pl()
-        persons = con.sql(
-            """
-            SELECT p.person_id, p.nom, p.prenom, p.sexe
-            FROM persons p SEMI JOIN (SELECT DISTINCT person_id FROM mandates
-              WHERE (kind, release) IN (SELECT (kind, max(release)) FROM mandates GROUP BY kind))
-              m USING (person_id)
-            """
-        ).pl()
-        releases = [r[0] for r in con.execute("SELECT DISTINCT release FROM mandates").fetchall()]
+        try:
+            key = _cache_key(con)
+        except duckdb.Error:
+            key = None
+        cache = Path(db_path).with_name(f".{Path(db_path).name}.registry-{key}") if key else None
+        if cache is not None and (cache / "persons.parquet").exists() and (cache / "mandates.parquet").exists():
+            try:
+                persons = pl.read_parquet(cache / "persons.parquet")
+                mandates = pl.read_parquet(cache / "mandates.parquet")
+                releases = [r[0] for r in con.execute("SELECT DISTINCT release FROM mandates").fetchall()]
+                return Registry(persons, mandates, persons.height, sorted(releases))
+            except (OSError, pl.exceptions.PolarsError):
+                pass  # a damaged cache is rebuilt below
+        persons, mandates, releases = _compute(con)
     finally:
         con.close()
+    if cache is not None:
+        _write_cache(cache, persons, mandates)
+    return Registry(persons, mandates, persons.height, sorted(releases))
+
+
+def _write_cache(cache: Path, persons: pl.DataFrame, mandates: pl.DataFrame) -> None:
+    """Best effort: a read-only folder only costs the recomputation next time."""
+    tmp = cache.with_name(cache.name + ".part")
+    try:
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        persons.write_parquet(tmp / "persons.parquet", compression="lz4")
+        mandates.write_parquet(tmp / "mandates.parquet", compression="lz4")
+        for old in cache.parent.glob(f".{cache.name.split('.registry-')[0].lstrip('.')}.registry-*"):
+            if old != tmp:
+                shutil.rmtree(old, ignore_errors=True)
+        os.replace(tmp, cache)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
+    """Current mandates and persons with their match keys; sorted, so that a seeded draw from
+    the registry (the benchmark's labelled sets) is the same in every process."""
+    # Only the newest release of each kind: an older file would verify people who left office.
+    mandates = con.sql(
+        f"""
+        WITH latest AS (SELECT kind, max(release) AS release FROM mandates GROUP BY kind)
+        SELECT m.person_id, m.kind, m.fonction, m.code_departement,
+               coalesce(m.libelle_departement, d.libelle_departement) AS libelle_departement,
+               m.code_commune, m.libelle_commune,
+               coalesce(m.code_region, d.code_region) AS code_region,
+               m.libelle_region, m.libelle_canton, m.libelle_epci, m.libelle_collectivite,
+               m.libelle_section, m.secteur, m.code_collectivite,
+               {_TERRITOIRE_SQL} AS territoire, m.nuance, m.release, {_PLACE_SQL} AS place
+        FROM mandates m JOIN latest USING (kind, release)
+        LEFT JOIN departements d ON d.code_departement = m.code_departement
+        LEFT JOIN regions r ON r.code_region = coalesce(m.code_region, d.code_region)
+        ORDER BY m.person_id, m.kind, m.source_file, m.source_line
+        """
+    ).pl()
+    persons = con.sql(
+        """
+        SELECT p.person_id, p.nom, p.prenom, p.sexe
+        FROM persons p SEMI JOIN (SELECT DISTINCT person_id FROM mandates
+          WHERE (kind, release) IN (SELECT (kind, max(release)) FROM mandates GROUP BY kind))
+          m USING (person_id)
+        ORDER BY p.person_id
+        """
+    ).pl()
+    releases = [r[0] for r in con.execute("SELECT DISTINCT release FROM mandates").fetchall()]
     for src, dst in (("place", "place_f"), ("libelle_commune", "commune_f"),
                      ("territoire", "territoire_f")):
         mandates = map_unique(mandates, src, dst)
@@ -92,4 +148,4 @@ def load_registry(db_path: Path) -> Registry:
         pl.len().over("nom_np").alias("nom_freq"),
         pl.len().over("prenom_first").alias("prenom_freq"),
     )
-    return Registry(persons, mandates, persons.height, sorted(releases))
+    return persons, mandates, releases

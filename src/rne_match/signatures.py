@@ -50,9 +50,11 @@ def _split_full(raw: str, folded: str) -> list[Reading]:
         first, rest = words[:k], words[k:]
         if first[-1] in PARTICLES:  # « Marie de la Tour »: a particle starts the surname
             continue
-        # "Prénom Nom" is the most common order in e-mails and forms.
-        readings.append(Reading(" ".join(rest), " ".join(first), 0.0 if k == 1 else 0.5))
-        readings.append(Reading(" ".join(first), " ".join(rest), 1.0 if len(first) == 1 else 1.5))
+        # "Prénom Nom" is the most common order in e-mails and forms; « N. LOPEZ »: an initial.
+        readings.append(Reading(" ".join(rest), " ".join(first), 0.0 if k == 1 else 0.5,
+                                all(len(t) == 1 for t in first)))
+        readings.append(Reading(" ".join(first), " ".join(rest), 1.0 if len(first) == 1 else 1.5,
+                                all(len(t) == 1 for t in rest)))
     return readings[:MAX_READINGS] or [Reading(folded, "", 0.0)]
 
 
@@ -64,7 +66,8 @@ def readings_for(nom: str, prenom: str, full: str) -> tuple[list[Reading], str |
     if "@" in nom_raw and " " not in nom_raw:
         return [], "le nom est une adresse e-mail"
     nom_f = remove_civility(fold(nom_raw))
-    prenom_f = remove_civility(fold(prenom_raw))
+    # « M. » alone in a first-name column is an initial (Marie, Michel), not « Monsieur ».
+    prenom_f = remove_civility(fold(prenom_raw)) or fold(prenom_raw)
     letters = len((nom_f + prenom_f).replace(" ", ""))
     if letters < 2:
         reason = "nom absent" if not (nom_raw or prenom_raw) else "nom illisible"

@@ -22,6 +22,7 @@ RESULT_COLUMNS = [
     "rne_prenom", "rne_sexe", "rne_kind", "rne_fonction", "rne_code_departement",
     "rne_departement", "rne_code_commune", "rne_commune", "rne_territoire",
 ]
+CHUNK = 10_000  # signatures matched at once
 STATUSES = ["verified", "verified_other_mandate", "not_eligible", "ambiguous", "not_found", "invalid"]
 KIND_LABELS = {
     "cm": "conseiller·e municipal·e", "mai": "maire", "ca": "conseiller·e d'arrondissement",
@@ -84,10 +85,18 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
     start = time.perf_counter()
     opts = options or MatchOptions()
     sigs, reads = prepare(table.frame, table.roles)
-    pairs = candidate_pairs(reads, registry.persons)
-    named = prune(score_names(pairs, reads, sigs, registry, opts.weights), opts.weights)
-    best_m = score_mandates(named, sigs, registry, opts)
-    decided = decide(sigs, named, best_m, registry, opts)
+    # Signatures go through matching in chunks: each signature's candidates stay within its chunk,
+    # so decisions are the same, while the pair tables (≈65 pairs per signature) stay small enough
+    # for memory and CPU caches whatever the size of the list.
+    chunks = []
+    for lo in range(0, max(sigs.height, 1), CHUNK):
+        c_sigs = sigs.filter(pl.col("row").is_between(lo, lo + CHUNK - 1))
+        c_reads = reads.filter(pl.col("row").is_between(lo, lo + CHUNK - 1))
+        pairs = candidate_pairs(c_reads, registry, c_sigs)
+        named = prune(score_names(pairs, c_reads, c_sigs, registry, opts.weights), opts.weights)
+        best_m = score_mandates(named, c_sigs, registry, opts)
+        chunks.append(decide(c_sigs, named, best_m, registry, opts))
+    decided = pl.concat(chunks, how="vertical_relaxed")
     decided = decided.with_columns(_reasons(opts.weights.identify).alias("reason"))
     # The same person signing twice: later rows point at the first (1-based data row numbers).
     first_row = decided.filter(pl.col("rne_person_id").is_not_null()).group_by("rne_person_id").agg(
