@@ -72,3 +72,13 @@ def test_particles_stay_with_the_surname():
 @pytest.mark.parametrize("nom,reason", [("", "nom absent"), ("?", "nom illisible"), ("x@y.fr", "le nom est une adresse e-mail")])
 def test_rows_without_usable_name_are_invalid(nom, reason):
     assert readings_for(nom, "", "") == ([], reason)
+
+
+def test_m_dot_alone_in_a_first_name_column_is_an_initial_not_monsieur():
+    (reading, *_), invalid = readings_for("DUPONT", "M.", "")
+    assert invalid is None and reading.prenom == "m" and reading.initials
+
+
+def test_initial_in_a_full_name_is_flagged_as_initial():
+    readings, _ = readings_for("", "", "N. LOPEZ")
+    assert any(r.nom == "lopez" and r.prenom == "n" and r.initials for r in readings)

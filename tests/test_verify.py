@@ -134,3 +134,46 @@ def test_sql_csv_flattens_list_columns(sample_db):
     res = CliRunner().invoke(main, ["sql", "SELECT [1, 2] AS l, 'x' AS s", "--db", str(sample_db), "--format", "csv"])
     assert res.exit_code == 0, res.output
     assert res.output.splitlines() == ["l,s", "1 | 2,x"]
+
+
+def _typo(nom: str) -> str:
+    """One substituted letter in the middle of the surname."""
+    i = len(nom) // 2
+    return nom[:i] + ("X" if nom[i] != "X" else "Y") + nom[i + 1:]
+
+
+def test_surname_typo_is_verified_when_the_commune_confirms_it(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    out, _ = run_verify(tmp_path, sample_db, f"nom;prenom;mandat\n{_typo(nom)};{prenom};maire de {commune} ({dep})\n")
+    assert out["status"][0] == "verified" and out["rne_person_id"][0] == pid
+
+
+def test_surname_typo_without_any_place_is_not_verified(tmp_path, sample_db):
+    nom, prenom, *_ = unique_official(sample_db)
+    out, _ = run_verify(tmp_path, sample_db, f"nom;prenom;mandat\n{_typo(nom)};{prenom};élu\n")
+    assert out["status"][0] != "verified"
+
+
+def test_initial_before_surname_in_a_full_name_is_read_as_an_initial(tmp_path, sample_db):
+    con = duckdb.connect(str(sample_db), read_only=True)
+    nom, prenom, commune, dep, pid = con.execute("""
+        SELECT m.nom, m.prenom, m.libelle_commune, m.code_departement, m.person_id FROM mandates m
+        JOIN (SELECT nom, left(prenom, 1) AS i FROM persons GROUP BY ALL HAVING count(*) = 1) u
+          ON u.nom = m.nom AND u.i = left(m.prenom, 1)
+        WHERE m.kind = 'mai' ORDER BY m.person_id LIMIT 1""").fetchone()
+    con.close()
+    out, _ = run_verify(tmp_path, sample_db, f"signataire;mandat\n{prenom[0]}. {nom};maire de {commune} ({dep})\n")
+    assert out["status"][0] == "verified" and out["rne_person_id"][0] == pid
+
+
+def test_decisions_do_not_depend_on_the_chunk_size(sample_registry, monkeypatch):
+    import rne_match.verify as verify_module
+
+    labelled = generate(sample_registry, 200, seed=3)
+    inp = labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat")
+    table = SignatureTable(None, inp, detect_roles(inp.columns))
+    whole = verify_table(table, sample_registry).frame
+    monkeypatch.setattr(verify_module, "CHUNK", 7)
+    chunked = verify_table(table, sample_registry).frame
+    assert chunked.select("status", "rne_person_id", "duplicate_of").equals(
+        whole.select("status", "rne_person_id", "duplicate_of"))
