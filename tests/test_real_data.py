@@ -62,3 +62,25 @@ def test_generated_signatures_against_2026_meet_precision_target(release_2026):
     officials = both.filter(pl.col("attendu") == "verified")
     recall = officials.filter((pl.col("status") == "verified") & (pl.col("rne_person_id") == pl.col("attendu_person_id"))).height
     assert recall / officials.height >= 0.95
+
+
+def test_mayors_who_left_office_in_2026_are_not_verified_and_said_to_be_former(tmp_path):
+    """2022 and 2026 mayors in one base: signatures of 2022 mayors gone in 2026 are not verified,
+    and the reason says they appear only in the older release."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("2022-03-09_rne-maires-cp1252.csv", "2026-04-24_elus-maires-mai.csv"):
+        (raw / name).symlink_to(SHARED / "rne" / "history" / name)
+    db = tmp_path / "rne.duckdb"
+    load_folder(raw, db)
+    reg = load_registry(db)
+    assert reg.former is not None and reg.former.persons.height > 10_000
+    labelled = generate(reg, 2000, seed=9)
+    inp = labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat")
+    res = verify_table(SignatureTable(None, inp, detect_roles(inp.columns)), reg)
+    both = pl.concat([labelled, res.frame.select("status", "reason")], how="horizontal")
+    gone = both.filter(pl.col("bruit") == "a_quitte_son_mandat")
+    assert gone.height >= 90
+    # A handful may be the same person respelled (new compound surname): at most 2 %.
+    assert gone.filter(pl.col("status") == "verified").height <= 0.02 * gone.height
+    assert gone.filter(pl.col("reason").str.starts_with("Ancien·ne élu·e")).height >= 0.9 * gone.height

@@ -177,3 +177,26 @@ def test_decisions_do_not_depend_on_the_chunk_size(sample_registry, monkeypatch)
     chunked = verify_table(table, sample_registry).frame
     assert chunked.select("status", "rne_person_id", "duplicate_of").equals(
         whole.select("status", "rne_person_id", "duplicate_of"))
+
+
+def test_someone_only_in_an_older_release_is_not_found_and_called_former(tmp_path):
+    from rne_match.load import load_folder
+    from rne_match.registry import load_registry
+    from rne_match.sample import write_sample_release
+
+    write_sample_release(tmp_path / "raw" / "2025-10-01", seed=1)
+    write_sample_release(tmp_path / "raw" / "2026-04-24", seed=2)
+    db = tmp_path / "rne.duckdb"
+    load_folder(tmp_path / "raw", db)
+    reg = load_registry(db)
+    assert reg.former is not None
+    gone = reg.former.mandates.filter(pl.col("kind") == "mai").join(
+        reg.former.persons, on="person_id").join(
+        reg.persons.select("nom_f", "prenom_f"), on=["nom_f", "prenom_f"], how="anti").sort("person_id").row(0, named=True)
+    path = write(tmp_path / "s.csv", f"nom;prenom;mandat\n{gone['nom']};{gone['prenom']};maire de {gone['libelle_commune']}\n")
+    out = tmp_path / "o.csv"
+    res = CliRunner().invoke(main, ["verify", str(path), "--db", str(db), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    row = pl.read_csv(out, separator=";", infer_schema=False).row(0, named=True)
+    assert row["status"] == "not_found"
+    assert row["reason"].startswith("Ancien·ne élu·e") and "2025-10-01" in row["reason"]

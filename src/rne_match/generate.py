@@ -197,6 +197,25 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
                      "attendu_person_id": pid, "bruit": "homonyme" + ("" if state_place else "_sans_lieu"),
                      "groupe": "homonyme"})
         n_written += 1
+    # Impostors 4: people who left office, when the base also holds an older release. They state
+    # the mandate they used to hold.
+    former = registry.former
+    if former is not None and former.persons.height:
+        # A person whose name or first name was respelled between releases gets a new id while
+        # still in office (« DUFOUR-LORIOLLE Yannick Alain » → « Yannick »): not an impostor.
+        first_word = pl.col("nom_f").str.split(" ").list.first().alias("w")
+        still_here = m.join(persons.select("person_id", first_word), on="person_id").select("commune_f", "w")
+        gone = former.mandates.filter(pl.col("territoire").is_not_null()).unique(
+            "person_id", keep="first", maintain_order=True).join(
+            former.persons.select("person_id", first_word), on="person_id").join(
+            still_here, on=["commune_f", "w"], how="anti", nulls_equal=False).sort("person_id")
+        gone = gone.sample(n=min(max(1, n_imp // 4), gone.height), seed=seed + 2)
+        finfo = {r["person_id"]: r for r in former.persons.select("person_id", "nom", "prenom", "sexe").iter_rows(named=True)}
+        for mand in gone.iter_rows(named=True):
+            p = finfo[mand["person_id"]]
+            rows.append({"civilite": "", "nom": p["nom"], "prenom": p["prenom"] or "", "nom_complet": "",
+                         "mandat": _mandate_text(rng, mand, p["sexe"], "propre"), "attendu": "not_found",
+                         "attendu_person_id": None, "bruit": "a_quitte_son_mandat", "groupe": "imposteur"})
     rng.shuffle(rows)
     for row in rows:  # drawn after the shuffle so that adding parties changed no earlier draw
         row["parti"] = rng.choice(PARTY_WRITINGS)

@@ -46,9 +46,12 @@ class Registry:
     n_persons: int
     releases: list[str]
     cache: dict = field(default_factory=dict, repr=False, compare=False)  # derived tables (blocking)
+    # People whose mandates appear only in older releases loaded in the same base: they left
+    # office. Matched in a second pass so that the reason can say so. None when one release only.
+    former: Registry | None = field(default=None, repr=False, compare=False)
 
 
-CACHE_VERSION = "1"  # bump when the derived columns change
+CACHE_VERSION = "2"  # bump when the derived columns change
 
 
 def _cache_key(con: duckdb.DuckDBPyConnection) -> str:
@@ -77,7 +80,7 @@ def load_registry(db_path: Path) -> Registry:
                 persons = pl.read_parquet(cache / "persons.parquet")
                 mandates = pl.read_parquet(cache / "mandates.parquet")
                 releases = [r[0] for r in con.execute("SELECT DISTINCT release FROM mandates").fetchall()]
-                return Registry(persons, mandates, persons.height, sorted(releases))
+                return _split(persons, mandates, releases)
             except (OSError, pl.exceptions.PolarsError):
                 pass  # a damaged cache is rebuilt below
         persons, mandates, releases = _compute(con)
@@ -85,7 +88,27 @@ def load_registry(db_path: Path) -> Registry:
         con.close()
     if cache is not None:
         _write_cache(cache, persons, mandates)
-    return Registry(persons, mandates, persons.height, sorted(releases))
+    return _split(persons, mandates, releases)
+
+
+def _with_frequencies(persons: pl.DataFrame) -> pl.DataFrame:
+    return persons.with_columns(
+        pl.len().over("nom_np").alias("nom_freq"),
+        pl.len().over("prenom_first").alias("prenom_freq"),
+    )
+
+
+def _split(persons: pl.DataFrame, mandates: pl.DataFrame, releases: list[str]) -> Registry:
+    """Current holders, and former ones with the mandates of the last release they appear in."""
+    current = persons.filter(pl.col("current")).drop("current")
+    registry = Registry(_with_frequencies(current), mandates.filter(pl.col("current")).drop("current"),
+                        current.height, sorted(releases))
+    gone = persons.filter(~pl.col("current")).drop("current")
+    if gone.height:
+        last = mandates.filter(~pl.col("current") & pl.col("person_id").is_in(gone["person_id"].implode()))
+        last = last.filter(pl.col("release") == pl.col("release").max().over("person_id")).drop("current")
+        registry.former = Registry(_with_frequencies(gone), last, current.height, sorted(releases))
+    return registry
 
 
 def _write_cache(cache: Path, persons: pl.DataFrame, mandates: pl.DataFrame) -> None:
@@ -105,20 +128,21 @@ def _write_cache(cache: Path, persons: pl.DataFrame, mandates: pl.DataFrame) -> 
 
 
 def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
-    """Current mandates and persons with their match keys; sorted, so that a seeded draw from
+    """All mandates and persons with their match keys and a `current` flag (in the latest
+    release of its kind); sorted, so that a seeded draw from
     the registry (the benchmark's labelled sets) is the same in every process."""
     # Only the newest release of each kind: an older file would verify people who left office.
     mandates = con.sql(
         f"""
-        WITH latest AS (SELECT kind, max(release) AS release FROM mandates GROUP BY kind)
-        SELECT m.person_id, m.kind, m.fonction, m.code_departement,
+        WITH latest AS (SELECT kind, max(release) AS release, true AS current FROM mandates GROUP BY kind)
+        SELECT coalesce(latest.current, false) AS current, m.person_id, m.kind, m.fonction, m.code_departement,
                coalesce(m.libelle_departement, d.libelle_departement) AS libelle_departement,
                m.code_commune, m.libelle_commune,
                coalesce(m.code_region, d.code_region) AS code_region,
                m.libelle_region, m.libelle_canton, m.libelle_epci, m.libelle_collectivite,
                m.libelle_section, m.secteur, m.code_collectivite,
                {_TERRITOIRE_SQL} AS territoire, m.nuance, m.release, {_PLACE_SQL} AS place
-        FROM mandates m JOIN latest USING (kind, release)
+        FROM mandates m LEFT JOIN latest USING (kind, release)
         LEFT JOIN departements d ON d.code_departement = m.code_departement
         LEFT JOIN regions r ON r.code_region = coalesce(m.code_region, d.code_region)
         ORDER BY m.person_id, m.kind, m.source_file, m.source_line
@@ -126,10 +150,10 @@ def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame
     ).pl()
     persons = con.sql(
         """
-        SELECT p.person_id, p.nom, p.prenom, p.sexe
-        FROM persons p SEMI JOIN (SELECT DISTINCT person_id FROM mandates
-          WHERE (kind, release) IN (SELECT (kind, max(release)) FROM mandates GROUP BY kind))
-          m USING (person_id)
+        SELECT p.person_id IN (SELECT person_id FROM mandates
+                 WHERE (kind, release) IN (SELECT (kind, max(release)) FROM mandates GROUP BY kind)) AS current,
+               p.person_id, p.nom, p.prenom, p.sexe
+        FROM persons p
         ORDER BY p.person_id
         """
     ).pl()
@@ -143,9 +167,5 @@ def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame
     persons = persons.with_columns(
         pl.col("prenom_f").str.split(" ").list.first().alias("prenom_first"),
         pl.col("prenom_f").str.slice(0, 1).alias("prenom_initial"),
-    )
-    persons = persons.with_columns(
-        pl.len().over("nom_np").alias("nom_freq"),
-        pl.len().over("prenom_first").alias("prenom_freq"),
     )
     return persons, mandates, releases

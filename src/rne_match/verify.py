@@ -81,6 +81,34 @@ def _reasons(identify: float) -> pl.Expr:
     )
 
 
+def _explain_former(decided: pl.DataFrame, sigs: pl.DataFrame, reads: pl.DataFrame, registry: Registry,
+                    opts: MatchOptions) -> pl.DataFrame:
+    """A signer nobody current matches may be someone who left office: when an older release is
+    loaded in the base, say so in the reason (the status stays `not_found`: no current mandate)."""
+    former = registry.former
+    if former is None:
+        return decided
+    rows = decided.filter(pl.col("status") == "not_found").select("row")
+    if rows.is_empty():
+        return decided
+    f_sigs, f_reads = sigs.join(rows, on="row"), reads.join(rows, on="row")
+    every_kind = MatchOptions(eligible=frozenset(former.mandates["kind"].unique().to_list()), weights=opts.weights)
+    named = prune(score_names(candidate_pairs(f_reads, former, f_sigs), f_reads, f_sigs, former, opts.weights),
+                  opts.weights)
+    found = decide(f_sigs, named, score_mandates(named, f_sigs, former, every_kind), former, every_kind)
+    found = found.filter(pl.col("status").is_in(["verified", "verified_other_mandate"]))
+    if found.is_empty():
+        return decided
+    last = former.mandates.group_by("person_id").agg(pl.col("release").max())
+    found = found.join(last, left_on="rne_person_id", right_on="person_id", how="left").select(
+        "row", (pl.lit("Ancien·ne élu·e : ") + pl.col("rne_nom") + pl.lit(" ") + pl.col("rne_prenom")
+                + pl.lit(" figurait dans la publication du ") + pl.col("release") + pl.lit(" comme ")
+                + _mandate_label() + pl.lit(", mais n'apparaît plus dans la dernière publication du RNE : "
+                                            "pas de mandat en cours.")).alias("former_reason"))
+    return decided.join(found, on="row", how="left").with_columns(
+        pl.coalesce("former_reason", "reason").alias("reason")).drop("former_reason")
+
+
 def verify_table(table: SignatureTable, registry: Registry, options: MatchOptions | None = None) -> VerifyResult:
     start = time.perf_counter()
     opts = options or MatchOptions()
@@ -98,6 +126,7 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
         chunks.append(decide(c_sigs, named, best_m, registry, opts))
     decided = pl.concat(chunks, how="vertical_relaxed")
     decided = decided.with_columns(_reasons(opts.weights.identify).alias("reason"))
+    decided = _explain_former(decided, sigs, reads, registry, opts)
     # The same person signing twice: later rows point at the first (1-based data row numbers).
     first_row = decided.filter(pl.col("rne_person_id").is_not_null()).group_by("rne_person_id").agg(
         pl.col("row").min().alias("first_row"))
