@@ -77,6 +77,33 @@ def phase_verify(db: str, n: int) -> dict:
     }
 
 
+def phase_former(folder: str, n: int) -> dict:
+    """Mayors of 2022 and 2026 in one base: how former mayors signing as mayors come out."""
+    import polars as pl
+
+    from rne_match.generate import generate
+    from rne_match.inputs import SignatureTable, detect_roles
+    from rne_match.load import load_folder
+    from rne_match.registry import load_registry
+    from rne_match.verify import verify_table
+
+    raw = Path(folder) / "raw"
+    raw.mkdir()
+    for name in ("2022-03-09_rne-maires-cp1252.csv", "2026-04-24_elus-maires-mai.csv"):
+        (raw / name).symlink_to(SHARED / "rne" / "history" / name)
+    load_folder(raw, Path(folder) / "rne.duckdb")
+    reg = load_registry(Path(folder) / "rne.duckdb")
+    labelled = generate(reg, n, seed=2026)
+    inp = labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat")
+    res = verify_table(SignatureTable(None, inp, detect_roles(inp.columns)), reg)
+    both = pl.concat([labelled, res.frame.select("status", "reason")], how="horizontal")
+    gone = both.filter(pl.col("bruit") == "a_quitte_son_mandat")
+    return {"former_persons": reg.former.persons.height, "n": gone.height,
+            "verified": gone.filter(pl.col("status") == "verified").height,
+            "explained": gone.filter(pl.col("reason").str.starts_with("Ancien")).height,
+            "seconds": res.seconds, "signatures": both.height}
+
+
 def phase_registry(db: str) -> dict:
     """First registry load after `load`: computes the match keys and writes the Parquet cache."""
     from rne_match.registry import load_registry
@@ -151,7 +178,11 @@ def print_mail(m: dict) -> None:
 def main() -> None:
     if len(sys.argv) == 1 and not RELEASE.exists():
         with tempfile.TemporaryDirectory() as tmp:
-            print_mail(run_phase("mail", tmp, 40))
+            f = run_phase("former", tmp, 4000)
+        print(f"\n== Élu·es parti·es : maires 2022 + 2026 dans une base ({f['former_persons']} ancien·nes maires)")
+        print(f"  {f['n']} signatures d'ancien·nes maires : {f['verified']} verified, {f['explained']} expliquées "
+              f"« Ancien·ne élu·e » ; {f['signatures']} signatures vérifiées en {f['seconds']:.2f} s")
+        print_mail(run_phase("mail", tmp, 40))
         sys.exit("bench : ../shared/rne/release-2026 introuvable (seule l'extraction des courriels a été mesurée)")
     if not RELEASE.exists():
         sys.exit("bench : ../shared/rne/release-2026 introuvable")
@@ -184,12 +215,17 @@ def main() -> None:
         print(f"\n== Référence naïve : extractOne sur {naive['n']} signatures : {naive['seconds']:.2f} s "
               f"({per_sig_naive * 1000:.1f} ms/sign.)")
         print(f"  rne-match : {per_sig_ours * 1000:.3f} ms/sign. → {per_sig_naive / per_sig_ours:.0f}× plus rapide")
+        f = run_phase("former", tmp, 4000)
+        print(f"\n== Élu·es parti·es : maires 2022 + 2026 dans une base ({f['former_persons']} ancien·nes maires)")
+        print(f"  {f['n']} signatures d'ancien·nes maires : {f['verified']} verified, {f['explained']} expliquées "
+              f"« Ancien·ne élu·e » ; {f['signatures']} signatures vérifiées en {f['seconds']:.2f} s")
         print_mail(run_phase("mail", tmp, 40))
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1:
         phase = {"bare": phase_bare_read, "load": phase_load, "verify": phase_verify, "naive": phase_naive, "registry": phase_registry,
+                 "former": phase_former,
                  "mail": phase_mail}[sys.argv[1]]
         args = [int(a) if a.isdigit() else a for a in sys.argv[2:]]
         print(json.dumps(phase(*args)))
