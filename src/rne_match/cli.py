@@ -87,6 +87,14 @@ def load(source: Path | None, db: Path | None) -> None:
         f"{k} {v:,}".replace(",", " ") for k, v in sorted(result.rows_by_kind().items())))
     click.echo(f"Rejets : {result.rejected} (table « rejects »)  —  "
                f"{result.seconds:.1f} s  —  base : {result.db_path}")
+    # Match keys are derived once here rather than on the first `verify`.
+    import time
+
+    from .registry import load_registry
+
+    start = time.perf_counter()
+    load_registry(result.db_path)
+    click.echo(f"Clés d'appariement préparées (cache à côté de la base) : {time.perf_counter() - start:.1f} s")
 
 
 @main.command()
