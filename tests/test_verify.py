@@ -200,3 +200,26 @@ def test_someone_only_in_an_older_release_is_not_found_and_called_former(tmp_pat
     row = pl.read_csv(out, separator=";", infer_schema=False).row(0, named=True)
     assert row["status"] == "not_found"
     assert row["reason"].startswith("Ancien·ne élu·e") and "2025-10-01" in row["reason"]
+
+
+def test_one_cell_signer_line_is_split_into_name_mandate_and_party(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    out, _ = run_verify(tmp_path, sample_db, f"Signataire\n\"{prenom} {nom}, maire de {commune} ({dep}), EELV\"\n")
+    row = out.row(0, named=True)
+    assert row["status"] == "verified" and row["rne_person_id"] == pid
+    assert row["parti_normalise"] == "Les Écologistes (EELV)"
+
+
+def test_plain_text_list_gives_one_row_per_non_blank_line(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    text = f"Premiers signataires :\n\n- {prenom} {nom} – maire de {commune} ({dep}) (PS)\n"
+    out, _ = run_verify(tmp_path, sample_db, text, name="liste.txt")
+    assert out["ligne"].to_list() == ["1", "3"]
+    assert out["status"].to_list() == ["invalid", "verified"]
+    assert "intitulé" in out["reason"][0]
+
+
+def test_headerless_csv_of_signer_lines_is_read_as_a_list(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    out, _ = run_verify(tmp_path, sample_db, f"{prenom} {nom}, maire de {commune} ({dep}), PCF\nZZZYX Qwerty, maire de Nulle\n")
+    assert out.height == 2 and out["status"].to_list() == ["verified", "not_found"]

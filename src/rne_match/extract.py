@@ -18,11 +18,23 @@ from pathlib import Path
 
 import polars as pl
 
+from .freetext import (
+    BULLET,
+    MANDATE_RE,
+    SALUTATION,
+    UPPER,
+    clean,
+    departement_code,
+    looks_like_name,
+    mandate_span,
+    mandate_then_name,
+    name_then_mandate,
+    party_in,
+    split_civility,
+)
 from .mail import MailMessage, read_mailbox
 from .mandate import parse_mandate
 from .normalize import fold
-from .parties import find_party
-from .territories import DEPARTEMENTS
 
 COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet", "source", "signataire_no",
            "civilite", "nom_complet", "nom", "prenom", "mandat", "parti", "commune", "departement",
@@ -33,15 +45,6 @@ COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet"
 RULE_CONFIDENCE = {"champ": 0.95, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8,
                    "bloc_signature": 0.75, "transfert": 0.7, "expediteur": 0.5}
 
-_MANDATE_WORD = (r"(?:CM(?=\s+(?:de|du|d['’]|à)\b)|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?|"
-                 r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au )))")
-_MANDATE_RE = re.compile(rf"\b{_MANDATE_WORD}\b", re.I)
-_CIVILITY = re.compile(r"^\s*(?:Madame|Monsieur|Mme|Mlle|M\.|Mr\.?|Dr\.?|Docteur(?:e)?)\s+", re.I)
-_SALUTATION = re.compile(
-    r"^(?:bien |tr[eè]s |tres )?(?:cordialement|amicalement|salutations|sinc[eè]rement|bien [àa] (?:vous|toi|vous tous)|"
-    r"bonne (?:journ[ée]e|soir[ée]e|continuation)|merci|[àa] bient[ôo]t|respectueusement|fraternellement|"
-    r"solidairement|bises|bien [àa] vous|avec mes (?:meilleures|salutations)|belle journ[ée]e|"
-    r"veuillez agr[ée]er|je vous prie|en vous remerciant)\b", re.I)
 _FORWARD = re.compile(r"^\s*(?:-{2,}|_{2,})?\s*(?:d[ée]but du message r[ée]exp[ée]di[ée]|message transf[ée]r[ée]|"
                       r"forwarded message|original message|message d'origine|message d’origine)\b", re.I)
 _REPLY = re.compile(r"^\s*(?:le .{4,160}a [ée]crit\s*:?|on .{4,160}wrote\s*:?)\s*$", re.I)
@@ -56,14 +59,6 @@ _FOOTER = re.compile(
 _AUTO_SUBJECT = re.compile(r"(r[ée]ponse automatique|absence|out of office|automatic reply|autoreply|"
                            r"en cong[ée]s?|message automatique|accus[ée] de r[ée]ception|undeliverable|"
                            r"non remis|delivery status)", re.I)
-_UPPER = "A-ZÀ-ÖØ-ÞŒŠŽŸ"
-_NAME_WORD = rf"(?:[{_UPPER}][\w'’.-]*|d['’][{_UPPER}][\w'’.-]*|(?:de|du|des|d['’]|la|le|van|von|der|di|da|ben|el)(?=\s))"
-_NAME = re.compile(rf"^(?:{_NAME_WORD}[\s]+){{1,4}}{_NAME_WORD}$")
-_NOT_NAME = re.compile(r"\b(?:mairie|ville|conseil|commune|groupe|liste|parti|t[ée]l|tel|mob|portable|rue|avenue|"
-                       r"boulevard|place|chemin|route|cedex|bonjour|madame|monsieur|mesdames|messieurs|objet|"
-                       r"pr[ée]sident|collectif|association|hôtel|hotel|france|r[ée]publique|cabinet|service|"
-                       r"direction|secr[ée]tariat|www|http|signature|tribune|p[ée]tition)\b", re.I)
-_BULLET = re.compile(r"^\s*(?:[-*•·–—>]+|\d{1,3}[.)°-])\s*")
 _LABELS: dict[str, tuple[str, ...]] = {
     "nom_complet": ("nom et prenom", "prenom et nom", "nom prenom", "prenom nom", "nom complet", "identite",
                     "signataire", "nom et prenoms", "prenom s et nom", "prenom e et nom", "nom s"),
@@ -89,7 +84,7 @@ class Signer:
     name_rule: str = ""
 
     def set(self, role: str, value: str, rule: str) -> None:
-        value = _clean(value)
+        value = clean(value)
         if role == "departement":
             value = departement_code(value) or value
         if value and not self.fields.get(role):
@@ -100,25 +95,6 @@ class Signer:
     def has_name(self) -> bool:
         return bool(self.fields.get("nom_complet") or self.fields.get("nom"))
 
-
-_DEP_CODES = {fold(name): code for code, (name, _) in DEPARTEMENTS.items()}
-
-
-def departement_code(text: str) -> str | None:
-    """« 34 », « Hérault », « Hérault (34) », « 2a » → official code; None if unknown."""
-    m = re.search(r"\b(\d{2,3}|2[abAB])\b", text)
-    if m:
-        code = m.group(1).upper().zfill(2)
-        if code in DEPARTEMENTS:
-            return code
-    return _DEP_CODES.get(fold(re.sub(r"\(.*?\)", "", text)))
-
-
-def _clean(value: str) -> str:
-    return re.sub(r"\s+", " ", value).strip(" \t,;:.-–—*\"«»")
-
-
-# ---------------------------------------------------------------- body cleaning
 
 @dataclass
 class Parts:
@@ -208,53 +184,6 @@ def _strip_footer(lines: list[str]) -> list[str]:
 
 # ---------------------------------------------------------------- rules
 
-# Words that make a short line a sentence, not a name (« je signe », « Oui merci »).
-_COMMON_WORDS = frozenset(re.split(r"\s+", """je j tu il elle nous vous ils elles on signe signons signez suis est
-sommes oui non merci bonjour bonsoir salut cordialement et ou mais donc avec pour sur dans par tres bien tous toutes
-ici voici voila mon ma mes notre nos votre vos ce cette ces qui que quoi""".strip()))
-
-
-def _looks_like_name(text: str) -> bool:
-    text = _CIVILITY.sub("", _clean(text))
-    if not text or len(text) > 60 or re.search(r"\d|@|/|\?|!", text):
-        return False
-    if _NOT_NAME.search(text) or _SALUTATION.match(text) or _MANDATE_RE.search(text):
-        return False
-    words = text.split()
-    if not 2 <= len(words) <= 5:
-        return False
-    if {fold(w) for w in words} & _COMMON_WORDS:
-        return False
-    return bool(_NAME.match(text)) or (text.isupper() and len(words) <= 4) or (
-        text.islower() and len(words) <= 3 and all(w.isalpha() or "-" in w for w in words))
-
-
-def _split_civility(text: str) -> tuple[str, str]:
-    m = _CIVILITY.match(text)
-    return (m.group(0).strip(), text[m.end():]) if m else ("", text)
-
-
-def _mandate_span(text: str) -> tuple[int, str] | None:
-    """Where the mandate starts in a text, and the mandate phrase up to the next clause."""
-    m = _MANDATE_RE.search(text)
-    if not m:
-        return None
-    start = m.start()
-    # « 1ère adjointe », « première adjointe »: keep the ordinal
-    ordinal = re.search(r"(?:\b\d+\s*(?:e|è|ère|ere|er|ème|eme)|premi[eè]re?|deuxi[eè]me|troisi[eè]me|"
-                        r"quatri[eè]me|cinqui[eè]me|sixi[eè]me|septi[eè]me|huiti[eè]me)\s*$", text[:start], re.I)
-    if ordinal:
-        start = ordinal.start()
-    rest = text[start:]
-    stop = re.search(r"\s*(?:[,;.!]\s|[,;.!]$|\s+et je\b|\s+je\b|\s+j['’]|\s+d[ée]clare|\s+signe|\s+soutien|"
-                     r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
-                     r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|)", rest)
-    phrase = rest[: stop.start()] if stop else rest
-    # A trailing bracket that is not a département (« (EELV) ») belongs to the party, not the mandate.
-    phrase = re.sub(r"\s*\((?!\s*(?:\d{2,3}|2[AB])\s*\))[^)]*\)\s*$", "", phrase)
-    return start, _clean(phrase)
-
-
 def _place_fields(signer: Signer, rule: str) -> None:
     """Commune and département from the mandate text (« … de Castelnau-le-Lez (34) »)."""
     mandate = signer.fields.get("mandat", "")
@@ -265,27 +194,17 @@ def _place_fields(signer: Signer, rule: str) -> None:
         signer.set("departement", parsed.code_departement, rule)
     if parsed.kind in ("cm", "mai", "ca", "epci", None) and parsed.place:
         m = re.search(r"(?:\b(?:de la ville|de la commune)\s+)?(?:\bd['’]\s*|\b(?:de|du|des|à|a|au|aux|sur)\s+)"
-                      rf"((?:la |le |les |l['’])?[{_UPPER}][\w'’ -]*?)"
+                      rf"((?:la |le |les |l['’])?[{UPPER}][\w'’ -]*?)"
                       r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", mandate)
         if m is None:  # « Conseiller municipal délégué, Montpellier », « conseiller municipal - Mauguio »
-            m = re.search(rf"(?:,|\s[-–—])\s*((?:la |le |les |l['’])?[{_UPPER}][\w'’ -]*?)"
+            m = re.search(rf"(?:,|\s[-–—])\s*((?:la |le |les |l['’])?[{UPPER}][\w'’ -]*?)"
                           r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", mandate)
         if m:
             signer.set("commune", m.group(1), rule)
     elif parsed.kind == "cd" and parsed.place and not signer.fields.get("departement"):
-        code = next((c for c, (n, _) in DEPARTEMENTS.items() if fold(n) == parsed.place), None)
+        code = departement_code(parsed.place)
         if code:
             signer.set("departement", code, rule)
-
-
-def _party_in(text: str) -> str | None:
-    bracket = re.findall(r"\(([^)]{2,40})\)", text)
-    for inner in bracket:
-        if not re.fullmatch(r"\s*(?:\d{2,3}|2[AB])\s*", inner):
-            found = find_party(inner)
-            if found:
-                return found
-    return find_party(text)
 
 
 def rule_fields(lines: list[str]) -> list[Signer]:
@@ -298,7 +217,7 @@ def rule_fields(lines: list[str]) -> list[Signer]:
             continue
         role = _LABEL_OF.get(fold(m.group(1)))
         value = m.group(2)
-        if role is None or not _clean(value):
+        if role is None or not clean(value):
             continue
         if role in current.fields and role in ("nom", "nom_complet", "prenom", "mandat"):
             signers.append(current)
@@ -308,54 +227,28 @@ def rule_fields(lines: list[str]) -> list[Signer]:
     out = [s for s in signers if s.has_name]
     for s in out:
         s.name_rule = "champ"
-        civ, rest = _split_civility(s.fields.get("nom_complet", ""))
+        civ, rest = split_civility(s.fields.get("nom_complet", ""))
         if civ:
             s.fields["nom_complet"] = rest
             s.set("civilite", civ, "champ")
     return out
 
 
-def _name_then_mandate(text: str, rule: str) -> Signer | None:
-    """« Marie Dupont, conseillère municipale de X (34), EELV »: a name, then a mandate."""
-    span = _mandate_span(text)
-    if span is None:
-        return None
-    start, mandate = span
-    head = _clean(re.sub(r"\b(?:et|,)\s*$", "", text[:start]))
-    head = re.sub(r"\s*\([^)]*\)\s*$", "", head)  # « Marie Dupont (EELV), conseillère »
-    civ, name = _split_civility(head)
-    name = _clean(name)
-    if not _looks_like_name(name):
+def _signer(fields: dict[str, str] | None, rule: str) -> Signer | None:
+    if fields is None:
         return None
     s = Signer(name_rule=rule)
-    s.set("nom_complet", name, rule)
-    s.set("civilite", civ, rule)
-    s.set("mandat", mandate, rule)
-    party = _party_in(text)
-    if party:
-        s.set("parti", party, rule)
+    for role, value in fields.items():
+        s.set(role, value, rule)
     return s
 
 
-_HONORIFIC = re.compile(r"^\s*(?:(?:madame|monsieur|mme|m\.)\s+)?(?:(?:le|la|l['’])\s*)?$", re.I)
+def _name_then_mandate(text: str, rule: str) -> Signer | None:
+    return _signer(name_then_mandate(text), rule)
 
 
 def _mandate_then_name(text: str, rule: str) -> Signer | None:
-    """« Madame la Maire de Poitiers, Léonore Moncond'huy, signe… »: the title first."""
-    span = _mandate_span(text)
-    if span is None or not _HONORIFIC.match(text[: span[0]]):
-        return None
-    after = text[span[0] + len(span[1]):]
-    m = re.match(r"\s*,\s*([^,;]{3,60}?)\s*(?:[,;.]|\s+(?:signe|soutien|d[ée]clare|apporte)\b|$)", after)
-    if not m or not _looks_like_name(m.group(1)):
-        return None
-    s = Signer(name_rule=rule)
-    s.set("nom_complet", m.group(1), rule)
-    s.set("mandat", span[1], rule)
-    party = _party_in(text)
-    if party:
-        s.set("parti", party, rule)
-    return s
+    return _signer(mandate_then_name(text), rule)
 
 
 def rule_soussigne(text: str) -> list[Signer]:
@@ -366,15 +259,15 @@ def rule_soussigne(text: str) -> list[Signer]:
             continue  # an unfilled template
         s = _name_then_mandate(rest, "soussigne")
         if s is None:
-            civ, tail = _split_civility(rest)
-            name = _clean(re.split(r"[,;(]|\s+(?:d[ée]clare|signe|soutien|apporte|m['’]associe|souhaite)\b",
+            civ, tail = split_civility(rest)
+            name = clean(re.split(r"[,;(]|\s+(?:d[ée]clare|signe|soutien|apporte|m['’]associe|souhaite)\b",
                                    tail)[0])
-            if not _looks_like_name(name):
+            if not looks_like_name(name):
                 continue
             s = Signer(name_rule="soussigne")
             s.set("nom_complet", name, "soussigne")
             s.set("civilite", civ, "soussigne")
-            party = _party_in(rest)
+            party = party_in(rest)
             if party:
                 s.set("parti", party, "soussigne")
         out.append(s)
@@ -396,16 +289,16 @@ def rule_lines(lines: list[str]) -> list[Signer]:
     A, B et C » (a shared mandate for a list of names)."""
     out: list[Signer] = []
     for line in lines:
-        text = _BULLET.sub("", line).strip()
+        text = BULLET.sub("", line).strip()
         if not text or re.match(r"^(?:je|nous|j['’])\b", text, re.I):
             continue
         shared = re.match(r"^(.{5,120}?)\s*:\s*(.+)$", text)
-        if shared and _MANDATE_RE.search(shared.group(1)) and not _MANDATE_RE.search(shared.group(2)):
+        if shared and MANDATE_RE.search(shared.group(1)) and not MANDATE_RE.search(shared.group(2)):
             names = [n for n in re.split(r"\s*(?:,|;|\bet\b)\s*", shared.group(2)) if n.strip()]
-            if len(names) >= 2 and all(_looks_like_name(n) for n in names):
+            if len(names) >= 2 and all(looks_like_name(n) for n in names):
                 for n in names:
                     s = Signer(name_rule="liste")
-                    civ, name = _split_civility(n)
+                    civ, name = split_civility(n)
                     s.set("nom_complet", name, "liste")
                     s.set("civilite", civ, "liste")
                     s.set("mandat", shared.group(1), "liste")
@@ -425,17 +318,17 @@ def rule_lines(lines: list[str]) -> list[Signer]:
 def rule_signature_block(lines: list[str]) -> Signer | None:
     """A title line (« Adjointe au maire de Castelnau-le-Lez ») with a name on a line near it,
     usually after « Cordialement »; or, with no title, the last name-like line of the message."""
-    clean = [_BULLET.sub("", x).strip() for x in lines]
+    clean = [BULLET.sub("", x).strip() for x in lines]
     for i, line in enumerate(clean):
         if not line or len(line) > 140 or re.match(r"^(?:je|nous|j['’]|en tant qu)", line, re.I):
             continue
-        span = _mandate_span(line)
+        span = mandate_span(line)
         if span is None or span[0] > 3:
             continue
         for j in [*range(i - 1, max(-1, i - 4), -1), i + 1]:
-            if 0 <= j < len(clean) and _looks_like_name(clean[j]):
+            if 0 <= j < len(clean) and looks_like_name(clean[j]):
                 s = Signer(name_rule="bloc_signature")
-                civ, name = _split_civility(clean[j])
+                civ, name = split_civility(clean[j])
                 s.set("nom_complet", name, "bloc_signature")
                 s.set("civilite", civ, "bloc_signature")
                 s.set("mandat", span[1], "bloc_signature")
@@ -447,22 +340,22 @@ def _last_name_line(lines: list[str]) -> str:
     """The name under the closing formula, if there is one."""
     tail = [x.strip() for x in lines if x.strip()][-6:]
     for k, line in enumerate(tail):
-        if _SALUTATION.match(line):
+        if SALUTATION.match(line):
             for cand in tail[k + 1:]:
-                if _looks_like_name(cand):
+                if looks_like_name(cand):
                     return cand
-    return tail[-1] if tail and _looks_like_name(tail[-1]) else ""
+    return tail[-1] if tail and looks_like_name(tail[-1]) else ""
 
 
 def _sentence_mandate(text: str) -> str:
     """A mandate stated in a sentence without a name: « Je suis adjointe au maire de … »."""
     for m in re.finditer(r"\b(?:je suis|en tant qu['’]|en ma qualit[ée] d['’]e?|[ée]lue? comme)\s*(.{3,200})",
                          text, re.I):
-        span = _mandate_span(m.group(1).replace("\n", " "))
+        span = mandate_span(m.group(1).replace("\n", " "))
         if span and span[0] <= 20:
             return span[1]
     for line in text.split("\n"):
-        span = _mandate_span(line)
+        span = mandate_span(line)
         if span and re.search(r"\b(?:de|du|d['’]|à|au)\s+[A-ZÀ-Þ]|\(\d{2,3}\)", span[1]):
             return span[1]
     return ""
@@ -481,9 +374,9 @@ def _no_signer_reason(msg: MailMessage, text: str) -> str:
         return "lettre d'information ou liste de diffusion"
     if not text.strip():
         return "message vide" + (f" (pièces jointes : {', '.join(msg.attachments)})" if msg.attachments else "")
-    if "?" in text and not _MANDATE_RE.search(text):
+    if "?" in text and not MANDATE_RE.search(text):
         return "question ou échange sans signature (aucun nom ni mandat)"
-    if not _MANDATE_RE.search(text):
+    if not MANDATE_RE.search(text):
         return "aucun mandat ni formule de signature reconnus"
     return "un mandat est cité mais aucun nom de signataire n'a été trouvé"
 
@@ -533,11 +426,11 @@ def extract_message(msg: MailMessage) -> list[dict]:
             rule = "bloc_signature"
             if not name:
                 display = re.sub(r"<[^>]*>", "", forwarded_from).strip().strip('"') if forwarded_from else msg.sender_name
-                name, rule = (display, "expediteur") if _looks_like_name(display) or (
+                name, rule = (display, "expediteur") if looks_like_name(display) or (
                     display and len(display.split()) >= 2 and "@" not in display) else ("", "")
             if name:
                 s.name_rule = rule
-                civ, name = _split_civility(name)
+                civ, name = split_civility(name)
                 s.set("nom_complet", name, rule)
                 s.set("civilite", civ, rule)
                 s.set("mandat", mandate, "phrase")
@@ -545,7 +438,7 @@ def extract_message(msg: MailMessage) -> list[dict]:
     rows = []
     for k, s in enumerate(signers, 1):
         if not s.fields.get("parti"):
-            party = _labelled(parts.own + parts.forwarded, "parti") or _party_in(text)
+            party = _labelled(parts.own + parts.forwarded, "parti") or party_in(text)
             if party:
                 s.set("parti", party, "texte")
         if not s.fields.get("mandat") and len(signers) == 1:
@@ -569,8 +462,8 @@ def _labelled(lines: list[str], role: str) -> str | None:
             return s.fields[role]
     for line in lines:
         m = _LABEL_LINE.match(line)
-        if m and _LABEL_OF.get(fold(m.group(1))) == role and _clean(m.group(2)):
-            return _clean(m.group(2))
+        if m and _LABEL_OF.get(fold(m.group(1))) == role and clean(m.group(2)):
+            return clean(m.group(2))
     return None
 
 

@@ -24,7 +24,8 @@ class InputError(ValueError):
 
 ROLES: dict[str, tuple[str, ...]] = {
     "nom_complet": ("nom complet", "nom et prenom", "prenom et nom", "prenom nom", "nom prenom",
-                    "signataire", "full name", "fullname", "name", "identite", "elu", "elue",
+                    "signataire", "signataires", "liste des signataires", "noms", "elus", "elues", "elu e s",
+                    "nom prenom mandat", "nom prenom fonction", "identite et mandat", "full name", "fullname", "name", "identite", "elu", "elue",
                     "signature", "personne"),
     "nom": ("nom", "nom de famille", "last name", "lastname", "surname", "family name", "nom d usage",
             "nom de naissance", "nom elu"),
@@ -84,6 +85,17 @@ def _read_csv(path: Path) -> pl.DataFrame:
     return pl.DataFrame(
         {h: [r[i] for r in rows] for i, h in enumerate(header)}, schema=dict.fromkeys(header, pl.String)
     )
+
+
+def _read_lines(path: Path) -> pl.DataFrame:
+    """A published list: one signer per line (« Marie Dupont, conseillère municipale de … »).
+    Blank lines separate nothing and are not rows; `ligne` keeps each row's line number."""
+    text = _decode(path)
+    rows = [(i, line.strip()) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
+    if not rows:
+        raise InputError(f"{path} : fichier vide")
+    return pl.DataFrame({"ligne": [str(i) for i, _ in rows], "signataire": [t for _, t in rows]},
+                        schema={"ligne": pl.String, "signataire": pl.String})
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -212,9 +224,23 @@ def read_signatures(path: Path, columns: dict[str, str] | None = None) -> Signat
         frame = _read_xlsx(path)
     elif suffix in (".json", ".jsonl", ".ndjson"):
         frame = _read_json(path)
+    elif suffix in (".txt", ".md"):
+        frame = _read_lines(path)
     else:
         frame = _read_csv(path)
     roles = detect_roles(frame.columns, columns)
+    if not ({"nom", "nom_complet"} & roles.keys()) and not columns and suffix not in (".xlsx", ".xlsm", ".json",
+                                                                                     ".jsonl", ".ndjson"):
+        from .freetext import read_line
+
+        if read_line(_decode(path).lstrip("\ufeff").splitlines()[0]):  # no header: signer lines
+            frame = _read_lines(path)
+            roles = {"nom_complet": "signataire"}
+    if not ({"nom", "nom_complet"} & roles.keys()) and frame.width == 1 and not columns:
+        # One column and no known header: a bare list of signers whose first line is a signer too.
+        frame = pl.concat([pl.DataFrame({frame.columns[0]: [frame.columns[0]]}), frame]).rename(
+            {frame.columns[0]: "signataire"})
+        roles = {"nom_complet": "signataire"}
     if not ({"nom", "nom_complet"} & roles.keys()):
         raise InputError(
             f"{path} : aucune colonne de nom trouvée parmi {', '.join(frame.columns) or '(aucune)'} ; "

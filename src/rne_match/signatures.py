@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from .freetext import MANDATE_RE, read_line
 from .mandate import parse_mandate
 from .normalize import (
     PARTICLES,
@@ -65,6 +66,8 @@ def readings_for(nom: str, prenom: str, full: str) -> tuple[list[Reading], str |
         nom_raw = (full or "").strip()
     if "@" in nom_raw and " " not in nom_raw:
         return [], "le nom est une adresse e-mail"
+    if nom_raw.endswith(":") and not prenom_raw:
+        return [], "intitulé (se termine par « : »), pas un nom"
     nom_f = remove_civility(fold(nom_raw))
     # « M. » alone in a first-name column is an initial (Marie, Michel), not « Monsieur ».
     prenom_f = remove_civility(fold(prenom_raw)) or fold(prenom_raw)
@@ -102,6 +105,15 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
     motifs = _get(frame, roles, "motif")  # why a mailbox message gave no signer
     sig_rows: list[dict] = []
     reading_rows: list[dict] = []
+    lines = {}  # one cell holding « Marie Dupont, conseillère municipale de Paris (75), EELV »
+    for i in range(frame.height):
+        text = fulls[i] or (noms[i] if not prenoms[i] else "")
+        if not mandats[i].strip() and text and MANDATE_RE.search(text):
+            found = read_line(text)
+            if found:
+                lines[i] = found
+                fulls[i], noms[i], prenoms[i], mandats[i] = found["nom_complet"], "", "", found["mandat"]
+                civs[i] = civs[i] or found.get("civilite", "")
     for i in range(frame.height):
         readings, invalid = readings_for(noms[i], prenoms[i], fulls[i])
         if invalid and motifs[i]:
@@ -117,7 +129,7 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
         sig_rows.append({
             "row": i, "invalid": invalid, "sexe": sexe, "s_kind": m.kind, "s_fonction": m.fonction,
             "place_f": m.place, "dep": m.code_departement, "region": m.code_region,
-            "display": display, "mandate_text": mandats[i].strip(),
+            "display": display, "mandate_text": mandats[i].strip(), "parti_ligne": lines.get(i, {}).get("parti"),
         })
         for j, r in enumerate(readings):
             reading_rows.append({"row": i, "reading": j, "nom_f": r.nom, "prenom_f": r.prenom,
@@ -125,7 +137,7 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
     sigs = pl.DataFrame(sig_rows, schema={
         "row": pl.Int64, "invalid": pl.String, "sexe": pl.String, "s_kind": pl.String,
         "s_fonction": pl.String, "place_f": pl.String, "dep": pl.String, "region": pl.String,
-        "display": pl.String, "mandate_text": pl.String,
+        "display": pl.String, "mandate_text": pl.String, "parti_ligne": pl.String,
     })
     reads = pl.DataFrame(reading_rows, schema={
         "row": pl.Int64, "reading": pl.Int64, "nom_f": pl.String, "prenom_f": pl.String,

@@ -13,7 +13,7 @@ import polars as pl
 
 from .inputs import SignatureTable
 from .match import MatchOptions, candidate_pairs, decide, prune, score_mandates, score_names
-from .parties import NOT_GIVEN, party_expr
+from .parties import party_expr
 from .registry import Registry
 from .signatures import prepare
 
@@ -145,6 +145,10 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
     if clash:
         input_cols = input_cols.rename({c: f"{c}_entree" for c in clash})
     party = table.roles.get("parti")
+    if party:
+        parti = table.frame.select(party_expr(table.frame, party))
+    else:  # a party named inside a one-cell signer line (« …, EELV »)
+        parti = sigs.sort("row").select(party_expr(sigs, "parti_ligne").alias("parti_ligne"))
     frame = pl.concat([input_cols, result], how="horizontal").with_columns(
-        (party_expr(table.frame, party) if party else pl.lit(NOT_GIVEN)).alias("parti_normalise"))
+        parti.to_series().alias("parti_normalise"))
     return VerifyResult(frame, time.perf_counter() - start)

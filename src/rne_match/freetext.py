@@ -1,0 +1,167 @@
+"""A signer written as one line of free text: « Marie Dupont, conseillère municipale de Paris (75), EELV ».
+
+Signature lists arrive as e-mails, as published tribunes (one signer per line) and as spreadsheets
+whose single column holds everything. The same few rules read all of them: where the mandate
+starts, whether what precedes it looks like a person's name, and which party is named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import fold
+from .parties import find_party
+from .territories import DEPARTEMENTS
+
+MANDATE_WORD = (r"(?:CM(?=\s+(?:de|du|d['’]|à)\b)|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?|"
+                 r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au )))")
+MANDATE_RE = re.compile(rf"\b{MANDATE_WORD}\b", re.I)
+CIVILITY = re.compile(r"^\s*(?:Madame|Monsieur|Mme|Mlle|M\.|Mr\.?|Dr\.?|Docteur(?:e)?)\s+", re.I)
+SALUTATION = re.compile(
+    r"^(?:bien |tr[eè]s |tres )?(?:cordialement|amicalement|salutations|sinc[eè]rement|bien [àa] (?:vous|toi|vous tous)|"
+    r"bonne (?:journ[ée]e|soir[ée]e|continuation)|merci|[àa] bient[ôo]t|respectueusement|fraternellement|"
+    r"solidairement|bises|bien [àa] vous|avec mes (?:meilleures|salutations)|belle journ[ée]e|"
+    r"veuillez agr[ée]er|je vous prie|en vous remerciant)\b", re.I)
+UPPER = "A-ZÀ-ÖØ-ÞŒŠŽŸ"
+_NAME_WORD = rf"(?:[{UPPER}][\w'’.-]*|d['’][{UPPER}][\w'’.-]*|(?:de|du|des|d['’]|la|le|van|von|der|di|da|ben|el)(?=\s))"
+_NAME = re.compile(rf"^(?:{_NAME_WORD}[\s]+){{1,4}}{_NAME_WORD}$")
+_NOT_NAME = re.compile(r"\b(?:mairie|ville|conseil|commune|groupe|liste|parti|t[ée]l|tel|mob|portable|rue|avenue|"
+                       r"boulevard|place|chemin|route|cedex|bonjour|madame|monsieur|mesdames|messieurs|objet|"
+                       r"pr[ée]sident|collectif|association|hôtel|hotel|france|r[ée]publique|cabinet|service|"
+                       r"direction|secr[ée]tariat|www|http|signature|tribune|p[ée]tition)\b", re.I)
+BULLET = re.compile(r"^\s*(?:[-*•·–—>]+|\d{1,3}[.)°-])\s*")
+# Words that make a short line a sentence, not a name (« je signe », « Oui merci »).
+_COMMON_WORDS = frozenset(re.split(r"\s+", """je j tu il elle nous vous ils elles on signe signons signez suis est
+sommes oui non merci bonjour bonsoir salut cordialement et ou mais donc avec pour sur dans par tres bien tous toutes
+ici voici voila mon ma mes notre nos votre vos ce cette ces qui que quoi""".strip()))
+
+
+def looks_like_name(text: str) -> bool:
+    text = CIVILITY.sub("", clean(text))
+    if not text or len(text) > 60 or re.search(r"\d|@|/|\?|!", text):
+        return False
+    if _NOT_NAME.search(text) or SALUTATION.match(text) or MANDATE_RE.search(text):
+        return False
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    if {fold(w) for w in words} & _COMMON_WORDS:
+        return False
+    return bool(_NAME.match(text)) or (text.isupper() and len(words) <= 4) or (
+        text.islower() and len(words) <= 3 and all(w.isalpha() or "-" in w for w in words))
+
+
+def split_civility(text: str) -> tuple[str, str]:
+    m = CIVILITY.match(text)
+    return (m.group(0).strip(), text[m.end():]) if m else ("", text)
+
+
+_DEP_CODES = {fold(name): code for code, (name, _) in DEPARTEMENTS.items()}
+
+
+def departement_code(text: str) -> str | None:
+    """« 34 », « Hérault », « Hérault (34) », « 2a » → official code; None if unknown."""
+    m = re.search(r"\b(\d{2,3}|2[abAB])\b", text)
+    if m:
+        code = m.group(1).upper().zfill(2)
+        if code in DEPARTEMENTS:
+            return code
+    return _DEP_CODES.get(fold(re.sub(r"\(.*?\)", "", text)))
+
+
+def clean(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip(" \t,;:.-–—*\"«»")
+
+
+# ---------------------------------------------------------------- body cleaning
+
+def mandate_span(text: str) -> tuple[int, str] | None:
+    """Where the mandate starts in a text, and the mandate phrase up to the next clause."""
+    m = MANDATE_RE.search(text)
+    if not m:
+        return None
+    start = m.start()
+    # « 1ère adjointe », « première adjointe »: keep the ordinal
+    ordinal = re.search(r"(?:\b\d+\s*(?:e|è|ère|ere|er|ème|eme)|premi[eè]re?|deuxi[eè]me|troisi[eè]me|"
+                        r"quatri[eè]me|cinqui[eè]me|sixi[eè]me|septi[eè]me|huiti[eè]me)\s*$", text[:start], re.I)
+    if ordinal:
+        start = ordinal.start()
+    rest = text[start:]
+    stop = re.search(r"\s*(?:[,;.!]\s|[,;.!]$|\s+et je\b|\s+je\b|\s+j['’]|\s+d[ée]clare|\s+signe|\s+soutien|"
+                     r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
+                     r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|)", rest)
+    phrase = rest[: stop.start()] if stop else rest
+    # A trailing bracket that is not a département (« (EELV) ») belongs to the party, not the mandate.
+    phrase = re.sub(r"\s*\((?!\s*(?:\d{2,3}|2[AB])\s*\))[^)]*\)\s*$", "", phrase)
+    return start, clean(phrase)
+
+
+def party_in(text: str) -> str | None:
+    bracket = re.findall(r"\(([^)]{2,40})\)", text)
+    for inner in bracket:
+        if not re.fullmatch(r"\s*(?:\d{2,3}|2[AB])\s*", inner):
+            found = find_party(inner)
+            if found:
+                return found
+    return find_party(text)
+
+
+HONORIFIC = re.compile(r"^\s*(?:(?:madame|monsieur|mme|m\.)\s+)?(?:(?:le|la|l['’])\s*)?$", re.I)
+
+
+
+
+def name_then_mandate(text: str) -> dict[str, str] | None:
+    """« Marie Dupont, conseillère municipale de X (34), EELV »: a name, then a mandate."""
+    span = mandate_span(text)
+    if span is None:
+        return None
+    start, mandate = span
+    head = clean(re.sub(r"\b(?:et|,)\s*$", "", text[:start]))
+    head = re.sub(r"\s*\([^)]*\)\s*$", "", head)  # « Marie Dupont (EELV), conseillère »
+    civ, name = split_civility(head)
+    name = clean(name)
+    if not looks_like_name(name):
+        return None
+    return _fields(name, civ, _with_place(mandate, text[start + len(mandate):]), text)
+
+
+def _with_place(mandate: str, rest: str) -> str:
+    """« adjoint au maire, Lyon » / « conseillère municipale - Lodève (34) »: a place given after
+    the comma belongs to the mandate when the mandate names none (and it is not a party)."""
+    from .mandate import parse_mandate
+
+    if parse_mandate(mandate).place:
+        return mandate
+    m = re.match(rf"\s*(?:,|\s[-–—])\s*([{UPPER}][^,;()]*?(?:\s*\((?:\d{{2,3}}|2[AB])\))?)\s*(?:[,;]|$)", rest)
+    if not m or find_party(m.group(1)) or MANDATE_RE.search(m.group(1)):
+        return mandate
+    return f"{mandate}, {m.group(1).strip()}"
+
+
+def mandate_then_name(text: str) -> dict[str, str] | None:
+    """« Madame la Maire de Poitiers, Léonore Moncond'huy, signe… »: the title first."""
+    span = mandate_span(text)
+    if span is None or not HONORIFIC.match(text[: span[0]]):
+        return None
+    after = text[span[0] + len(span[1]):]
+    m = re.match(r"\s*,\s*([^,;]{3,60}?)\s*(?:[,;.]|\s+(?:signe|soutien|d[ée]clare|apporte)\b|$)", after)
+    if not m or not looks_like_name(m.group(1)):
+        return None
+    return _fields(m.group(1), "", span[1], text)
+
+
+def read_line(text: str) -> dict[str, str] | None:
+    """Name, civility, mandate and party of a one-line signer, or None if it is not one."""
+    text = BULLET.sub("", text or "").strip()
+    return name_then_mandate(text) or mandate_then_name(text)
+
+
+def _fields(name: str, civ: str, mandate: str, text: str) -> dict[str, str]:
+    out = {"nom_complet": clean(name), "mandat": mandate}
+    if civ:
+        out["civilite"] = civ
+    party = party_in(text)
+    if party:
+        out["parti"] = party
+    return out
