@@ -223,3 +223,11 @@ def test_headerless_csv_of_signer_lines_is_read_as_a_list(tmp_path, sample_db):
     nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
     out, _ = run_verify(tmp_path, sample_db, f"{prenom} {nom}, maire de {commune} ({dep}), PCF\nZZZYX Qwerty, maire de Nulle\n")
     assert out.height == 2 and out["status"].to_list() == ["verified", "not_found"]
+
+
+def test_commune_named_inside_a_longer_mandate_counts_as_the_place(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db, "cm")
+    noun = "Conseillère municipale" if sexe == "F" else "Conseiller municipal"
+    out, _ = run_verify(tmp_path, sample_db,
+                        f"nom;prenom;mandat\n{nom};{prenom};{noun} et communautaire, délégué·e à la culture de {commune}\n")
+    assert out["status"][0] == "verified" and out["rne_person_id"][0] == pid

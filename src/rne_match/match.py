@@ -238,9 +238,13 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
         {k: list(v) for k, v in COMPATIBLE.items()}, default=None, return_dtype=pl.List(pl.String)
     )
     has_place = pl.col("s_place").str.len_chars() >= 2
+    # « déléguée à la culture de Montpellier », « municipal et communautaire de Sète »: the
+    # commune's name stands whole inside a longer stated place.
+    names_commune = (pl.col("commune_f").str.len_chars() >= 3) & (pl.lit(" ") + pl.col("s_place") + pl.lit(" ")).str.contains(
+        pl.lit(" ") + pl.col("commune_f") + pl.lit(" "), literal=True).fill_null(False)
     df = df.with_columns(
         pl.when(~has_place).then(0.0)
-        .when((pl.col("p_commune") >= 90) | (pl.col("p_terr") >= 90)).then(w.place_strong)
+        .when((pl.col("p_commune") >= 90) | (pl.col("p_terr") >= 90) | names_commune).then(w.place_strong)
         .when(pl.col("region").is_not_null() & (pl.col("region") == pl.col("code_region"))).then(w.region_agree)
         .when(pl.col("p_any") >= 90).then(w.place_weak)
         .otherwise(w.place_other).alias("w_place"),
