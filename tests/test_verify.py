@@ -231,3 +231,26 @@ def test_commune_named_inside_a_longer_mandate_counts_as_the_place(tmp_path, sam
     out, _ = run_verify(tmp_path, sample_db,
                         f"nom;prenom;mandat\n{nom};{prenom};{noun} et communautaire, délégué·e à la culture de {commune}\n")
     assert out["status"][0] == "verified" and out["rne_person_id"][0] == pid
+
+
+def test_title_rows_above_the_header_are_skipped_and_said(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    text = f"Tribune VSA – signataires au 3 avril;;\n;;\nNom;Prénom;Mandat\n{nom};{prenom};maire de {commune}\n"
+    out, res = run_verify(tmp_path, sample_db, text)
+    assert out.height == 1 and out["status"][0] == "verified"
+    assert "Lignes 1–2" in res.output
+
+
+def test_title_row_in_a_workbook_is_skipped(tmp_path, sample_db):
+    import openpyxl
+
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Signatures reçues"])
+    ws.append(["Nom", "Prénom", "Fonction"])
+    ws.append([nom, prenom, f"maire de {commune}"])
+    wb.save(tmp_path / "s.xlsx")
+    res = CliRunner().invoke(main, ["verify", str(tmp_path / "s.xlsx"), "--db", str(sample_db), "-o", str(tmp_path / "o.csv")])
+    assert res.exit_code == 0, res.output
+    assert pl.read_csv(tmp_path / "o.csv", separator=";", infer_schema=False)["status"].to_list() == ["verified"]

@@ -124,6 +124,10 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
     except (InputError, ValueError) as exc:
         _fail(str(exc))
         return
+    if table.title_lines:
+        first, last = table.title_lines[0], table.title_lines[-1]
+        click.echo(f"Ligne{'s' if last > first else ''} {first}{f'–{last}' if last > first else ''} "
+                   "au-dessus de l'en-tête : titre, pas des signatures (ignorée·s).")
     try:
         registry = load_registry(db or paths.default_db())
     except FileNotFoundError as exc:

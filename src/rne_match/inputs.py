@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -50,6 +50,7 @@ class SignatureTable:
     path: Path
     frame: pl.DataFrame  # every input column as text, in input order
     roles: dict[str, str]  # role -> input column name
+    title_lines: list[int] = field(default_factory=list)  # lines above the header, not signatures
 
 
 def _decode(path: Path) -> str:
@@ -59,32 +60,57 @@ def _decode(path: Path) -> str:
         raise InputError(str(exc)) from exc
 
 
-def _read_csv(path: Path) -> pl.DataFrame:
+def _read_csv(path: Path) -> tuple[list[list[str]], list[int]]:
+    """Rows and the line each ends on. The delimiter is the one that splits the busiest of the
+    first lines, since a title line above the header has none."""
     text = _decode(path)
     if not text.strip():
         raise InputError(f"{path} : fichier vide")
-    first = text.splitlines()[0]
-    delimiter = max(("\t", ";", ","), key=first.count)
+    head = text.splitlines()[:10]
+    delimiter = max(("\t", ";", ","), key=lambda d: max(line.count(d) for line in head))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    lines: list[int] = []
     try:
-        header = next(reader)
-        rows = []
         for row in reader:
-            if not any(c.strip() for c in row):
-                rows.append([""] * len(header))
-                continue
-            if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
-                raise InputError(
-                    f"{path}, ligne {reader.line_num}, colonne {len(header) + 1} : "
-                    f"{len(row)} champs alors que l'en-tête en a {len(header)}"
-                )
-            rows.append((row + [""] * len(header))[: len(header)])
+            rows.append(row)
+            lines.append(reader.line_num)
     except csv.Error as exc:
         raise InputError(f"{path}, ligne {reader.line_num} : CSV illisible ({exc})") from exc
-    header = _unique([h.strip() or f"colonne_{i + 1}" for i, h in enumerate(header)])
-    return pl.DataFrame(
-        {h: [r[i] for r in rows] for i, h in enumerate(header)}, schema=dict.fromkeys(header, pl.String)
-    )
+    return rows, lines
+
+
+def _header_index(rows: list[list[str]], wanted: set[str]) -> int:
+    """The header is the first of the top rows that names a name column (or the columns given
+    with --columns); rows above it are a title (« Tribune VSA – signataires »), not signatures."""
+    for i, row in enumerate(rows[:10]):
+        cells = [c.strip() for c in row if c and c.strip()]
+        if cells and ((wanted and wanted <= set(cells)) or (
+                not wanted and {"nom", "nom_complet"} & detect_roles(cells).keys())):
+            return i
+    return 0
+
+
+def _frame(path: Path, rows: list[list[str]], lines: list[int],
+           wanted: set[str]) -> tuple[pl.DataFrame, list[int]]:
+    """A text table from raw rows, and the line numbers of the title rows skipped above the header."""
+    if not rows:
+        raise InputError(f"{path} : feuille vide")
+    h = _header_index(rows, wanted)
+    header_raw = rows[h]
+    width = len(header_raw)
+    body = []
+    for row, line in zip(rows[h + 1:], lines[h + 1:], strict=True):
+        if not any(c.strip() for c in row):
+            body.append([""] * width)
+            continue
+        if len(row) > width and any(c.strip() for c in row[width:]):
+            raise InputError(f"{path}, ligne {line}, colonne {width + 1} : "
+                             f"{len(row)} champs alors que l'en-tête en a {width}")
+        body.append((row + [""] * width)[:width])
+    header = _unique([h_.strip() or f"colonne_{i + 1}" for i, h_ in enumerate(header_raw)])
+    frame = pl.DataFrame({c: [r[i] for r in body] for i, c in enumerate(header)}, schema=dict.fromkeys(header, pl.String))
+    return frame, lines[:h]
 
 
 def _read_lines(path: Path) -> pl.DataFrame:
@@ -142,7 +168,7 @@ def _read_json(path: Path) -> pl.DataFrame:
     )
 
 
-def _read_xlsx(path: Path) -> pl.DataFrame:
+def _read_xlsx(path: Path) -> tuple[list[list[str]], list[int]]:
     import openpyxl
 
     try:
@@ -152,12 +178,7 @@ def _read_xlsx(path: Path) -> pl.DataFrame:
     ws = wb.worksheets[0]
     rows = [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
     wb.close()
-    if not rows:
-        raise InputError(f"{path} : feuille vide")
-    header = _unique([h.strip() or f"colonne_{i + 1}" for i, h in enumerate(rows[0])])
-    body = [(r + [""] * len(header))[: len(header)] for r in rows[1:]]
-    return pl.DataFrame({h: [r[i] for r in body] for i, h in enumerate(header)},
-                        schema=dict.fromkeys(header, pl.String))
+    return rows, list(range(1, len(rows) + 1))
 
 
 def detect_roles(columns: list[str], explicit: dict[str, str] | None = None) -> dict[str, str]:
@@ -220,14 +241,15 @@ def read_signatures(path: Path, columns: dict[str, str] | None = None) -> Signat
             raise InputError(f"{path} : aucun message trouvé")
         return SignatureTable(path, frame, dict(MAIL_ROLES))
     suffix = path.suffix.lower()
+    skipped: list[int] = []
     if suffix in (".xlsx", ".xlsm"):
-        frame = _read_xlsx(path)
+        frame, skipped = _frame(path, *_read_xlsx(path), set((columns or {}).values()))
     elif suffix in (".json", ".jsonl", ".ndjson"):
         frame = _read_json(path)
     elif suffix in (".txt", ".md"):
         frame = _read_lines(path)
     else:
-        frame = _read_csv(path)
+        frame, skipped = _frame(path, *_read_csv(path), set((columns or {}).values()))
     roles = detect_roles(frame.columns, columns)
     if not ({"nom", "nom_complet"} & roles.keys()) and not columns and suffix not in (".xlsx", ".xlsm", ".json",
                                                                                      ".jsonl", ".ndjson"):
@@ -236,6 +258,7 @@ def read_signatures(path: Path, columns: dict[str, str] | None = None) -> Signat
         if read_line(_decode(path).lstrip("\ufeff").splitlines()[0]):  # no header: signer lines
             frame = _read_lines(path)
             roles = {"nom_complet": "signataire"}
+            skipped = []
     if not ({"nom", "nom_complet"} & roles.keys()) and frame.width == 1 and not columns:
         # One column and no known header: a bare list of signers whose first line is a signer too.
         frame = pl.concat([pl.DataFrame({frame.columns[0]: [frame.columns[0]]}), frame]).rename(
@@ -246,4 +269,4 @@ def read_signatures(path: Path, columns: dict[str, str] | None = None) -> Signat
             f"{path} : aucune colonne de nom trouvée parmi {', '.join(frame.columns) or '(aucune)'} ; "
             "indiquez-la avec --columns nom=…,prenom=… ou --columns nom_complet=…"
         )
-    return SignatureTable(path, frame, roles)
+    return SignatureTable(path, frame, roles, skipped)
