@@ -254,3 +254,13 @@ def test_title_row_in_a_workbook_is_skipped(tmp_path, sample_db):
     res = CliRunner().invoke(main, ["verify", str(tmp_path / "s.xlsx"), "--db", str(sample_db), "-o", str(tmp_path / "o.csv")])
     assert res.exit_code == 0, res.output
     assert pl.read_csv(tmp_path / "o.csv", separator=";", infer_schema=False)["status"].to_list() == ["verified"]
+
+
+def test_only_a_feminine_mandate_noun_tells_the_signers_sex():
+    from rne_match.signatures import prepare
+
+    frame = pl.DataFrame({"nom": ["A", "B", "C"], "prenom": ["X", "Y", "Z"], "civilite": ["", "", "M."],
+                          "mandat": ["conseiller municipal", "conseillère municipale", "conseillère municipale"]})
+    sigs, _ = prepare(frame, detect_roles(frame.columns))
+    # the generic masculine says nothing; the feminine says F; a civility wins over the noun
+    assert sigs["sexe"].to_list() == [None, "F", "M"]

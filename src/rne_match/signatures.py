@@ -124,7 +124,9 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
         if deps[i] and deps[i].strip() not in mandate_text:
             mandate_text = f"{mandate_text} ({deps[i].strip()})"
         m = parse_mandate(mandate_text)
-        sexe = civility_sex(civs[i]) or civility_sex(noms[i] or fulls[i]) or m.sexe
+        # A feminine noun (« conseillère ») says the signer is a woman; a masculine one says little,
+        # since many women write the generic « conseiller municipal ».
+        sexe = civility_sex(civs[i]) or civility_sex(noms[i] or fulls[i]) or (m.sexe if m.sexe == "F" else None)
         display = " ".join(x for x in (prenoms[i].strip(), noms[i].strip()) if x) or fulls[i].strip()
         sig_rows.append({
             "row": i, "invalid": invalid, "sexe": sexe, "s_kind": m.kind, "s_fonction": m.fonction,
