@@ -142,7 +142,7 @@ def phase_mail(folder: str, copies: int) -> dict:
     import mailbox
 
     sys.path.insert(0, str(ROOT))
-    from tests.mail_corpus import CASES, HELDOUT, render, score, write_mbox
+    from tests.mail_corpus import CASES, HELDOUT, HELDOUT_2, render, score, write_mbox
 
     from rne_match.extract import extract_mailbox, extract_message
     from rne_match.mail import _from_bytes
@@ -160,7 +160,8 @@ def phase_mail(folder: str, copies: int) -> dict:
     start = time.perf_counter()
     frame = extract_mailbox(path)
     ours = time.perf_counter() - start
-    return {"corpus": figures(CASES), "heldout": figures(HELDOUT), "messages": len(big), "bare_messages": n_bare,
+    return {"corpus": figures(CASES), "heldout": figures(HELDOUT), "heldout_2": figures(HELDOUT_2),
+            "messages": len(big), "bare_messages": n_bare,
             "bare_seconds": bare, "seconds": ours, "rows": frame.height, "peak_mb": peak_mb()}
 
 
@@ -169,8 +170,9 @@ def print_mail(m: dict) -> None:
     print(f"  lecture seule (mailbox stdlib) : {m['bare_seconds']:.2f} s ; rne-match extract : {m['seconds']:.2f} s "
           f"({m['messages'] / m['seconds']:.0f} messages/s, ratio {m['seconds'] / m['bare_seconds']:.1f}×, "
           f"pic {m['peak_mb']:.0f} Mo)")
-    for name in ("corpus", "heldout"):
-        label = "corpus (48 messages)" if name == "corpus" else "messages réservés (15)"
+    labels = {"corpus": "corpus (48 messages)", "heldout": "messages réservés n° 1 (15)",
+              "heldout_2": "messages réservés n° 2 (12)"}
+    for name, label in labels.items():
         print(f"  {label} : " + " ; ".join(
             f"{f} P {v['precision']:.2f} R {v['recall']:.2f}" for f, v in m[name].items()))
 

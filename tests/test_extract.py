@@ -10,7 +10,7 @@ from rne_match.cli import main
 from rne_match.extract import extract_message, split_body
 from rne_match.mail import _from_bytes
 
-from .mail_corpus import CASES, FIELDS, HELDOUT, render, score, write_mbox
+from .mail_corpus import CASES, FIELDS, HELDOUT, HELDOUT_2, render, score, write_mbox
 from .test_verify import unique_official
 
 
@@ -58,9 +58,16 @@ def test_field_precision_and_recall_on_the_corpus(corpus_rows, field):
 
 
 @pytest.mark.parametrize("field", FIELDS)
-def test_field_precision_on_held_out_messages(field):
-    figures = score(extracted(HELDOUT), HELDOUT)[field]
+@pytest.mark.parametrize("batch", [HELDOUT, HELDOUT_2], ids=["heldout-1", "heldout-2"])
+def test_field_precision_on_held_out_messages(field, batch):
+    figures = score(extracted(batch), batch)[field]
     assert figures["precision"] >= 0.9 and figures["recall"] >= 0.8, figures
+
+
+@pytest.mark.parametrize("case", [c for c in HELDOUT + HELDOUT_2 if not c["expected"]], ids=lambda c: c["id"])
+def test_held_out_messages_without_signer_say_why(case):
+    (row,) = extract_message(_from_bytes(render(case), case["id"]))
+    assert row["extraction_statut"] == "aucun_signataire" and case["reason"] in row["extraction_raison"]
 
 
 def test_campaign_template_quoted_below_a_reply_is_not_a_signer():

@@ -21,6 +21,7 @@ import polars as pl
 from .freetext import (
     BULLET,
     MANDATE_RE,
+    MANDATE_WORD,
     SALUTATION,
     UPPER,
     clean,
@@ -30,6 +31,7 @@ from .freetext import (
     mandate_then_name,
     name_then_mandate,
     party_in,
+    read_line,
     split_civility,
 )
 from .mail import MailMessage, read_mailbox
@@ -42,7 +44,7 @@ COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet"
            "pieces_jointes"]
 
 # How much each rule is trusted to have found the right name.
-RULE_CONFIDENCE = {"champ": 0.95, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8,
+RULE_CONFIDENCE = {"champ": 0.95, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
                    "bloc_signature": 0.75, "transfert": 0.7, "expediteur": 0.5}
 
 _FORWARD = re.compile(r"^\s*(?:-{2,}|_{2,})?\s*(?:d[ée]but du message r[ée]exp[ée]di[ée]|message transf[ée]r[ée]|"
@@ -193,12 +195,15 @@ def _place_fields(signer: Signer, rule: str) -> None:
     if parsed.code_departement:
         signer.set("departement", parsed.code_departement, rule)
     if parsed.kind in ("cm", "mai", "ca", "epci", None) and parsed.place:
-        m = re.search(r"(?:\b(?:de la ville|de la commune)\s+)?(?:\bd['’]\s*|\b(?:de|du|des|à|a|au|aux|sur)\s+)"
-                      rf"((?:la |le |les |l['’])?[{UPPER}][\w'’ -]*?)"
-                      r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", mandate)
+        # The first of two mandates holds the commune (« maire de Sommières et conseiller départemental… »).
+        first = re.split(rf"\s+et\s+(?={MANDATE_WORD})", mandate, maxsplit=1, flags=re.I)[0]
+        initial = "a-zà-ÿ" + UPPER if first.islower() else UPPER  # « à saint-chinian » written all lowercase
+        m = re.search(r".*(?:\bd['’]\s*|\b(?:de|du|des|à|a|au|aux|sur)\s+)"
+                      rf"((?:la |le |les |l['’])?[{initial}][\w'’ -]*?)"
+                      r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", first)
         if m is None:  # « Conseiller municipal délégué, Montpellier », « conseiller municipal - Mauguio »
-            m = re.search(rf"(?:,|\s[-–—])\s*((?:la |le |les |l['’])?[{UPPER}][\w'’ -]*?)"
-                          r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", mandate)
+            m = re.search(rf"(?:,|\s[-–—])\s*((?:la |le |les |l['’])?[{initial}][\w'’ -]*?)"
+                          r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", first)
         if m:
             signer.set("commune", m.group(1), rule)
     elif parsed.kind == "cd" and parsed.place and not signer.fields.get("departement"):
@@ -374,8 +379,8 @@ def _no_signer_reason(msg: MailMessage, text: str) -> str:
         return "lettre d'information ou liste de diffusion"
     if not text.strip():
         return "message vide" + (f" (pièces jointes : {', '.join(msg.attachments)})" if msg.attachments else "")
-    if "?" in text and not MANDATE_RE.search(text):
-        return "question ou échange sans signature (aucun nom ni mandat)"
+    if "?" in text:
+        return "question ou échange sans signature"
     if not MANDATE_RE.search(text):
         return "aucun mandat ni formule de signature reconnus"
     return "un mandat est cité mais aucun nom de signataire n'a été trouvé"
@@ -417,8 +422,16 @@ def extract_message(msg: MailMessage) -> list[dict]:
         for s in signers:
             s.rules = {k: f"{v}+transfert" for k, v in s.rules.items()}
     if not signers and not msg.problem:
+        # The subject may carry the whole signer (« Signature de M. Philippe Salasc, maire d'Aniane »).
+        subject = re.sub(r"^\s*(?:(?:re|tr|fwd?|fw)\s*:\s*)*(?:signature|tribune|p[ée]tition)?\s*(?:de|d['’]|:|-|–)?\s*",
+                         "", msg.subject, flags=re.I)
+        found = _signer(read_line(subject), "objet")
+        if found is not None:
+            signers = [found]
+    if not signers and not msg.problem and "?" not in text:
         # No explicit signer: a mandate in a sentence, and the name under the closing formula
-        # or, last resort, the sender's display name.
+        # or, last resort, the sender's display name. A message asking a question (« les
+        # conseillers d'opposition peuvent-ils signer ? ») is not taken for a signature this way.
         mandate = _sentence_mandate(text)
         if mandate:
             s = Signer()

@@ -29,7 +29,7 @@ _NOT_NAME = re.compile(r"\b(?:mairie|ville|conseil|commune|groupe|liste|parti|t[
                        r"boulevard|place|chemin|route|cedex|bonjour|madame|monsieur|mesdames|messieurs|objet|"
                        r"pr[ée]sident|collectif|association|hôtel|hotel|france|r[ée]publique|cabinet|service|"
                        r"direction|secr[ée]tariat|www|http|signature|tribune|p[ée]tition)\b", re.I)
-BULLET = re.compile(r"^\s*(?:[-*•·–—>]+|\d{1,3}[.)°-])\s*")
+BULLET = re.compile(r"^\s*(?:[-*•·–—>|]+|\d{1,3}[.)°-])\s*")
 # Words that make a short line a sentence, not a name (« je signe », « Oui merci »).
 _COMMON_WORDS = frozenset(re.split(r"\s+", """je j tu il elle nous vous ils elles on signe signons signez suis est
 sommes oui non merci bonjour bonsoir salut cordialement et ou mais donc avec pour sur dans par tres bien tous toutes
@@ -70,7 +70,7 @@ def departement_code(text: str) -> str | None:
 
 
 def clean(value: str) -> str:
-    return re.sub(r"\s+", " ", value).strip(" \t,;:.-–—*\"«»")
+    return re.sub(r"\s+", " ", value).strip(" \t,;:.-–—*\"«»|")
 
 
 # ---------------------------------------------------------------- body cleaning

@@ -215,8 +215,8 @@ class _TextParser(HTMLParser):
             self.out.append("\n")
         elif tag in self.BLOCKS:
             self.out.append("\n")
-        elif tag == "td":
-            self.out.append(" ")
+        elif tag in ("td", "th"):
+            self.out.append(" | ")  # cells stay apart: a name, then a mandate, then a party
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP:

@@ -130,7 +130,8 @@ def find_party(text: str) -> str | None:
     organiser keeps; `normalize_party` maps it later). Acronyms count in capitals only."""
     hits: list[tuple[int, str]] = []
     for acronym in _ACRONYM_ALIASES:
-        m = re.search(rf"(?<![\w&]){re.escape(acronym)}(?![\w&])", text)
+        # « PS : merci de… » is a postscript, not the Parti socialiste
+        m = re.search(rf"(?<![\w&]){re.escape(acronym)}(?![\w&])(?!\s*:)", text)
         if m:
             hits.append((m.start(), m.group(0)))
     folded = fold(text)
@@ -150,7 +151,10 @@ def _raw_span(text: str, folded_name: str) -> str | None:
     """The raw words of `text` whose fold is `folded_name`."""
     words = re.findall(r"[\w'’.&-]+", text)
     n = len(folded_name.split())
+    head = folded_name.split()[0]
     for i in range(len(words)):
+        if fold(words[i]).split()[:1] != [head]:  # start on the name's first word, not on « 34) »
+            continue
         for j in range(i + 1, min(len(words), i + n + 3) + 1):
             chunk = " ".join(words[i:j])
             if fold(chunk) == folded_name:
