@@ -153,3 +153,11 @@ def test_map_needs_a_territorial_level(tiny_db, tmp_path):
     db, _ = tiny_db
     res = CliRunner().invoke(main, ["coverage", "--db", str(db), "--by", "kind", "--map", str(tmp_path / "m.png")])
     assert res.exit_code == 1 and "--by departement" in res.output
+
+
+def test_coverage_from_an_xlsx_results_file(tiny_db, tmp_path):
+    db, out = tiny_db
+    xlsx = tmp_path / "res.xlsx"
+    pl.read_csv(out, separator=";", infer_schema=False).write_excel(xlsx)
+    table = coverage(tiny_db, tmp_path, str(xlsx), "--by", "departement")
+    assert table.filter(pl.col("code") == "34")["signatures"][0] == 2

@@ -44,7 +44,9 @@ def load_results(db_path: Path, results: Path | None = None, run_id: str | None 
         if results.suffix.lower() in (".jsonl", ".ndjson"):
             return pl.read_ndjson(results)
         if results.suffix.lower() == ".xlsx":
-            return pl.read_excel(results, infer_schema_length=0)
+            from .inputs import read_workbook
+
+            return read_workbook(results)
         return pl.read_csv(results, separator=";", infer_schema=False)
     con = duckdb.connect(str(db_path), read_only=True)
     try:

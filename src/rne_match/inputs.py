@@ -181,6 +181,12 @@ def _read_xlsx(path: Path) -> tuple[list[list[str]], list[int]]:
     return rows, list(range(1, len(rows) + 1))
 
 
+def read_workbook(path: Path) -> pl.DataFrame:
+    """The first sheet of a workbook as text columns (openpyxl, no other Excel engine needed)."""
+    frame, _ = _frame(path, *_read_xlsx(path), set())
+    return frame
+
+
 def detect_roles(columns: list[str], explicit: dict[str, str] | None = None) -> dict[str, str]:
     roles: dict[str, str] = {}
     folded = {c: fold(c) for c in columns}
