@@ -264,3 +264,15 @@ def test_only_a_feminine_mandate_noun_tells_the_signers_sex():
     sigs, _ = prepare(frame, detect_roles(frame.columns))
     # the generic masculine says nothing; the feminine says F; a civility wins over the noun
     assert sigs["sexe"].to_list() == [None, "F", "M"]
+
+
+def test_split_writes_the_list_to_publish_and_the_review_queue(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    text = f"nom;prenom;mandat\nZZZYX;Qwerty;maire de Nulle-Part\n{nom};{prenom};maire de {commune}\n;;\n"
+    out, res = run_verify(tmp_path, sample_db, text, "--split")
+    verified = pl.read_csv(tmp_path / "out.verifies.csv", separator=";", infer_schema=False)
+    review = pl.read_csv(tmp_path / "out.a-relire.csv", separator=";", infer_schema=False)
+    assert verified["nom"].to_list() == [nom]
+    assert review["status"].to_list() == ["not_found", "invalid"]  # easiest to settle first
+    assert verified.height + review.height == out.height
+    assert "File de relecture" in res.output

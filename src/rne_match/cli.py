@@ -107,8 +107,10 @@ def load(source: Path | None, db: Path | None) -> None:
               help="Rôles des colonnes, ex. « nom=Nom de famille,prenom=Prénom,mandat=Qualité ».")
 @click.option("--eligible", default=None,
               help="Mandats retenus : municipal,departemental,regional (défaut) ou codes cm,mai,…")
+@click.option("--split", is_flag=True,
+              help="Écrire aussi <sortie>.verifies et <sortie>.a-relire (liste à publier, file de relecture).")
 def verify(signatures: Path, db: Path | None, output: Path | None, columns: str | None,
-           eligible: str | None) -> None:
+           eligible: str | None, split: bool) -> None:
     """Vérifier une liste de signatures (CSV, XLSX, JSON) ou une boîte de messages contre le RNE."""
     from .coverage import record_run
     from .inputs import InputError, parse_columns_option, read_signatures
@@ -148,6 +150,12 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
     for status, label in STATUS_LABELS.items():
         click.echo(f"  {label:<38} {counts[status]:>6}")
     click.echo(f"Résultats : {output}")
+    if split:
+        from .verify import split_results
+
+        verified, review = split_results(result.frame)
+        click.echo(f"Liste vérifiée : {write_table(verified, output.with_name(output.stem + '.verifies' + output.suffix))}")
+        click.echo(f"File de relecture : {write_table(review, output.with_name(output.stem + '.a-relire' + output.suffix))}")
 
 
 @main.command()

@@ -23,7 +23,7 @@ from .maps import cached_outlines, coverage_map
 from .outputs import write_table
 from .registry import load_registry
 from .sample import write_sample_release
-from .verify import verify_table
+from .verify import split_results, verify_table
 
 
 def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None] = print) -> dict[str, Path]:
@@ -53,12 +53,11 @@ def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None]
     table = read_signatures(sig_path)
     result = verify_table(table, registry)
     record_run(db, sig_path, result.frame, ELIGIBLE_DEFAULT, table.roles.get("parti"))
+    verified, review = split_results(result.frame)
     files = {
         "signatures (entrée)": sig_path,
-        "liste vérifiée": write_table(result.frame.filter(pl.col("status") == "verified"),
-                                      out_dir / "verifies.csv"),
-        "file de relecture": write_table(result.frame.filter(pl.col("status") != "verified"),
-                                         out_dir / "a-relire.csv"),
+        "liste vérifiée": write_table(verified, out_dir / "verifies.csv"),
+        "file de relecture": write_table(review, out_dir / "a-relire.csv"),
         "résultats complets": write_table(result.frame, out_dir / "resultats.xlsx"),
     }
     cov = coverage_table(result.frame, db, "departement")

@@ -43,6 +43,20 @@ class VerifyResult:
         return {s: c.get(s, 0) for s in STATUSES}
 
 
+# The review queue puts first what a person can settle fastest.
+REVIEW_ORDER = ["verified_other_mandate", "ambiguous", "not_eligible", "not_found", "invalid"]
+
+
+def split_results(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The list to publish (`verified`) and the review queue (everything else, the easiest to
+    settle first, input order within a status)."""
+    verified = frame.filter(pl.col("status") == "verified")
+    review = frame.with_row_index("_i").filter(pl.col("status") != "verified").sort(
+        pl.col("status").replace_strict({s: i for i, s in enumerate(REVIEW_ORDER)}, default=len(REVIEW_ORDER)),
+        "_i").drop("_i")
+    return verified, review
+
+
 def _mandate_label() -> pl.Expr:
     fonction = pl.col("rne_fonction")
     kind_label = pl.col("rne_kind").replace_strict(KIND_LABELS, default="élu·e")
