@@ -37,3 +37,8 @@ def test_what_looks_like_a_name(text, ok):
                                             ("Corse-du-Sud", "2A"), ("971", "971"), ("Nulle part", None)])
 def test_departement_codes_from_numbers_or_names(text, code):
     assert departement_code(text) == code
+
+
+@pytest.mark.parametrize(("text", "code"), [("1", "01"), ("34.0", "34"), ("13 - Bouches-du-Rhône", "13")])
+def test_departement_codes_as_spreadsheets_give_them(text, code):
+    assert departement_code(text) == code

@@ -276,3 +276,12 @@ def test_split_writes_the_list_to_publish_and_the_review_queue(tmp_path, sample_
     assert review["status"].to_list() == ["not_found", "invalid"]  # easiest to settle first
     assert verified.height + review.height == out.height
     assert "File de relecture" in res.output
+
+
+def test_departement_column_as_a_spreadsheet_number_is_understood():
+    from rne_match.signatures import prepare
+
+    frame = pl.DataFrame({"nom": ["A", "B"], "prenom": ["X", "Y"], "mandat": ["maire", "maire"],
+                          "département": ["1", "Hérault"]})
+    sigs, _ = prepare(frame, detect_roles(frame.columns))
+    assert sigs["dep"].to_list() == ["01", "34"]

@@ -61,7 +61,7 @@ _DEP_CODES = {fold(name): code for code, (name, _) in DEPARTEMENTS.items()}
 
 def departement_code(text: str) -> str | None:
     """« 34 », « Hérault », « Hérault (34) », « 2a » → official code; None if unknown."""
-    m = re.search(r"\b(\d{2,3}|2[abAB])\b", text)
+    m = re.search(r"\b(\d{1,3}|2[abAB])\b", text)  # « 1 » from a spreadsheet is the Ain
     if m:
         code = m.group(1).upper().zfill(2)
         if code in DEPARTEMENTS:

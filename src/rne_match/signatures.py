@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from .freetext import MANDATE_RE, read_line
+from .freetext import MANDATE_RE, departement_code, read_line
 from .mandate import parse_mandate
 from .normalize import (
     PARTICLES,
@@ -121,8 +121,9 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
         mandate_text = mandats[i]
         if communes[i] and fold(communes[i]) not in fold(mandate_text):
             mandate_text = f"{mandate_text} {communes[i]}"
-        if deps[i] and deps[i].strip() not in mandate_text:
-            mandate_text = f"{mandate_text} ({deps[i].strip()})"
+        dep = departement_code(deps[i]) or deps[i].strip() if deps[i] else ""
+        if dep and dep not in mandate_text:  # « 1 », « 34.0 », « Hérault » → (01), (34), (34)
+            mandate_text = f"{mandate_text} ({dep})"
         m = parse_mandate(mandate_text)
         # A feminine noun (« conseillère ») says the signer is a woman; a masculine one says little,
         # since many women write the generic « conseiller municipal ».
