@@ -14,6 +14,7 @@ import polars as pl
 from .inputs import SignatureTable
 from .match import MatchOptions, candidate_pairs, decide, prune, score_mandates, score_names
 from .parties import party_expr
+from .places import resolve_places
 from .registry import Registry
 from .signatures import prepare
 
@@ -163,6 +164,7 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
         parti = table.frame.select(party_expr(table.frame, party))
     else:  # a party named inside a one-cell signer line (« …, EELV »)
         parti = sigs.sort("row").select(party_expr(sigs, "parti_ligne").alias("parti_ligne"))
-    frame = pl.concat([input_cols, result], how="horizontal").with_columns(
-        parti.to_series().alias("parti_normalise"))
+    places = resolve_places(sigs, registry).drop("row")
+    frame = pl.concat([input_cols, result, parti.to_series().alias("parti_normalise").to_frame(), places],
+                      how="horizontal")
     return VerifyResult(frame, time.perf_counter() - start)
