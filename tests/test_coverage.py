@@ -161,3 +161,17 @@ def test_coverage_from_an_xlsx_results_file(tiny_db, tmp_path):
     pl.read_csv(out, separator=";", infer_schema=False).write_excel(xlsx)
     table = coverage(tiny_db, tmp_path, str(xlsx), "--by", "departement")
     assert table.filter(pl.col("code") == "34")["signatures"][0] == 2
+
+
+def test_a_signer_not_found_counts_where_they_said_they_sign(tmp_path):
+    from rne_match.coverage import coverage_table
+
+    db = tmp_path / "rne.duckdb"
+    load_folder(write(tmp_path / "raw" / "elus-conseillers-municipaux-cm.csv", CM + cm(
+        "34", "Hérault", "34172", "Montpellier", "DELAUNAY", "Danièle", "F", "04/05/1965")).parent, db)
+    results = pl.DataFrame({"status": ["not_found", "verified"], "rne_code_departement": [None, "34"],
+                            "rne_code_commune": [None, "34172"], "lieu_type": ["commune", "commune"],
+                            "lieu_code": ["01004", "34172"], "lieu_departement": ["01", "34"]})
+    by_dep = {r["code"]: r for r in coverage_table(results, db, "departement").iter_rows(named=True)}
+    assert (by_dep["01"]["signatures"], by_dep["01"]["verifiees"]) == (1, 0)
+    assert (by_dep["34"]["signatures"], by_dep["34"]["verifiees"]) == (1, 1)

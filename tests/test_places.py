@@ -38,7 +38,8 @@ def test_unknown_place_is_said_not_guessed(sample_registry):
 
 def test_no_place_stated_gives_empty_columns(sample_registry):
     out = resolve(sample_registry, "conseiller municipal").row(0, named=True)
-    assert out == {"row": 0, "lieu_type": None, "lieu_code": None, "lieu": None, "lieu_note": None}
+    assert out == {"row": 0, "lieu_type": None, "lieu_code": None, "lieu": None, "lieu_departement": None,
+                   "lieu_note": None}
 
 
 @pytest.mark.real_data
@@ -56,3 +57,9 @@ def test_homonymous_communes_need_the_departement(tmp_path):
     vague, precise = resolve(reg, "maire de Saint-Martin", "maire de Bellegarde (30)").iter_rows(named=True)
     assert vague["lieu_code"] is None and "homonymes" in vague["lieu_note"]
     assert (precise["lieu_code"], precise["lieu"]) == ("30034", "Bellegarde (30)")
+
+
+def test_a_commune_gives_its_departement(sample_registry):
+    row = sample_registry.mandates.filter(pl.col("kind") == "mai").row(0, named=True)
+    out = resolve(sample_registry, f"maire de {row['libelle_commune']}").row(0, named=True)
+    assert out["lieu_departement"] == row["code_departement"]

@@ -26,7 +26,7 @@ MEASURES = {
 }
 SIGNATURE_COLUMNS = ["run_id", "input_row", "status", "confidence", "reason", "n_candidates", "duplicate_of",
                      "rne_person_id", "rne_kind", "rne_code_departement", "rne_code_commune", "rne_territoire",
-                     "parti", "parti_normalise"]
+                     "parti", "parti_normalise", "lieu_type", "lieu_code", "lieu_departement"]
 
 
 class CoverageError(ValueError):
@@ -144,19 +144,27 @@ def eligible_counts(db_path: Path, level: str, policy: frozenset[str] = ELIGIBLE
 
 def coverage_table(results: pl.DataFrame, db_path: Path, level: str,
                    policy: frozenset[str] = ELIGIBLE_DEFAULT) -> pl.DataFrame:
-    """Signatures and verified signers per unit, every unit listed. The party level has no
-    denominator (the RNE records no party), so its `elus_eligibles` stays empty."""
+    """Signatures and verified signers per unit, every unit listed. A signer counts where the RNE
+    places them when identified, else where they said they hold their mandate. The party level has
+    no denominator (the RNE records no party), so its `elus_eligibles` stays empty."""
     if level not in LEVELS:
         raise ValueError(f"niveau inconnu : {level} (choix : {', '.join(LEVELS)})")
     base = eligible_counts(db_path, level, policy)
     res = results
+    # A signer is placed by the RNE when identified, else by the place they stated.
+    def col(name: str) -> pl.Expr:
+        return pl.col(name) if name in res.columns else pl.lit(None, pl.String)
+
+    stated_commune = pl.when(col("lieu_type") == "commune").then(col("lieu_code"))
+    dep = pl.coalesce(col("rne_code_departement"), col("lieu_departement"))
     if level == "departement":
-        key = pl.col("rne_code_departement")
+        key = dep
     elif level == "region":
         dmap = {code: region for code, (_, region) in DEPARTEMENTS.items()}
-        key = pl.col("rne_code_departement").replace_strict(dmap, default=None)
+        stated_region = pl.when(col("lieu_type") == "region").then(col("lieu_code"))
+        key = pl.coalesce(dep.replace_strict(dmap, default=None), stated_region)
     elif level == "commune":
-        key = pl.col("rne_code_commune")
+        key = pl.coalesce(col("rne_code_commune"), stated_commune)
     elif level == "parti":
         key = pl.col("parti_normalise") if "parti_normalise" in res.columns else pl.lit(NOT_GIVEN)
     else:

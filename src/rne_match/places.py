@@ -26,7 +26,7 @@ _PREFERENCE: dict[str | None, tuple[str, ...]] = {
     "ma": ("collectivite", "region", "departement", "commune"),
     None: ("commune", "canton", "epci", "departement", "region", "collectivite"),
 }
-RESOLVED_COLUMNS = ["lieu_type", "lieu_code", "lieu", "lieu_note"]
+RESOLVED_COLUMNS = ["lieu_type", "lieu_code", "lieu", "lieu_departement", "lieu_note"]
 
 
 def _key(expr: pl.Expr) -> pl.Expr:
@@ -70,7 +70,8 @@ def referential(reg: Registry) -> pl.DataFrame:
 
 
 def resolve_places(sigs: pl.DataFrame, reg: Registry) -> pl.DataFrame:
-    """One row per signature: `lieu_type`, `lieu_code`, `lieu` (label), `lieu_note` (why not)."""
+    """One row per signature: `lieu_type`, `lieu_code`, `lieu` (label), `lieu_departement`
+    (when the place lies in one), `lieu_note` (why it is not resolved)."""
     ref = referential(reg)
     # Sectors and arrondissements lose their numbers in folded text: « Paris 11e secteur » is
     # resolved to its commune, Paris, which is what can be told for sure.
@@ -89,11 +90,14 @@ def resolve_places(sigs: pl.DataFrame, reg: Registry) -> pl.DataFrame:
     cand = cand.filter(pl.col("rank") == pl.col("rank").min().over("row"))
     per_row = cand.group_by("row").agg(
         pl.col("lieu_type").first(), pl.col("lieu_code").unique().sort().alias("codes"),
-        pl.col("lieu").unique().sort().alias("labels"))
+        pl.col("lieu").unique().sort().alias("labels"), pl.col("lieu_dep").unique().alias("deps"))
     resolved = per_row.select(
         "row", "lieu_type",
         pl.when(pl.col("codes").list.len() == 1).then(pl.col("codes").list.first()).alias("lieu_code"),
         pl.when(pl.col("codes").list.len() == 1).then(pl.col("labels").list.first()).alias("lieu"),
+        # Homonyms may still share a département (« Saint-Martin (32) » twice): then it is known.
+        pl.when(pl.col("deps").list.drop_nulls().list.len() == 1).then(pl.col("deps").list.drop_nulls().list.first())
+        .alias("lieu_departement"),
         pl.when(pl.col("codes").list.len() > 1).then(
             pl.col("codes").list.len().cast(pl.String) + pl.lit(" lieux homonymes, précisez le département : ")
             + pl.col("labels").list.head(5).list.join(", ")).alias("lieu_note"),
