@@ -72,8 +72,8 @@ def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None]
     for status, n in counts.items():
         echo(f"  {status:<24} {n:>6}")
     signed = cov.filter(pl.col("signatures") > 0)
-    echo(f"\nCouverture : {signed.height} départements sur {cov.height} ont au moins un·e signataire "
-         f"identifié·e ; les 10 premiers :")
+    echo(f"\nCouverture : {signed.height} départements sur {cov.height} ont au moins une signature "
+         f"(rattachée par le RNE ou par le lieu déclaré) ; les 10 premiers :")
     top = signed.sort("verifiees", descending=True).head(10).select(
         pl.col("code"), pl.col("libelle").alias("département"), "signatures", "verifiees",
         pl.col("verifiees_pour_1000_elus").alias("pour 1000 élu·es"))
