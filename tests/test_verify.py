@@ -285,3 +285,17 @@ def test_departement_column_as_a_spreadsheet_number_is_understood():
                           "département": ["1", "Hérault"]})
     sigs, _ = prepare(frame, detect_roles(frame.columns))
     assert sigs["dep"].to_list() == ["01", "34"]
+
+
+def test_councillor_who_says_mayor_goes_to_review_not_to_the_list(tmp_path, sample_db):
+    con = duckdb.connect(str(sample_db), read_only=True)
+    nom, prenom, commune, pid = con.execute("""
+        SELECT m.nom, m.prenom, m.libelle_commune, m.person_id FROM mandates m
+        JOIN (SELECT nom, prenom FROM persons GROUP BY ALL HAVING count(*) = 1) u USING (nom, prenom)
+        WHERE m.kind = 'cm' AND m.fonction IS NULL ORDER BY m.person_id LIMIT 1""").fetchone()
+    con.close()
+    text = f"nom;prenom;mandat\n{nom};{prenom};maire de {commune}\n{nom};{prenom};adjoint au maire de {commune}\n" \
+           f"{nom};{prenom};conseiller municipal de {commune}\n"
+    out, _ = run_verify(tmp_path, sample_db, text)
+    assert out["status"].to_list() == ["verified_other_mandate", "verified_other_mandate", "verified"]
+    assert set(out["rne_person_id"].to_list()) == {pid}

@@ -224,10 +224,10 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
     w = opts.weights
     m = reg.mandates.select(
         "person_id", "kind", "fonction", "code_departement", "libelle_departement", "code_commune",
-        "libelle_commune", "code_region", "territoire", "place_f", "commune_f", "territoire_f",
+        "libelle_commune", "code_region", "territoire", "place_f", "commune_f", "territoire_f", "fonction_f",
     ).with_row_index("mandate_idx")
     df = named.select("row", "person_id").join(m, on="person_id").join(
-        sigs.select("row", "s_kind", "place_f", "dep", "region").rename(
+        sigs.select("row", "s_kind", "s_fonction", "place_f", "dep", "region").rename(
             {"place_f": "s_place"}), on="row")
     df = df.with_columns(
         _sim(df["s_place"], df["commune_f"].fill_null(""), fuzz.ratio).alias("p_commune"),
@@ -256,9 +256,19 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
         .otherwise(w.kind_other).alias("w_kind"),
         pl.col("kind").is_in(list(opts.eligible)).alias("eligible"),
     ).with_columns((pl.col("w_place") + pl.col("w_dep") + pl.col("w_kind")).alias("w_mandate"))
+    # Saying « maire » or « adjoint » claims more than a seat on the council: a plain councillor
+    # who says so is identified but goes to review (verified_other_mandate), not to the list.
+    r_f = pl.col("fonction_f").fill_null("")
+    fonction_ok = (
+        pl.when(pl.col("s_fonction") == "maire")
+        .then((pl.col("kind") == "mai") | (r_f.str.starts_with("maire") & ~r_f.str.contains("delegu")))
+        .when(pl.col("s_fonction") == "adjoint")
+        .then(r_f.str.contains("adjoint") | r_f.str.contains("delegu"))
+        .otherwise(True)
+    )
     df = df.with_columns(
-        (((pl.col("w_place") >= 0) & (pl.col("w_dep") >= 0) & (pl.col("w_kind") >= 0)) & pl.col("eligible"))
-        .alias("consistent")
+        (((pl.col("w_place") >= 0) & (pl.col("w_dep") >= 0) & (pl.col("w_kind") >= 0)) & pl.col("eligible")
+         & fonction_ok).alias("consistent")
     )
     # Best mandate per person: eligible and consistent first, then by weight.
     return df.sort(["consistent", "eligible", "w_mandate"], descending=True).unique(

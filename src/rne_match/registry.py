@@ -51,7 +51,7 @@ class Registry:
     former: Registry | None = field(default=None, repr=False, compare=False)
 
 
-CACHE_VERSION = "2"  # bump when the derived columns change
+CACHE_VERSION = "3"  # bump when the derived columns change
 
 
 def _cache_key(con: duckdb.DuckDBPyConnection) -> str:
@@ -159,7 +159,7 @@ def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame
     ).pl()
     releases = [r[0] for r in con.execute("SELECT DISTINCT release FROM mandates").fetchall()]
     for src, dst in (("place", "place_f"), ("libelle_commune", "commune_f"),
-                     ("territoire", "territoire_f")):
+                     ("territoire", "territoire_f"), ("fonction", "fonction_f")):
         mandates = map_unique(mandates, src, dst)
     persons = map_unique(map_unique(persons, "nom", "nom_f"), "prenom", "prenom_f")
     persons = map_unique(persons, "nom_f", "nom_np", strip_particles_expr)
