@@ -210,6 +210,13 @@ def main() -> None:
                   f"faux verified sur imposteurs {v['false_verified_on_impostors']:.4f} ; ambigus {v['ambiguous_rate']:.4f}")
             if n == 10_000:
                 print("  rappel par bruit : " + ", ".join(f"{d['bruit']} {d['rappel']:.3f}" for d in v["per_noise_recall"]))
+                traps = {}
+                for d in v["status_by_kind"]:
+                    if d["bruit"] in ("inventé", "mauvais_mandat", "hors_politique", "se_dit_maire", "homonyme",
+                                      "homonyme_sans_lieu", "a_quitte_son_mandat"):
+                        traps.setdefault(d["bruit"], []).append(f"{d['status']} {d['len']}")
+                for bruit, parts in traps.items():
+                    print(f"  {bruit} : " + ", ".join(parts))
                 ten_k = v
         naive = run_phase("naive", db, 200)
         per_sig_naive = naive["seconds"] / naive["n"]

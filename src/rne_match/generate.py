@@ -197,6 +197,14 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
                      "attendu_person_id": pid, "bruit": "homonyme" + ("" if state_place else "_sans_lieu"),
                      "groupe": "homonyme"})
         n_written += 1
+    # Impostors 5: plain councillors who call themselves mayor (identified, but not what they say).
+    plain = m.filter((pl.col("kind") == "cm") & pl.col("fonction").is_null() & pl.col("libelle_commune").is_not_null())
+    if plain.height:
+        for mand in plain.sample(n=min(max(1, n_imp // 8), plain.height), seed=seed + 3).iter_rows(named=True):
+            p = pinfo[mand["person_id"]]
+            rows.append({"civilite": "", "nom": p["nom"], "prenom": p["prenom"] or "", "nom_complet": "",
+                         "mandat": f"maire de {mand['libelle_commune']}", "attendu": "verified_other_mandate",
+                         "attendu_person_id": mand["person_id"], "bruit": "se_dit_maire", "groupe": "imposteur"})
     # Impostors 4: people who left office, when the base also holds an older release. They state
     # the mandate they used to hold.
     former = registry.former
