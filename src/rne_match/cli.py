@@ -228,8 +228,12 @@ def coverage(run_id: str | None, results: Path | None, level: str, db: Path | No
     except CoverageError as exc:
         _fail(str(exc))
         return
-    with pl.Config(tbl_rows=200, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True):
-        click.echo(table.filter(pl.col("signatures") > 0) if output or level == "commune" else table)
+    shown = table.filter(pl.col("signatures") > 0) if output or level == "commune" else table
+    if level == "parti":  # code and label are the same text
+        shown = shown.drop("code")
+    with pl.Config(tbl_rows=200, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True,
+                   tbl_width_chars=160, fmt_str_lengths=50):
+        click.echo(shown)
     if output:
         write_table(table, output)
         click.echo(f"Tableau complet : {output}")
