@@ -113,3 +113,16 @@ def test_mbox_to_verified_list_end_to_end(tmp_path, sample_db):
     assert frame["rne_person_id"][0] == pid and frame["parti_normalise"][0] == "Les Écologistes (EELV)"
     assert frame["message_id"][0] == "e2e-1@corpus.rne-match"
     assert "réponse automatique" in frame["reason"][1]
+
+
+def test_verify_accepts_a_maildir_and_names_the_output_after_it(tmp_path, sample_db):
+    import mailbox
+
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    box = mailbox.Maildir(tmp_path / "Boite", create=True)
+    box.add(render({"id": "md-1", "from": f"{prenom} {nom} <x@y.fr>", "subject": "Tribune",
+                    "body": f"Je soussigné·e {prenom} {nom}, maire de {commune} ({dep}), signe.\n", "expected": []}))
+    res = CliRunner().invoke(main, ["verify", str(tmp_path / "Boite"), "--db", str(sample_db)])
+    assert res.exit_code == 0, res.output
+    out = pl.read_csv(tmp_path / "Boite.verifie.csv", separator=";", infer_schema=False)
+    assert out["status"].to_list() == ["verified"] and out["rne_person_id"][0] == pid
