@@ -42,3 +42,21 @@ def test_departement_codes_from_numbers_or_names(text, code):
 @pytest.mark.parametrize(("text", "code"), [("1", "01"), ("34.0", "34"), ("13 - Bouches-du-Rhône", "13")])
 def test_departement_codes_as_spreadsheets_give_them(text, code):
     assert departement_code(text) == code
+
+
+def test_a_published_list_with_headings_and_bracketed_places():
+    from rne_match.freetext import read_list
+
+    rows = read_list(list(enumerate([
+        "Premiers signataires", "Maires :", "- Marie Dupont (Laval), Jean Martin (Grenoble, EELV)",
+        "Paul Roux, conseiller municipal de Sète (PS)", "Luc Blanc ; Sophie Noir"], 1)))
+    got = [(r["ligne"], r["nom_complet"], r["mandat"], r["commune"], r["parti"], bool(r["motif"])) for r in rows]
+    assert got == [
+        ("1", "", "", "", "", True),
+        ("2", "", "", "", "", True),
+        ("3", "Marie Dupont", "Maires", "Laval", "", False),
+        ("3", "Jean Martin", "Maires", "Grenoble", "EELV", False),
+        ("4", "Paul Roux", "conseiller municipal de Sète", "", "PS", False),
+        ("5", "Luc Blanc", "Maires", "", "", False),
+        ("5", "Sophie Noir", "Maires", "", "", False),
+    ]

@@ -299,3 +299,12 @@ def test_councillor_who_says_mayor_goes_to_review_not_to_the_list(tmp_path, samp
     out, _ = run_verify(tmp_path, sample_db, text)
     assert out["status"].to_list() == ["verified_other_mandate", "verified_other_mandate", "verified"]
     assert set(out["rne_person_id"].to_list()) == {pid}
+
+
+def test_tribune_list_under_a_mandate_heading_is_verified(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    text = f"Liste des signataires\n\nMaires :\n- {prenom} {nom} ({commune}), Zzyx Qwerty (Nulle-Part)\n"
+    out, _ = run_verify(tmp_path, sample_db, text, name="tribune.txt")
+    assert out["ligne"].to_list() == ["1", "3", "4", "4"]
+    assert out["status"].to_list() == ["invalid", "invalid", "verified", "not_found"]
+    assert out["rne_person_id"][2] == pid

@@ -165,3 +165,53 @@ def _fields(name: str, civ: str, mandate: str, text: str) -> dict[str, str]:
     if party:
         out["parti"] = party
     return out
+
+
+_NAME_PLACE = re.compile(r"\s*([^,;()]+?)\s*\(([^)]+)\)\s*(?:[,;]|$)")
+
+
+def read_list(lines: list[tuple[int, str]]) -> list[dict[str, str]]:
+    """Rows of a published list of signers, as tribunes print them:
+
+        Maires :
+        - Marie Dupont (Laval), Jean Martin (Grenoble, EELV)
+        Conseillères et conseillers municipaux :
+        Paul Roux, conseiller municipal de Sète (PS)
+
+    A heading sets the mandate of the names under it; « Nom (Lieu) » gives the place (or the
+    party, when the brackets name one); a line naming several signers gives one row each, all
+    with that line's number. Headings come out as rows too, marked, so that no line is lost."""
+    rows: list[dict[str, str]] = []
+    heading_mandate = ""
+    for number, raw in lines:
+        line = BULLET.sub("", raw).strip()
+        base = {"ligne": str(number), "signataire": line, "nom_complet": "", "mandat": "", "commune": "",
+                "parti": "", "motif": ""}
+        own = read_line(line)
+        if own is None and (line.endswith(":") or (MANDATE_RE.search(line) and "(" not in line and "," not in line)):
+            heading = clean(line.rstrip(":"))
+            heading_mandate = heading if MANDATE_RE.search(heading) else ""
+            rows.append(base | {"motif": "intitulé de section, pas un nom"})
+            continue
+        if own is not None:
+            rows.append(base | own)
+            continue
+        if "(" not in line and (_NOT_NAME.search(line) or re.search(r"\bsignataires?\b", line, re.I)):
+            rows.append(base | {"motif": "intitulé ou texte, pas un nom"})
+            continue
+        pieces = _NAME_PLACE.findall(line)
+        if pieces and sum(len(m.group(0)) for m in _NAME_PLACE.finditer(line)) >= 0.9 * len(line):
+            for name, inside in pieces:
+                parts = [p.strip() for p in re.split(r"[,;/]", inside) if p.strip()]
+                party = next((p for p in parts if find_party(p)), "")
+                place = next((p for p in parts if p != party), "")
+                rows.append(base | {"signataire": f"{name} ({inside})", "nom_complet": clean(name),
+                                    "mandat": heading_mandate, "commune": place, "parti": party})
+            continue
+        names = [clean(n) for n in re.split(r"\s*[;,]\s*", line) if clean(n)]
+        if len(names) > 1 and all(looks_like_name(n) for n in names):
+            for name in names:
+                rows.append(base | {"signataire": name, "nom_complet": name, "mandat": heading_mandate})
+            continue
+        rows.append(base | {"nom_complet": line, "mandat": heading_mandate})
+    return rows

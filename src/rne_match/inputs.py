@@ -113,15 +113,22 @@ def _frame(path: Path, rows: list[list[str]], lines: list[int],
     return frame, lines[:h]
 
 
+LIST_ROLES = {"nom_complet": "nom_complet", "mandat": "mandat", "commune": "commune", "parti": "parti",
+              "motif": "motif"}
+
+
 def _read_lines(path: Path) -> pl.DataFrame:
-    """A published list: one signer per line (« Marie Dupont, conseillère municipale de … »).
-    Blank lines separate nothing and are not rows; `ligne` keeps each row's line number."""
-    text = _decode(path)
-    rows = [(i, line.strip()) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
-    if not rows:
+    """A published list (see `freetext.read_list`). Blank lines are not rows; `ligne` keeps each
+    row's line number."""
+    from .freetext import read_list
+
+    text = _decode(path).lstrip("\ufeff")
+    lines = [(i, line.strip()) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
+    if not lines:
         raise InputError(f"{path} : fichier vide")
-    return pl.DataFrame({"ligne": [str(i) for i, _ in rows], "signataire": [t for _, t in rows]},
-                        schema={"ligne": pl.String, "signataire": pl.String})
+    rows = read_list(lines)
+    columns = ["ligne", "signataire", "nom_complet", "mandat", "commune", "parti", "motif"]
+    return pl.DataFrame({c: [r[c] for r in rows] for c in columns}, schema=dict.fromkeys(columns, pl.String))
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -230,7 +237,7 @@ def parse_columns_option(spec: str | None) -> dict[str, str]:
 # Columns of `rne-match extract`, whose roles are known without looking at headers.
 MAIL_ROLES = {"nom_complet": "nom_complet", "nom": "nom", "prenom": "prenom", "civilite": "civilite",
               "mandat": "mandat", "commune": "commune", "departement": "departement", "parti": "parti",
-              "email": "expediteur", "date": "message_date", "motif": "extraction_raison"}
+              "email": "expediteur", "date": "message_date", "motif_message": "extraction_raison"}
 
 
 def read_signatures(path: Path, columns: dict[str, str] | None = None) -> SignatureTable:
@@ -253,7 +260,7 @@ def read_signatures(path: Path, columns: dict[str, str] | None = None) -> Signat
     elif suffix in (".json", ".jsonl", ".ndjson"):
         frame = _read_json(path)
     elif suffix in (".txt", ".md"):
-        frame = _read_lines(path)
+        return SignatureTable(path, _read_lines(path), dict(LIST_ROLES))
     else:
         frame, skipped = _frame(path, *_read_csv(path), set((columns or {}).values()))
     roles = detect_roles(frame.columns, columns)
@@ -262,9 +269,7 @@ def read_signatures(path: Path, columns: dict[str, str] | None = None) -> Signat
         from .freetext import read_line
 
         if read_line(_decode(path).lstrip("\ufeff").splitlines()[0]):  # no header: signer lines
-            frame = _read_lines(path)
-            roles = {"nom_complet": "signataire"}
-            skipped = []
+            return SignatureTable(path, _read_lines(path), dict(LIST_ROLES))
     if not ({"nom", "nom_complet"} & roles.keys()) and frame.width == 1 and not columns:
         # One column and no known header: a bare list of signers whose first line is a signer too.
         frame = pl.concat([pl.DataFrame({frame.columns[0]: [frame.columns[0]]}), frame]).rename(

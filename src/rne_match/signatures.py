@@ -102,7 +102,9 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
     noms, prenoms, fulls = _get(frame, roles, "nom"), _get(frame, roles, "prenom"), _get(frame, roles, "nom_complet")
     civs, mandats = _get(frame, roles, "civilite"), _get(frame, roles, "mandat")
     communes, deps = _get(frame, roles, "commune"), _get(frame, roles, "departement")
-    motifs = _get(frame, roles, "motif")  # why a mailbox message gave no signer
+    # Why a row holds no signer: a list heading (« motif »), a message without one (« motif_message »).
+    motifs = _get(frame, roles, "motif")
+    message_motifs = _get(frame, roles, "motif_message")
     sig_rows: list[dict] = []
     reading_rows: list[dict] = []
     lines = {}  # one cell holding « Marie Dupont, conseillère municipale de Paris (75), EELV »
@@ -116,8 +118,10 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
                 civs[i] = civs[i] or found.get("civilite", "")
     for i in range(frame.height):
         readings, invalid = readings_for(noms[i], prenoms[i], fulls[i])
-        if invalid and motifs[i]:
-            invalid = f"message sans signataire ({motifs[i]})"
+        if invalid and message_motifs[i]:
+            invalid = f"message sans signataire ({message_motifs[i]})"
+        elif invalid and motifs[i]:
+            invalid = motifs[i]
         mandate_text = mandats[i]
         if communes[i] and fold(communes[i]) not in fold(mandate_text):
             mandate_text = f"{mandate_text} {communes[i]}"
