@@ -17,13 +17,18 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
-@click.group()
-@click.version_option(package_name="rne-match")
+HELP = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group(context_settings=HELP)
+@click.version_option(package_name="rne-match", help="Afficher la version et quitter.")
+@click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 def main() -> None:
     """Vérifier des signatures d'élu·es contre le Répertoire national des élus (RNE)."""
 
 
 @main.command()
+@click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.option("--only", "only", multiple=True, type=click.Choice(sorted(KINDS)),
               help="Ne télécharger que ces fichiers (répétable : --only mai --only cm).")
 @click.option("--dest", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -55,6 +60,7 @@ def download(only: tuple[str, ...], dest: Path | None, api_url: str | None, time
 
 
 @main.command()
+@click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.option("--from", "source", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="Dossier des fichiers du RNE (défaut : dernière publication téléchargée).")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -98,6 +104,7 @@ def load(source: Path | None, db: Path | None) -> None:
 
 
 @main.command()
+@click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.argument("signatures", type=click.Path(path_type=Path))
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Base DuckDB du RNE (défaut : data/processed/rne.duckdb).")
@@ -111,7 +118,8 @@ def load(source: Path | None, db: Path | None) -> None:
               help="Écrire aussi <sortie>.verifies et <sortie>.a-relire (liste à publier, file de relecture).")
 def verify(signatures: Path, db: Path | None, output: Path | None, columns: str | None,
            eligible: str | None, split: bool) -> None:
-    """Vérifier une liste de signatures (CSV, XLSX, JSON) ou une boîte de messages contre le RNE."""
+    """Vérifier une liste de signatures (CSV, XLSX, JSON, liste en texte) ou une boîte de messages
+    contre le RNE."""
     from .coverage import record_run
     from .inputs import InputError, parse_columns_option, read_signatures
     from .mandate import parse_policy
@@ -159,6 +167,7 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
 
 
 @main.command()
+@click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.argument("inbox", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Fichier des signatures (.csv, .xlsx, .json, .jsonl). Défaut : <boîte>.signatures.csv")
@@ -194,6 +203,7 @@ STATUS_LABELS = {
 
 
 @main.command()
+@click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.option("--run", "run_id", default=None, help="Identifiant d'une vérification enregistrée.")
 @click.argument("results", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--by", "level", type=click.Choice(["departement", "region", "commune", "kind", "parti"]),
@@ -249,6 +259,7 @@ def coverage(run_id: str | None, results: Path | None, level: str, db: Path | No
 
 
 @main.command()
+@click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.argument("query")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
@@ -285,6 +296,7 @@ def sql(query: str, db: Path | None, fmt: str) -> None:
 
 
 @main.command()
+@click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.option("--offline", is_flag=True, help="Ne pas tenter data.gouv.fr : échantillon embarqué.")
 @click.option("--size", default=500, show_default=True, help="Nombre de signatures de démonstration.")
 def demo(offline: bool, size: int) -> None:
