@@ -86,8 +86,10 @@ CREATE OR REPLACE MACRO rne_canton(c, dep) AS (
        WHEN regexp_matches(c, '^\d{{3}}$') THEN lpad(c, 4, '0')
        ELSE upper(c) END);
 CREATE OR REPLACE MACRO rne_key(s) AS (
-  trim(replace(replace(translate(upper(strip_accents(coalesce(s, ''))), '-''’.,', '     '),
-                       '  ', ' '), 'Œ', 'OE')));
+  trim(replace(replace(
+    replace(replace(replace(replace(replace(upper(strip_accents(coalesce(s, ''))),
+      '-', ' '), '''', ' '), '’', ' '), '.', ' '), ',', ' '),
+    '  ', ' '), 'Œ', 'OE')));
 """
 
 PERSON_ID_SQL = (
@@ -129,7 +131,7 @@ def finish_registry(con: duckdb.DuckDBPyConnection) -> None:
         CREATE TABLE persons AS
         SELECT person_id, any_value(nom) AS nom, any_value(prenom) AS prenom,
                any_value(sexe) AS sexe, any_value(date_naissance) AS date_naissance,
-               count(*) AS n_mandats, list_sort(list(DISTINCT kind)) AS kinds
+               count(*) AS n_mandats, list_sort(list_distinct(list(kind))) AS kinds
         FROM mandates GROUP BY person_id
         """
     )
