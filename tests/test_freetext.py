@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rne_match.freetext import departement_code, looks_like_name, read_line
+from rne_match.freetext import looks_like_name, read_line
+from rne_match.territories import departement_code
 
 
 @pytest.mark.parametrize(("line", "expected"), [

@@ -25,7 +25,6 @@ from .freetext import (
     SALUTATION,
     UPPER,
     clean,
-    departement_code,
     looks_like_name,
     mandate_span,
     mandate_then_name,
@@ -34,9 +33,11 @@ from .freetext import (
     read_line,
     split_civility,
 )
+from .inputs import ROLES
 from .mail import MailMessage, read_mailbox
 from .mandate import parse_mandate
 from .normalize import fold
+from .territories import departement_code
 
 COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet", "source", "signataire_no",
            "civilite", "nom_complet", "nom", "prenom", "mandat", "parti", "commune", "departement",
@@ -45,7 +46,7 @@ COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet"
 
 # How much each rule is trusted to have found the right name.
 RULE_CONFIDENCE = {"champ": 0.95, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
-                   "bloc_signature": 0.75, "transfert": 0.7, "expediteur": 0.5}
+                   "bloc_signature": 0.75, "expediteur": 0.5}
 
 _FORWARD = re.compile(r"^\s*(?:-{2,}|_{2,})?\s*(?:d[ée]but du message r[ée]exp[ée]di[ée]|message transf[ée]r[ée]|"
                       r"forwarded message|original message|message d'origine|message d’origine)\b", re.I)
@@ -61,22 +62,10 @@ _FOOTER = re.compile(
 _AUTO_SUBJECT = re.compile(r"(r[ée]ponse automatique|absence|out of office|automatic reply|autoreply|"
                            r"en cong[ée]s?|message automatique|accus[ée] de r[ée]ception|undeliverable|"
                            r"non remis|delivery status)", re.I)
-_LABELS: dict[str, tuple[str, ...]] = {
-    "nom_complet": ("nom et prenom", "prenom et nom", "nom prenom", "prenom nom", "nom complet", "identite",
-                    "signataire", "nom et prenoms", "prenom s et nom", "prenom e et nom", "nom s"),
-    "nom": ("nom", "nom de famille", "nom d usage"),
-    "prenom": ("prenom", "prenoms"),
-    "civilite": ("civilite",),
-    "mandat": ("mandat", "mandats", "fonction", "fonctions", "qualite", "mandat s", "mandat actuel",
-               "mandat electif", "mandats electifs", "mandat exerce", "titre", "fonction elective"),
-    "parti": ("parti", "etiquette", "appartenance politique", "parti politique", "groupe politique",
-              "mouvement", "organisation politique", "affiliation", "etiquette politique", "groupe",
-              "formation politique", "famille politique", "sensibilite", "sensibilite politique"),
-    "commune": ("commune", "ville", "collectivite", "territoire", "localite", "commune de mandat"),
-    "departement": ("departement", "dept", "dep", "n de departement", "numero de departement",
-                    "code departement", "departement numero"),
-}
-_LABEL_OF = {alias: role for role, aliases in _LABELS.items() for alias in aliases}
+# « Nom : … », « Mandat : … »: the same field names as spreadsheet headers, except that in a
+# message « Titre : » introduces the mandate, not a civility.
+_LABEL_OF = {alias: role for role in ("nom_complet", "nom", "prenom", "civilite", "mandat", "parti", "commune",
+                                      "departement") for alias in ROLES[role]} | {"titre": "mandat"}
 _LABEL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?([A-Za-zÀ-ÿ'’() .°/]{2,40}?)\s*[:：]\s*(.*?)\s*$")
 
 
@@ -188,7 +177,8 @@ def _strip_footer(lines: list[str]) -> list[str]:
 # ---------------------------------------------------------------- rules
 
 def _place_fields(signer: Signer, rule: str) -> None:
-    """Commune and département from the mandate text (« … de Castelnau-le-Lez (34) »)."""
+    """Commune and département from the mandate text (« … de Castelnau-le-Lez (34) »); the
+    mandate parser already turns a département's name into its code."""
     mandate = signer.fields.get("mandat", "")
     if not mandate:
         return
@@ -207,10 +197,6 @@ def _place_fields(signer: Signer, rule: str) -> None:
                           r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", first)
         if m:
             signer.set("commune", m.group(1), rule)
-    elif parsed.kind == "cd" and parsed.place and not signer.fields.get("departement"):
-        code = departement_code(parsed.place)
-        if code:
-            signer.set("departement", code, rule)
 
 
 def rule_fields(lines: list[str]) -> list[Signer]:
@@ -369,15 +355,23 @@ def _sentence_mandate(text: str) -> str:
 
 # ---------------------------------------------------------------- messages
 
-def _no_signer_reason(msg: MailMessage, text: str) -> str:
-    if msg.problem:
-        return msg.problem
+def _automatic(msg: MailMessage) -> str | None:
+    """Why a message was written by a machine (auto-reply, mailing list), if it was."""
     if (msg.headers.get("Auto-Submitted", "no").lower() not in ("", "no") or msg.headers.get("X-Autoreply")
             or msg.headers.get("X-Autorespond") or _AUTO_SUBJECT.search(msg.subject)):
         return "réponse automatique (absence, accusé de réception…)"
     if msg.headers.get("List-Unsubscribe") or msg.headers.get("List-Id") or \
             msg.headers.get("Precedence", "").lower() in ("bulk", "list", "junk"):
         return "lettre d'information ou liste de diffusion"
+    return None
+
+
+def _no_signer_reason(msg: MailMessage, text: str) -> str:
+    if msg.problem:
+        return msg.problem
+    automatic = _automatic(msg)
+    if automatic:
+        return automatic
     if not text.strip():
         return "message vide" + (f" (pièces jointes : {', '.join(msg.attachments)})" if msg.attachments else "")
     if "?" in text:
@@ -411,8 +405,9 @@ def _signers_in(lines: list[str]) -> list[Signer]:
 def extract_message(msg: MailMessage) -> list[dict]:
     """Rows for one message: its signers, or one row saying why there is none."""
     parts = split_body(msg.body, msg.subject)
-    if _no_signer_auto(msg):  # an out-of-office quoting a mandate is still not a signature
-        return [_row(msg, 0, Signer(), "aucun_signataire", _no_signer_reason(msg, ""))]
+    automatic = _automatic(msg)
+    if automatic:  # an out-of-office quoting a mandate is still not a signature
+        return [_row(msg, 0, Signer(), "aucun_signataire", automatic)]
     signers = _signers_in(parts.own)
     text = "\n".join(parts.own)
     forwarded_from = ""
@@ -450,11 +445,12 @@ def extract_message(msg: MailMessage) -> list[dict]:
                 s.set("mandat", mandate, "phrase")
                 signers = [s]
     rows = []
+    # A party said once for the whole message (« Parti : EELV », « … EELV … ») applies to every
+    # signer who did not give one.
+    party = (_labelled(parts.own + parts.forwarded, "parti") or party_in(text)) if signers else None
     for k, s in enumerate(signers, 1):
-        if not s.fields.get("parti"):
-            party = _labelled(parts.own + parts.forwarded, "parti") or party_in(text)
-            if party:
-                s.set("parti", party, "texte")
+        if party and not s.fields.get("parti"):
+            s.set("parti", party, "texte")
         if not s.fields.get("mandat") and len(signers) == 1:
             mandate = _sentence_mandate(text)
             if mandate:
@@ -466,14 +462,8 @@ def extract_message(msg: MailMessage) -> list[dict]:
     return rows
 
 
-def _no_signer_auto(msg: MailMessage) -> bool:
-    return _no_signer_reason(msg, "x").startswith(("réponse automatique", "lettre d'information"))
-
-
 def _labelled(lines: list[str], role: str) -> str | None:
-    for s in rule_fields(lines) or []:
-        if s.fields.get(role):
-            return s.fields[role]
+    """The first « Role : value » line of the message for that role."""
     for line in lines:
         m = _LABEL_LINE.match(line)
         if m and _LABEL_OF.get(fold(m.group(1))) == role and clean(m.group(2)):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from .mandate import parse_mandate
 from .normalize import fold
 from .parties import find_party
-from .territories import DEPARTEMENTS
 
 MANDATE_WORD = (r"(?:CM(?=\s+(?:de|du|d['’]|à)\b)|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?|"
                  r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au )))")
@@ -54,19 +54,6 @@ def looks_like_name(text: str) -> bool:
 def split_civility(text: str) -> tuple[str, str]:
     m = CIVILITY.match(text)
     return (m.group(0).strip(), text[m.end():]) if m else ("", text)
-
-
-_DEP_CODES = {fold(name): code for code, (name, _) in DEPARTEMENTS.items()}
-
-
-def departement_code(text: str) -> str | None:
-    """« 34 », « Hérault », « Hérault (34) », « 2a » → official code; None if unknown."""
-    m = re.search(r"\b(\d{1,3}|2[abAB])\b", text)  # « 1 » from a spreadsheet is the Ain
-    if m:
-        code = m.group(1).upper().zfill(2)
-        if code in DEPARTEMENTS:
-            return code
-    return _DEP_CODES.get(fold(re.sub(r"\(.*?\)", "", text)))
 
 
 def clean(value: str) -> str:
@@ -129,8 +116,6 @@ def name_then_mandate(text: str) -> dict[str, str] | None:
 def _with_place(mandate: str, rest: str) -> str:
     """« adjoint au maire, Lyon » / « conseillère municipale - Lodève (34) »: a place given after
     the comma belongs to the mandate when the mandate names none (and it is not a party)."""
-    from .mandate import parse_mandate
-
     if parse_mandate(mandate).place:
         return mandate
     m = re.match(rf"\s*(?:,|\s[-–—])\s*([{UPPER}][^,;()]*?(?:\s*\((?:\d{{2,3}}|2[AB])\))?)\s*(?:[,;]|$)", rest)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .normalize import fold
-from .territories import DEPARTEMENTS, OLD_REGIONS, REGIONS
+from .territories import DEP_BY_NAME, DEPARTEMENTS, OLD_REGIONS, REGIONS
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,6 @@ class Mandate:
         return " ".join(x for x in (self.fonction, self.kind, self.place) if x)
 
 
-_DEP_BY_NAME = {fold(name): code for code, (name, _) in DEPARTEMENTS.items()}
 _REG_BY_NAME = {fold(name): code for code, name in REGIONS.items()}
 _REG_BY_NAME.update({fold(name): code for name, code in OLD_REGIONS.items()})
 
@@ -99,7 +98,7 @@ def _place_and_dep(folded_rest: str, raw: str) -> tuple[str, str | None]:
     # A bracketed département name: « Bellegarde (Gard) ».
     m2 = re.search(r"\(([^)]*[A-Za-zÀ-ÿ][^)]*)\)", raw)
     if m2 and dep is None:
-        dep = _DEP_BY_NAME.get(fold(m2.group(1)))
+        dep = DEP_BY_NAME.get(fold(m2.group(1)))
     if m2:
         inner = fold(m2.group(1))
         if inner and place.endswith(inner):
@@ -129,8 +128,8 @@ def parse_mandate(text: str | None) -> Mandate:
         region = _REG_BY_NAME[place_key]
         if kind is None and fonction:
             kind = "cr"
-    elif kind in ("cd",) and place_key in _DEP_BY_NAME and dep is None:
-        dep = _DEP_BY_NAME[place_key]
+    elif kind in ("cd",) and place_key in DEP_BY_NAME and dep is None:
+        dep = DEP_BY_NAME[place_key]
     elif kind == "cr":
         for name, code in _REG_BY_NAME.items():
             if place_key and (place_key.startswith(name) or name.startswith(place_key)):

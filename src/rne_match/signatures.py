@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from .freetext import MANDATE_RE, departement_code, read_line
+from .freetext import MANDATE_RE, read_line
 from .mandate import parse_mandate
 from .normalize import (
     PARTICLES,
@@ -22,6 +22,7 @@ from .normalize import (
     remove_civility,
     split_marriage,
 )
+from .territories import departement_code
 
 MAX_READINGS = 12
 

@@ -7,6 +7,10 @@ independently of what a given RNE release happens to contain.
 
 from __future__ import annotations
 
+import re
+
+from .normalize import fold
+
 # code -> (name, région code)
 DEPARTEMENTS: dict[str, tuple[str, str]] = {
     "01": ("Ain", "84"),
@@ -169,3 +173,17 @@ OLD_DEPARTEMENT_CODES: dict[str, str] = {
     "ZA": "971", "ZB": "972", "ZC": "973", "ZD": "974", "ZM": "976", "ZS": "975",
     "ZN": "988", "ZP": "987", "ZW": "986",
 }
+
+
+# Folded name -> code: « Hérault », « herault », « HÉRAULT » all give 34.
+DEP_BY_NAME: dict[str, str] = {fold(name): code for code, (name, _) in DEPARTEMENTS.items()}
+
+
+def departement_code(text: str) -> str | None:
+    """« 34 », « Hérault », « Hérault (34) », « 2a » → official code; None if unknown."""
+    m = re.search(r"\b(\d{1,3}|2[abAB])\b", text)  # « 1 » from a spreadsheet is the Ain
+    if m:
+        code = m.group(1).upper().zfill(2)
+        if code in DEPARTEMENTS:
+            return code
+    return DEP_BY_NAME.get(fold(re.sub(r"\(.*?\)", "", text)))
