@@ -94,18 +94,9 @@ def _split_mbox(path: Path) -> Iterator[bytes]:
 
 
 def _header(msg: Message, name: str) -> str:
-    """A header decoded from RFC 2047, whatever charset it claims."""
+    """A header decoded from RFC 2047, whatever charset it claims, on one line."""
     value = msg.get(name)
-    if value is None:
-        return ""
-    try:
-        parts = decode_header(str(value))
-    except Exception:  # malformed encoded-words: keep the raw text
-        return _spaces(str(value))
-    out = []
-    for text, charset in parts:
-        out.append(_decode_bytes(text, charset) if isinstance(text, bytes) else text)
-    return _spaces("".join(out))
+    return "" if value is None else _spaces(_decode_words(str(value)))
 
 
 def _spaces(text: str) -> str:
@@ -171,7 +162,7 @@ def _body(msg: Message) -> tuple[str, list[str]]:
         filename = part.get_filename()
         if filename or disposition.startswith("attachment") or not ctype.startswith("text/"):
             if ctype != "message/rfc822":
-                attachments.append(_header_text(filename) or ctype)
+                attachments.append(_decode_words(filename) or ctype)
             continue
         payload = part.get_payload(decode=True)
         if payload is None:
@@ -185,7 +176,8 @@ def _body(msg: Message) -> tuple[str, list[str]]:
     return body.replace("\r\n", "\n").replace("\r", "\n"), attachments
 
 
-def _header_text(value: str | None) -> str:
+def _decode_words(value: str | None) -> str:
+    """RFC 2047 encoded-words decoded; malformed ones are kept as written."""
     if not value:
         return ""
     try:

@@ -65,6 +65,8 @@ _FILLER = re.compile(r"\b(membre|membres|adherent|adherente|militant|militante|d
 _WEAK = frozenset({"le", "pp", "pa", "em", "ni", "ge", "nd", "lo", "fi", "sans", "aucun", "aucune", "centre",
                    "droite", "gauche", "divers", "citoyen", "citoyenne", "rec", "apres"})
 _SPLIT = re.compile(r"\s*(?:/|\+|,|;|&(?!PS)| et | - |–|—|\|)\s*")
+# Aliases that may be found inside a longer text, longest first so « parti socialiste » wins over « ps ».
+_INSIDE = sorted((a for a in _ALIASES if a not in _WEAK and len(a) >= 2), key=len, reverse=True)
 
 
 def _one(part: str) -> str | None:
@@ -82,10 +84,7 @@ def _one(part: str) -> str | None:
         return _ALIASES[stripped]
     # A known multi-word name or a strong acronym inside a longer text.
     words = f" {key} "
-    for alias in sorted(_ALIASES, key=len, reverse=True):
-        if alias not in _WEAK and len(alias) >= 2 and f" {alias} " in words:
-            return _ALIASES[alias]
-    return None
+    return next((_ALIASES[alias] for alias in _INSIDE if f" {alias} " in words), None)
 
 
 def normalize_party(text: str | None) -> str:
@@ -111,37 +110,30 @@ def party_expr(frame: pl.DataFrame, column: str) -> pl.Expr:
     return pl.col(column).replace_strict(mapping, default=NOT_GIVEN, return_dtype=pl.String)
 
 
-def is_known(label: str) -> bool:
-    return label in PARTIES or label == NOT_GIVEN or all(p in PARTIES for p in label.split(" / "))
-
-
-
-
 # Acronyms are only trusted in capitals in running text (« PS », not « ps » in « ps : »).
 _ACRONYM_ALIASES = sorted({a for aliases in PARTIES.values() for a in aliases
                            if re.fullmatch(r"[A-Z][A-Z&\-.!]{1,6}", a) and fold(a) not in _WEAK}, key=len, reverse=True)
 _NAME_ALIASES = sorted({fold(a) for label, aliases in PARTIES.items() for a in (label, *aliases)
                         if len(fold(a).split()) >= 2 or len(fold(a)) >= 8} - _WEAK - {"sans etiquette gauche"},
                        key=len, reverse=True)
+# One pass over the text for each list: the leftmost hit, and at one position the longest alias
+# (alternatives are tried in order), which is what a search per alias then a minimum gave.
+# « PS : merci de… » is a postscript, not the Parti socialiste.
+_ACRONYM_RE = re.compile(r"(?<![\w&])(?:" + "|".join(map(re.escape, _ACRONYM_ALIASES)) + r")(?![\w&])(?!\s*:)")
+_NAME_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _NAME_ALIASES)) + r")\b")
 
 
 def find_party(text: str) -> str | None:
     """The first party named in free text, as written there (the raw spelling is what the
     organiser keeps; `normalize_party` maps it later). Acronyms count in capitals only."""
     hits: list[tuple[int, str]] = []
-    for acronym in _ACRONYM_ALIASES:
-        # « PS : merci de… » is a postscript, not the Parti socialiste
-        m = re.search(rf"(?<![\w&]){re.escape(acronym)}(?![\w&])(?!\s*:)", text)
-        if m:
-            hits.append((m.start(), m.group(0)))
-    folded = fold(text)
-    if folded:
-        # Positions in the folded text approximate those in the raw text closely enough to order hits.
-        for name in _NAME_ALIASES:
-            m = re.search(rf"\b{re.escape(name)}\b", folded)
-            if m:
-                raw = _raw_span(text, name)
-                hits.append((m.start(), raw or name))
+    m = _ACRONYM_RE.search(text)
+    if m:
+        hits.append((m.start(), m.group(0)))
+    # Positions in the folded text approximate those in the raw text closely enough to order hits.
+    m = _NAME_RE.search(fold(text))
+    if m:
+        hits.append((m.start(), _raw_span(text, m.group(0)) or m.group(0)))
     if not hits:
         return None
     return min(hits, key=lambda h: (h[0], -len(h[1])))[1]
