@@ -64,10 +64,9 @@ def _decode(path: Path) -> str:
         raise InputError(str(exc)) from exc
 
 
-def _read_csv(path: Path) -> tuple[list[list[str]], list[int]]:
+def _read_csv(path: Path, text: str) -> tuple[list[list[str]], list[int]]:
     """Rows and the line each ends on. The delimiter is the one that splits the busiest of the
     first lines, since a title line above the header has none."""
-    text = _decode(path)
     if not text.strip():
         raise InputError(f"{path} : fichier vide")
     head = text.splitlines()[:10]
@@ -121,12 +120,11 @@ LIST_ROLES = {"nom_complet": "nom_complet", "mandat": "mandat", "commune": "comm
               "motif": "motif"}
 
 
-def _read_lines(path: Path) -> pl.DataFrame:
+def _read_lines(path: Path, text: str) -> pl.DataFrame:
     """A published list (see `freetext.read_list`). Blank lines are not rows; `ligne` keeps each
     row's line number."""
     from .freetext import read_list
 
-    text = _decode(path).lstrip("\ufeff")
     lines = [(i, line.strip()) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
     if not lines:
         raise InputError(f"{path} : fichier vide")
@@ -259,21 +257,22 @@ def read_signatures(path: Path, columns: dict[str, str] | None = None) -> Signat
         return SignatureTable(path, frame, dict(MAIL_ROLES))
     suffix = path.suffix.lower()
     skipped: list[int] = []
+    text = None  # decoded once for the text formats
     if suffix in (".xlsx", ".xlsm"):
         frame, skipped = _frame(path, *_read_xlsx(path), set((columns or {}).values()))
     elif suffix in (".json", ".jsonl", ".ndjson"):
         frame = _read_json(path)
-    elif suffix in (".txt", ".md"):
-        return SignatureTable(path, _read_lines(path), dict(LIST_ROLES))
     else:
-        frame, skipped = _frame(path, *_read_csv(path), set((columns or {}).values()))
+        text = _decode(path)
+        if suffix in (".txt", ".md"):
+            return SignatureTable(path, _read_lines(path, text), dict(LIST_ROLES))
+        frame, skipped = _frame(path, *_read_csv(path, text), set((columns or {}).values()))
     roles = detect_roles(frame.columns, columns)
-    if not ({"nom", "nom_complet"} & roles.keys()) and not columns and suffix not in (".xlsx", ".xlsm", ".json",
-                                                                                     ".jsonl", ".ndjson"):
+    if not ({"nom", "nom_complet"} & roles.keys()) and not columns and text is not None:
         from .freetext import read_line
 
-        if read_line(_decode(path).lstrip("\ufeff").splitlines()[0]):  # no header: signer lines
-            return SignatureTable(path, _read_lines(path), dict(LIST_ROLES))
+        if read_line(text.splitlines()[0]):  # no header: signer lines
+            return SignatureTable(path, _read_lines(path, text), dict(LIST_ROLES))
     if not ({"nom", "nom_complet"} & roles.keys()) and frame.width == 1 and not columns:
         # One column and no known header: a bare list of signers whose first line is a signer too.
         frame = pl.concat([pl.DataFrame({frame.columns[0]: [frame.columns[0]]}), frame]).rename(
