@@ -133,7 +133,7 @@ def _sim_where(df: pl.DataFrame, mask: pl.Expr, a: str, b: str, scorer, default:
     idx = df.with_row_index("_i").filter(mask)
     values = np.full(df.height, default, dtype=np.float64)
     if idx.height:
-        values[idx["_i"].to_numpy()] = process.cpdist(idx[a].to_list(), idx[b].to_list(), scorer=scorer, workers=-1)
+        values[idx["_i"].to_numpy()] = _sim(idx[a], idx[b], scorer).to_numpy()
     return pl.Series(values)
 
 
@@ -328,3 +328,10 @@ def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: R
             ("territoire", "rne_territoire"))],
     )
     return out
+
+
+def match_signatures(sigs: pl.DataFrame, reads: pl.DataFrame, reg: Registry, opts: MatchOptions) -> pl.DataFrame:
+    """The whole pipeline for a batch of signatures: blocking, name scores, prune, mandates, decision."""
+    pairs = candidate_pairs(reads, reg, sigs)
+    named = prune(score_names(pairs, reads, sigs, reg, opts.weights), opts.weights)
+    return decide(sigs, named, score_mandates(named, sigs, reg, opts), reg, opts)

@@ -103,6 +103,7 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
     noms, prenoms, fulls = _get(frame, roles, "nom"), _get(frame, roles, "prenom"), _get(frame, roles, "nom_complet")
     civs, mandats = _get(frame, roles, "civilite"), _get(frame, roles, "mandat")
     communes, deps = _get(frame, roles, "commune"), _get(frame, roles, "departement")
+    partis = _get(frame, roles, "parti")
     # Why a row holds no signer: a list heading (« motif »), a message without one (« motif_message »).
     motifs = _get(frame, roles, "motif")
     message_motifs = _get(frame, roles, "motif_message")
@@ -137,7 +138,9 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
         sig_rows.append({
             "row": i, "invalid": invalid, "sexe": sexe, "s_kind": m.kind, "s_fonction": m.fonction,
             "place_f": m.place, "dep": m.code_departement, "region": m.code_region,
-            "display": display, "mandate_text": mandats[i].strip(), "parti_ligne": lines.get(i, {}).get("parti"),
+            "display": display, "mandate_text": mandats[i].strip(),
+            # the party column, else a party named in a one-cell signer line (« …, EELV »)
+            "parti": partis[i] or lines.get(i, {}).get("parti"),
         })
         for j, r in enumerate(readings):
             reading_rows.append({"row": i, "reading": j, "nom_f": r.nom, "prenom_f": r.prenom,
@@ -145,7 +148,7 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
     sigs = pl.DataFrame(sig_rows, schema={
         "row": pl.Int64, "invalid": pl.String, "sexe": pl.String, "s_kind": pl.String,
         "s_fonction": pl.String, "place_f": pl.String, "dep": pl.String, "region": pl.String,
-        "display": pl.String, "mandate_text": pl.String, "parti_ligne": pl.String,
+        "display": pl.String, "mandate_text": pl.String, "parti": pl.String,
     })
     reads = pl.DataFrame(reading_rows, schema={
         "row": pl.Int64, "reading": pl.Int64, "nom_f": pl.String, "prenom_f": pl.String,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from .inputs import SignatureTable
-from .match import MatchOptions, candidate_pairs, decide, prune, score_mandates, score_names
+from .match import MatchOptions, match_signatures
 from .parties import party_expr
 from .places import resolve_places
 from .registry import Registry
@@ -108,10 +108,7 @@ def _explain_former(decided: pl.DataFrame, sigs: pl.DataFrame, reads: pl.DataFra
         return decided
     f_sigs, f_reads = sigs.join(rows, on="row"), reads.join(rows, on="row")
     every_kind = MatchOptions(eligible=frozenset(former.mandates["kind"].unique().to_list()), weights=opts.weights)
-    named = prune(score_names(candidate_pairs(f_reads, former, f_sigs), f_reads, f_sigs, former, opts.weights),
-                  opts.weights)
-    found = decide(f_sigs, named, score_mandates(named, f_sigs, former, every_kind), former, every_kind)
-    found = found.filter(pl.col("status").is_in(["verified", "verified_other_mandate"]))
+    found = match_signatures(f_sigs, f_reads, former, every_kind).filter(pl.col("status").is_in(["verified", "verified_other_mandate"]))
     if found.is_empty():
         return decided
     last = former.mandates.group_by("person_id").agg(pl.col("release").max())
@@ -133,12 +130,8 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
     # for memory and CPU caches whatever the size of the list.
     chunks = []
     for lo in range(0, max(sigs.height, 1), CHUNK):
-        c_sigs = sigs.filter(pl.col("row").is_between(lo, lo + CHUNK - 1))
-        c_reads = reads.filter(pl.col("row").is_between(lo, lo + CHUNK - 1))
-        pairs = candidate_pairs(c_reads, registry, c_sigs)
-        named = prune(score_names(pairs, c_reads, c_sigs, registry, opts.weights), opts.weights)
-        best_m = score_mandates(named, c_sigs, registry, opts)
-        chunks.append(decide(c_sigs, named, best_m, registry, opts))
+        in_chunk = pl.col("row").is_between(lo, lo + CHUNK - 1)
+        chunks.append(match_signatures(sigs.filter(in_chunk), reads.filter(in_chunk), registry, opts))
     decided = pl.concat(chunks, how="vertical_relaxed")
     decided = decided.with_columns(_reasons(opts.weights.identify).alias("reason"))
     decided = _explain_former(decided, sigs, reads, registry, opts)
@@ -159,12 +152,7 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
     clash = [c for c in RESULT_COLUMNS if c in input_cols.columns]
     if clash:
         input_cols = input_cols.rename({c: f"{c}_entree" for c in clash})
-    party = table.roles.get("parti")
-    if party:
-        parti = table.frame.select(party_expr(table.frame, party))
-    else:  # a party named inside a one-cell signer line (« …, EELV »)
-        parti = sigs.sort("row").select(party_expr(sigs, "parti_ligne").alias("parti_ligne"))
+    parti = sigs.sort("row").select(party_expr(sigs, "parti").alias("parti_normalise"))
     places = resolve_places(sigs, registry).drop("row")
-    frame = pl.concat([input_cols, result, parti.to_series().alias("parti_normalise").to_frame(), places],
-                      how="horizontal")
+    frame = pl.concat([input_cols, result, parti, places], how="horizontal")
     return VerifyResult(frame, time.perf_counter() - start)
