@@ -99,10 +99,20 @@ def _thin(ring: list[tuple[float, float]], step: float = 0.01) -> list[tuple[flo
     return kept if len(kept) >= 3 else ring
 
 
-def _overseas_box(i: int, origin: tuple[float, float], size: float) -> tuple[float, float]:
+TILE = 0.94  # side of a tile; the gap to the next one shows the grid
+# Where the overseas boxes start and their size: tile units, or projected degrees with outlines.
+_BOXES = {True: ((-3.4, -0.06), TILE), False: ((-7.3, 49.6), 1.1)}
+
+
+def _overseas_box(i: int, tiles: bool) -> tuple[float, float]:
     """Lower-left corner of the i-th overseas box: two columns down the left side."""
+    (x, y), size = _BOXES[tiles]
     col, row = i % 2, i // 2
-    return origin[0] + col * size * 1.15, origin[1] - row * size * 1.15
+    return x + col * size * 1.15, y - row * size * 1.15
+
+
+def _square(x: float, y: float, size: float) -> list[list[tuple[float, float]]]:
+    return [[(x, y), (x + size, y), (x + size, y + size), (x, y + size)]]
 
 
 def _fit(rings: list[list[tuple[float, float]]], x0: float, y0: float, size: float) -> list[list[tuple[float, float]]]:
@@ -118,26 +128,25 @@ def _fit(rings: list[list[tuple[float, float]]], x0: float, y0: float, size: flo
 def _shapes(outlines: dict | None) -> dict[str, tuple[list[list[tuple[float, float]]], tuple[float, float]]]:
     """Drawing rings and label position per code, in one coordinate space (y up)."""
     shapes = {}
-    if outlines is None:
+    tiles = outlines is None
+    size = _BOXES[tiles][1]
+    if tiles:
         for code, (c, r) in TILES.items():
-            shapes[code] = ([[(c, -r), (c + 0.94, -r), (c + 0.94, -r + 0.94), (c, -r + 0.94)]], (c + 0.47, -r + 0.47))
-        origin, size = (-3.4, -0.06), 0.94
+            shapes[code] = (_square(c, -r, TILE), (c + TILE / 2, -r + TILE / 2))
     else:
         for code in TILES:
             rings = outlines.get(code)
             if rings:
                 big = max(rings, key=len)
                 shapes[code] = (rings, (sum(x for x, _ in big) / len(big), sum(y for _, y in big) / len(big)))
-        origin, size = (-7.3, 49.6), 1.1
     boxed = OVERSEAS + [code for code in TILES if code not in shapes]  # no outline: a box, never a gap
     for i, code in enumerate(boxed):
-        x0, y0 = _overseas_box(i, origin, size)
+        x0, y0 = _overseas_box(i, tiles)
         rings = (outlines or {}).get(code)
         if rings:  # label under the drawn island, where it hides nothing
             shapes[code] = (_fit(rings, x0, y0, size), (x0 + size / 2, y0 - 0.05))
         else:
-            shapes[code] = ([[(x0, y0), (x0 + size, y0), (x0 + size, y0 + size), (x0, y0 + size)]],
-                            (x0 + size / 2, y0 + size / 2))
+            shapes[code] = (_square(x0, y0, size), (x0 + size / 2, y0 + size / 2))
     return shapes
 
 
@@ -176,7 +185,7 @@ def draw_map(values: dict[str, float | None], path: Path, title: str, measure: s
     ax.autoscale_view()
     ax.set_aspect("equal")
     ax.axis("off")
-    x0, y0 = _overseas_box(0, (-3.4, -0.06) if tiles else (-7.3, 49.6), 0.94 if tiles else 1.1)
+    x0, y0 = _overseas_box(0, tiles)
     ax.text(x0, y0 + (1.25 if tiles else 1.4), "Outre-mer", fontsize=8, style="italic")
     ax.set_title(title, fontsize=13)
     mappable = plt.cm.ScalarMappable(norm=norm, cmap=cmap)

@@ -77,18 +77,16 @@ def load_registry(db_path: Path) -> Registry:
         cache = Path(db_path).with_name(f".{Path(db_path).name}.registry-{key}") if key else None
         if cache is not None and (cache / "persons.parquet").exists() and (cache / "mandates.parquet").exists():
             try:
-                persons = pl.read_parquet(cache / "persons.parquet")
-                mandates = pl.read_parquet(cache / "mandates.parquet")
-                releases = [r[0] for r in con.execute("SELECT DISTINCT release FROM mandates").fetchall()]
-                return _split(persons, mandates, releases)
+                return _split(pl.read_parquet(cache / "persons.parquet"),
+                              pl.read_parquet(cache / "mandates.parquet"))
             except (OSError, pl.exceptions.PolarsError):
                 pass  # a damaged cache is rebuilt below
-        persons, mandates, releases = _compute(con)
+        persons, mandates = _compute(con)
     finally:
         con.close()
     if cache is not None:
         _write_cache(cache, persons, mandates)
-    return _split(persons, mandates, releases)
+    return _split(persons, mandates)
 
 
 def _with_frequencies(persons: pl.DataFrame) -> pl.DataFrame:
@@ -98,8 +96,9 @@ def _with_frequencies(persons: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _split(persons: pl.DataFrame, mandates: pl.DataFrame, releases: list[str]) -> Registry:
+def _split(persons: pl.DataFrame, mandates: pl.DataFrame) -> Registry:
     """Current holders, and former ones with the mandates of the last release they appear in."""
+    releases = mandates["release"].unique().drop_nulls().to_list()
     current = persons.filter(pl.col("current")).drop("current")
     registry = Registry(_with_frequencies(current), mandates.filter(pl.col("current")).drop("current"),
                         current.height, sorted(releases))
@@ -119,7 +118,7 @@ def _write_cache(cache: Path, persons: pl.DataFrame, mandates: pl.DataFrame) -> 
         tmp.mkdir(parents=True)
         persons.write_parquet(tmp / "persons.parquet", compression="lz4")
         mandates.write_parquet(tmp / "mandates.parquet", compression="lz4")
-        for old in cache.parent.glob(f".{cache.name.split('.registry-')[0].lstrip('.')}.registry-*"):
+        for old in cache.parent.glob(cache.name.rsplit("-", 1)[0] + "-*"):  # caches of earlier loads
             if old != tmp:
                 shutil.rmtree(old, ignore_errors=True)
         os.replace(tmp, cache)
@@ -127,7 +126,7 @@ def _write_cache(cache: Path, persons: pl.DataFrame, mandates: pl.DataFrame) -> 
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
+def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame]:
     """All mandates and persons with their match keys and a `current` flag (in the latest
     release of its kind); sorted, so that a seeded draw from
     the registry (the benchmark's labelled sets) is the same in every process."""
@@ -157,7 +156,6 @@ def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame
         ORDER BY p.person_id
         """
     ).pl()
-    releases = [r[0] for r in con.execute("SELECT DISTINCT release FROM mandates").fetchall()]
     for src, dst in (("place", "place_f"), ("libelle_commune", "commune_f"),
                      ("territoire", "territoire_f"), ("fonction", "fonction_f")):
         mandates = map_unique(mandates, src, dst)
@@ -168,4 +166,4 @@ def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame
         pl.col("prenom_f").str.split(" ").list.first().alias("prenom_first"),
         pl.col("prenom_f").str.slice(0, 1).alias("prenom_initial"),
     )
-    return persons, mandates, releases
+    return persons, mandates
