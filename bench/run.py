@@ -47,18 +47,13 @@ def phase_load(db: str) -> dict:
 def phase_verify(db: str, n: int) -> dict:
     import polars as pl
 
-    from rne_match.generate import generate
-    from rne_match.inputs import SignatureTable, detect_roles
+    from rne_match.generate import generate, verify_labelled
     from rne_match.registry import load_registry
-    from rne_match.verify import verify_table
 
     t0 = time.perf_counter()
     reg = load_registry(Path(db))
     t_reg = time.perf_counter() - t0
-    labelled = generate(reg, n, seed=2026)
-    inp = labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat")
-    res = verify_table(SignatureTable(None, inp, detect_roles(inp.columns)), reg)
-    both = pl.concat([labelled, res.frame.select("status", "rne_person_id")], how="horizontal")
+    both, seconds = verify_labelled(reg, generate(reg, n, seed=2026))
     ok = pl.col("rne_person_id") == pl.col("attendu_person_id")
     verified = both.filter(pl.col("status") == "verified")
     officials = both.filter(pl.col("attendu") == "verified")
@@ -68,7 +63,7 @@ def phase_verify(db: str, n: int) -> dict:
         .sort("bruit").to_dicts())
     per_group = both.group_by("bruit", "status").len().sort("bruit", "status").to_dicts()
     return {
-        "n": both.height, "registry_seconds": t_reg, "verify_seconds": res.seconds, "peak_mb": peak_mb(),
+        "n": both.height, "registry_seconds": t_reg, "verify_seconds": seconds, "peak_mb": peak_mb(),
         "precision": verified.filter(ok).height / max(verified.height, 1),
         "recall": officials.filter((pl.col("status") == "verified") & ok).height / max(officials.height, 1),
         "false_verified_on_impostors": impostors.filter(pl.col("status") == "verified").height / max(impostors.height, 1),
@@ -81,11 +76,9 @@ def phase_former(folder: str, n: int) -> dict:
     """Mayors of 2022 and 2026 in one base: how former mayors signing as mayors come out."""
     import polars as pl
 
-    from rne_match.generate import generate
-    from rne_match.inputs import SignatureTable, detect_roles
+    from rne_match.generate import generate, verify_labelled
     from rne_match.load import load_folder
     from rne_match.registry import load_registry
-    from rne_match.verify import verify_table
 
     raw = Path(folder) / "raw"
     raw.mkdir()
@@ -93,15 +86,12 @@ def phase_former(folder: str, n: int) -> dict:
         (raw / name).symlink_to(SHARED / "rne" / "history" / name)
     load_folder(raw, Path(folder) / "rne.duckdb")
     reg = load_registry(Path(folder) / "rne.duckdb")
-    labelled = generate(reg, n, seed=2026)
-    inp = labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat")
-    res = verify_table(SignatureTable(None, inp, detect_roles(inp.columns)), reg)
-    both = pl.concat([labelled, res.frame.select("status", "reason")], how="horizontal")
+    both, seconds = verify_labelled(reg, generate(reg, n, seed=2026))
     gone = both.filter(pl.col("bruit") == "a_quitte_son_mandat")
     return {"former_persons": reg.former.persons.height, "n": gone.height,
             "verified": gone.filter(pl.col("status") == "verified").height,
             "explained": gone.filter(pl.col("reason").str.starts_with("Ancien")).height,
-            "seconds": res.seconds, "signatures": both.height}
+            "seconds": seconds, "signatures": both.height}
 
 
 def phase_registry(db: str) -> dict:

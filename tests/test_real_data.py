@@ -6,11 +6,9 @@ import duckdb
 import polars as pl
 import pytest
 
-from rne_match.generate import generate
-from rne_match.inputs import SignatureTable, detect_roles
+from rne_match.generate import generate, verify_labelled
 from rne_match.load import load_folder
 from rne_match.registry import load_registry
-from rne_match.verify import verify_table
 
 from .conftest import SHARED
 
@@ -52,10 +50,7 @@ def test_every_history_file_loads_without_rejects(tmp_path):
 
 def test_generated_signatures_against_2026_meet_precision_target(release_2026):
     reg = load_registry(release_2026.db_path)
-    labelled = generate(reg, 1000, seed=11)
-    inp = labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat")
-    res = verify_table(SignatureTable(None, inp, detect_roles(inp.columns)), reg)
-    both = pl.concat([labelled, res.frame.select("status", "rne_person_id")], how="horizontal")
+    both, _ = verify_labelled(reg, generate(reg, 1000, seed=11))
     verified = both.filter(pl.col("status") == "verified")
     correct = verified.filter(pl.col("rne_person_id") == pl.col("attendu_person_id")).height
     assert correct / verified.height >= 0.995
@@ -75,10 +70,7 @@ def test_mayors_who_left_office_in_2026_are_not_verified_and_said_to_be_former(t
     load_folder(raw, db)
     reg = load_registry(db)
     assert reg.former is not None and reg.former.persons.height > 10_000
-    labelled = generate(reg, 2000, seed=9)
-    inp = labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat")
-    res = verify_table(SignatureTable(None, inp, detect_roles(inp.columns)), reg)
-    both = pl.concat([labelled, res.frame.select("status", "reason")], how="horizontal")
+    both, _ = verify_labelled(reg, generate(reg, 2000, seed=9))
     gone = both.filter(pl.col("bruit") == "a_quitte_son_mandat")
     assert gone.height >= 90
     # A handful may be the same person respelled (new compound surname): at most 2 %.

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from rne_match.cli import main
-from rne_match.generate import generate
+from rne_match.generate import generate, verify_labelled
 from rne_match.inputs import SignatureTable, detect_roles
 from rne_match.verify import verify_table
 
@@ -111,10 +111,7 @@ def test_columns_option_names_roles(tmp_path, sample_db):
 
 
 def test_generated_set_precision_on_sample(sample_registry):
-    labelled = generate(sample_registry, 300, seed=7)
-    inp = labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat")
-    res = verify_table(SignatureTable(None, inp, detect_roles(inp.columns)), sample_registry)
-    both = pl.concat([labelled, res.frame.select("status", "rne_person_id")], how="horizontal")
+    both, _ = verify_labelled(sample_registry, generate(sample_registry, 300, seed=7))
     verified = both.filter(pl.col("status") == "verified")
     wrong = verified.filter(pl.col("rne_person_id") != pl.col("attendu_person_id"))
     assert verified.height > 100

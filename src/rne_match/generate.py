@@ -231,3 +231,18 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
                                       "nom_complet": pl.String, "mandat": pl.String, "parti": pl.String,
                                       "attendu": pl.String,
                                       "attendu_person_id": pl.String, "bruit": pl.String, "groupe": pl.String})
+
+
+SIGNATURE_COLUMNS = ["civilite", "nom", "prenom", "nom_complet", "mandat"]
+
+
+def verify_labelled(registry: Registry, labelled: pl.DataFrame) -> tuple[pl.DataFrame, float]:
+    """Verify a labelled set as an organiser would (the signature columns only) and put the
+    decisions next to the labels: what the benchmark and the accuracy tests compare."""
+    from .inputs import SignatureTable, detect_roles
+    from .verify import verify_table
+
+    signatures = labelled.select(SIGNATURE_COLUMNS)
+    result = verify_table(SignatureTable(None, signatures, detect_roles(signatures.columns)), registry)
+    decisions = result.frame.select("status", "rne_person_id", "reason")
+    return pl.concat([labelled, decisions], how="horizontal"), result.seconds
