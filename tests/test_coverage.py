@@ -8,22 +8,11 @@ from click.testing import CliRunner
 
 from rne_match.cli import main
 from rne_match.load import load_folder
+from rne_match.sample import HEADERS
 
 from .conftest import write
 
-CM = ("Code du département;Libellé du département;Code de la collectivité à statut particulier;"
-      "Libellé de la collectivité à statut particulier;Code de la commune;Libellé de la commune;Nom de l'élu;"
-      "Prénom de l'élu;Code sexe;Date de naissance;Code de la catégorie socio-professionnelle;"
-      "Libellé de la catégorie socio-professionnelle;Date de début du mandat;Libellé de la fonction;"
-      "Date de début de la fonction;Code nationalité\n")
-CD = ("Code du département;Libellé du département;Code du canton;Libellé du canton;Nom de l'élu;Prénom de l'élu;"
-      "Code sexe;Date de naissance;Code de la catégorie socio-professionnelle;"
-      "Libellé de la catégorie socio-professionnelle;Date de début du mandat;Libellé de la fonction;"
-      "Date de début de la fonction\n")
-SEN = ("Code du département;Libellé du département;Code de la collectivité à statut particulier;"
-       "Libellé de la collectivité à statut particulier;Nom de l'élu;Prénom de l'élu;Code sexe;Date de naissance;"
-       "Code de la catégorie socio-professionnelle;Libellé de la catégorie socio-professionnelle;"
-       "Date de début du mandat\n")
+CM, CD, SEN = (";".join(HEADERS[kind]) + "\n" for kind in ("cm", "cd", "sen"))
 
 
 def cm(dep, dep_name, code, commune, nom, prenom, sexe, born, fonction=""):

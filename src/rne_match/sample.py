@@ -44,6 +44,35 @@ PRENOMS_M = ["Jean", "Pierre", "Michel", "Philippe", "Alain", "Nicolas", "Christ
              "Frédéric", "Laurent", "Olivier", "Hervé", "Loïc", "Noël", "Jérôme"]
 
 
+# The official 2026 headers of each file (the tests write tiny releases with them too).
+HEADERS: dict[str, list[str]] = {
+    "cm": ["Code du département", "Libellé du département", "Code de la collectivité à statut particulier",
+        "Libellé de la collectivité à statut particulier", "Code de la commune", "Libellé de la commune",
+        "Nom de l'élu", "Prénom de l'élu", "Code sexe", "Date de naissance",
+        "Code de la catégorie socio-professionnelle", "Libellé de la catégorie socio-professionnelle",
+        "Date de début du mandat", "Libellé de la fonction", "Date de début de la fonction",
+        "Code nationalité"],
+    "mai": ["Code du département", "Libellé du département", "Code de la collectivité à statut particulier",
+        "Libellé de la collectivité à statut particulier", "Code de la commune", "Libellé de la commune",
+        "Nom de l'élu", "Prénom de l'élu", "Code sexe", "Date de naissance",
+        "Code de la catégorie socio-professionnelle", "Libellé de la catégorie socio-professionnelle",
+        "Date de début du mandat", "Date de début de la fonction"],
+    "cd": ["Code du département", "Libellé du département", "Code du canton", "Libellé du canton",
+        "Nom de l'élu", "Prénom de l'élu", "Code sexe", "Date de naissance",
+        "Code de la catégorie socio-professionnelle", "Libellé de la catégorie socio-professionnelle",
+        "Date de début du mandat", "Libellé de la fonction", "Date de début de la fonction"],
+    "sen": ["Code du département", "Libellé du département", "Code de la collectivité à statut particulier",
+        "Libellé de la collectivité à statut particulier", "Nom de l'élu", "Prénom de l'élu", "Code sexe",
+        "Date de naissance", "Code de la catégorie socio-professionnelle",
+        "Libellé de la catégorie socio-professionnelle", "Date de début du mandat"],
+    "cr": ["Code de la région", "Libellé de la région", "Code de la section départementale",
+        "Libellé de la section départementale", "Nom de l'élu", "Prénom de l'élu", "Code sexe",
+        "Date de naissance", "Code de la catégorie socio-professionnelle",
+        "Libellé de la catégorie socio-professionnelle", "Date de début du mandat",
+        "Libellé de la fonction", "Date de début de la fonction"],
+}
+
+
 def _person(rng: random.Random) -> tuple[str, str, str, date]:
     sexe = rng.choice("MF")
     prenom = rng.choice(PRENOMS_F if sexe == "F" else PRENOMS_M)
@@ -74,18 +103,9 @@ def write_sample_release(folder: Path, seed: int = 2026) -> Path:
                 mai_rows.append([dep, dep_name, "", "", code, name, nom, prenom, sexe, fr(born), "74",
                                  "Ancien cadre", fr(start), fr(start + timedelta(days=8))])
     _write(folder / "echantillon-conseillers-municipaux-cm.csv",
-           ["Code du département", "Libellé du département", "Code de la collectivité à statut particulier",
-            "Libellé de la collectivité à statut particulier", "Code de la commune", "Libellé de la commune",
-            "Nom de l'élu", "Prénom de l'élu", "Code sexe", "Date de naissance",
-            "Code de la catégorie socio-professionnelle", "Libellé de la catégorie socio-professionnelle",
-            "Date de début du mandat", "Libellé de la fonction", "Date de début de la fonction",
-            "Code nationalité"], cm_rows)
+           HEADERS["cm"], cm_rows)
     _write(folder / "echantillon-maires-mai.csv",
-           ["Code du département", "Libellé du département", "Code de la collectivité à statut particulier",
-            "Libellé de la collectivité à statut particulier", "Code de la commune", "Libellé de la commune",
-            "Nom de l'élu", "Prénom de l'élu", "Code sexe", "Date de naissance",
-            "Code de la catégorie socio-professionnelle", "Libellé de la catégorie socio-professionnelle",
-            "Date de début du mandat", "Date de début de la fonction"], mai_rows)
+           HEADERS["mai"], mai_rows)
     deps = sorted({d for _, _, d in COMMUNES})
     cd_rows, sen_rows = [], []
     for dep in deps:
@@ -98,15 +118,9 @@ def write_sample_release(folder: Path, seed: int = 2026) -> Path:
         sen_rows.append([dep, DEPARTEMENTS[dep][0], "", "", nom, prenom, sexe, fr(born), "74", "Ancien cadre",
                          "01/10/2023"])
     _write(folder / "echantillon-conseillers-departementaux-cd.csv",
-           ["Code du département", "Libellé du département", "Code du canton", "Libellé du canton",
-            "Nom de l'élu", "Prénom de l'élu", "Code sexe", "Date de naissance",
-            "Code de la catégorie socio-professionnelle", "Libellé de la catégorie socio-professionnelle",
-            "Date de début du mandat", "Libellé de la fonction", "Date de début de la fonction"], cd_rows)
+           HEADERS["cd"], cd_rows)
     _write(folder / "echantillon-senateurs-sen.csv",
-           ["Code du département", "Libellé du département", "Code de la collectivité à statut particulier",
-            "Libellé de la collectivité à statut particulier", "Nom de l'élu", "Prénom de l'élu", "Code sexe",
-            "Date de naissance", "Code de la catégorie socio-professionnelle",
-            "Libellé de la catégorie socio-professionnelle", "Date de début du mandat"], sen_rows)
+           HEADERS["sen"], sen_rows)
     cr_rows = []
     for dep in deps:
         reg = DEPARTEMENTS[dep][1]
@@ -115,9 +129,5 @@ def write_sample_release(folder: Path, seed: int = 2026) -> Path:
             cr_rows.append([reg, REGIONS[reg], dep, DEPARTEMENTS[dep][0], nom, prenom, sexe, fr(born), "74",
                             "Ancien cadre", "02/07/2021", "", ""])
     _write(folder / "echantillon-conseillers-regionaux-cr.csv",
-           ["Code de la région", "Libellé de la région", "Code de la section départementale",
-            "Libellé de la section départementale", "Nom de l'élu", "Prénom de l'élu", "Code sexe",
-            "Date de naissance", "Code de la catégorie socio-professionnelle",
-            "Libellé de la catégorie socio-professionnelle", "Date de début du mandat",
-            "Libellé de la fonction", "Date de début de la fonction"], cr_rows)
+           HEADERS["cr"], cr_rows)
     return folder
