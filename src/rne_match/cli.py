@@ -225,7 +225,7 @@ def coverage(run_id: str | None, results: Path | None, level: str, db: Path | No
 
     from .coverage import CoverageError, coverage_table, load_results
     from .download import DownloadError
-    from .maps import MapError, cached_outlines, coverage_map
+    from .maps import MapError, coverage_map, outlines_for
     from .outputs import write_table
 
     db = db or paths.default_db()
@@ -249,9 +249,7 @@ def coverage(run_id: str | None, results: Path | None, level: str, db: Path | No
         click.echo(f"Tableau complet : {output}")
     if map_path is not None:
         try:
-            outlines = Path(geometry) if geometry and geometry != "auto" else cached_outlines(
-                paths.raw_dir() / "geo", fetch=geometry == "auto")
-            written = coverage_map(table, level, map_path, measure, outlines)
+            written = coverage_map(table, level, map_path, measure, outlines_for(geometry, paths.raw_dir() / "geo"))
         except (MapError, DownloadError) as exc:
             _fail(str(exc))
             return

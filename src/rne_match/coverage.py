@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from .download import sha1_of
 from .mandate import ELIGIBLE_DEFAULT
 from .parties import NOT_GIVEN, PARTIES
 from .territories import DEPARTEMENTS
@@ -71,9 +72,9 @@ def record_run(db_path: Path, source: Path, result: pl.DataFrame, policy: frozen
 
     Only decision columns, the party and the input row number are stored, not names or e-mails:
     the base is shared with analysts who need counts, and the output file already holds the rest."""
-    digest = hashlib.sha1(source.read_bytes() if source.is_file() else str(source).encode())
-    digest.update(",".join(sorted(policy)).encode())
-    run_id = digest.hexdigest()[:12]
+    # Same input (same bytes, streamed: a mailbox may be large) and same policy → same run id.
+    content = sha1_of(source) if source.is_file() else str(source)
+    run_id = hashlib.sha1(f"{content}|{','.join(sorted(policy))}".encode()).hexdigest()[:12]
     frame = result.with_row_index("input_row", offset=1).with_columns(
         pl.lit(run_id).alias("run_id"),
         (pl.col(party_column) if party_column else pl.lit(None, pl.String)).alias("parti"),

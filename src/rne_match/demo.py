@@ -19,7 +19,7 @@ from .generate import generate
 from .inputs import read_signatures
 from .load import load_folder
 from .mandate import ELIGIBLE_DEFAULT
-from .maps import cached_outlines, coverage_map
+from .maps import coverage_map, outlines_for
 from .outputs import write_table
 from .registry import load_registry
 from .sample import write_sample_release
@@ -64,7 +64,7 @@ def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None]
     files["couverture par département"] = write_table(cov, out_dir / "couverture-departements.csv")
     by_party = coverage_table(result.frame, db, "parti")
     files["couverture par parti"] = write_table(by_party, out_dir / "couverture-partis.csv")
-    outlines = cached_outlines(paths.raw_dir() / "geo")
+    outlines = outlines_for(None, paths.raw_dir() / "geo")
     files["carte"] = coverage_map(cov, "departement", out_dir / "carte-departements.png",
                                   "verifiees_pour_1000_elus", outlines)
     counts = result.counts()

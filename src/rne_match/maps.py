@@ -247,6 +247,14 @@ def values_by_departement(rows: Iterable[tuple[str, float | None]], level: str) 
     return {code: rows.get(region) for code, (_, region) in DEPARTEMENTS.items()}
 
 
+def outlines_for(geometry: str | None, cache_dir: Path) -> Path | None:
+    """The outlines to draw with: a given file, « auto » (cached, downloaded once), or whatever
+    an earlier « auto » left in the cache; None means tiles."""
+    if geometry and geometry != "auto":
+        return Path(geometry)
+    return cached_outlines(cache_dir, fetch=geometry == "auto")
+
+
 def cached_outlines(cache_dir: Path, fetch: bool = False, url: str = GEO_URL,
                     timeout: float = 30) -> Path | None:
     """The outlines file kept under data/raw/geo, downloaded once when asked; None when absent
