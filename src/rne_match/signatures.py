@@ -67,8 +67,6 @@ def readings_for(nom: str, prenom: str, full: str) -> tuple[list[Reading], str |
         nom_raw = (full or "").strip()
     if "@" in nom_raw and " " not in nom_raw:
         return [], "le nom est une adresse e-mail"
-    if nom_raw.endswith(":") and not prenom_raw:
-        return [], "intitulé (se termine par « : »), pas un nom"
     nom_f = remove_civility(fold(nom_raw))
     # « M. » alone in a first-name column is an initial (Marie, Michel), not « Monsieur ».
     prenom_f = remove_civility(fold(prenom_raw)) or fold(prenom_raw)
