@@ -36,7 +36,7 @@ def phase_bare_read(db: str) -> dict:
 
 
 def phase_load(db: str) -> dict:
-    from rne_match.load import load_folder
+    from rne_match.registry.load import load_folder
 
     start = time.perf_counter()
     result = load_folder(RELEASE, Path(db))
@@ -47,8 +47,8 @@ def phase_load(db: str) -> dict:
 def phase_verify(db: str, n: int) -> dict:
     import polars as pl
 
-    from rne_match.generate import generate, verify_labelled
-    from rne_match.registry import load_registry
+    from rne_match.devtools.generate import generate, verify_labelled
+    from rne_match.registry.view import load_registry
 
     t0 = time.perf_counter()
     reg = load_registry(Path(db))
@@ -76,9 +76,9 @@ def phase_former(folder: str, n: int) -> dict:
     """Mayors of 2022 and 2026 in one base: how former mayors signing as mayors come out."""
     import polars as pl
 
-    from rne_match.generate import generate, verify_labelled
-    from rne_match.load import load_folder
-    from rne_match.registry import load_registry
+    from rne_match.devtools.generate import generate, verify_labelled
+    from rne_match.registry.load import load_folder
+    from rne_match.registry.view import load_registry
 
     raw = Path(folder) / "raw"
     raw.mkdir()
@@ -96,7 +96,7 @@ def phase_former(folder: str, n: int) -> dict:
 
 def phase_registry(db: str) -> dict:
     """First registry load after `load`: computes the match keys and writes the Parquet cache."""
-    from rne_match.registry import load_registry
+    from rne_match.registry.view import load_registry
 
     start = time.perf_counter()
     reg = load_registry(Path(db))
@@ -107,8 +107,8 @@ def phase_naive(db: str, n: int) -> dict:
     """Baseline: rapidfuzz extractOne of each full name over every registry name."""
     from rapidfuzz import fuzz, process
 
-    from rne_match.generate import generate
-    from rne_match.registry import load_registry
+    from rne_match.devtools.generate import generate
+    from rne_match.registry.view import load_registry
 
     reg = load_registry(Path(db))
     labelled = generate(reg, n, seed=2026)
@@ -134,8 +134,8 @@ def phase_mail(folder: str, copies: int) -> dict:
     sys.path.insert(0, str(ROOT))
     from tests.mail_corpus import CASES, HELDOUT, HELDOUT_2, render, score, write_mbox
 
-    from rne_match.extract import extract_mailbox, extract_message
-    from rne_match.mail import _from_bytes
+    from rne_match.inputs.mail.extract import extract_mailbox, extract_message
+    from rne_match.inputs.mail.mailbox import _from_bytes
 
     def figures(cases):
         got = {c["id"]: extract_message(_from_bytes(render(c, i), c["id"])) for i, c in enumerate(cases)}

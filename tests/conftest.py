@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from rne_match.load import load_folder
-from rne_match.registry import load_registry
-from rne_match.sample import write_sample_release
+from rne_match.devtools.sample import write_sample_release
+from rne_match.registry.load import load_folder
+from rne_match.registry.view import load_registry
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

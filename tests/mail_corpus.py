@@ -402,7 +402,7 @@ FIELDS = ("nom", "mandat", "parti", "commune", "departement")
 
 
 def _fold(text) -> str:
-    from rne_match.normalize import fold
+    from rne_match.domain.text import fold
 
     return fold(text or "")
 
@@ -413,7 +413,7 @@ def _name_key(row: dict) -> frozenset[str]:
 
 
 def _value(row: dict, name: str) -> object:
-    from rne_match.parties import normalize_party
+    from rne_match.domain.parties import normalize_party
 
     if name == "nom":
         return _name_key(row) or None

@@ -7,8 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from rne_match.cli import main
-from rne_match.load import load_folder
-from rne_match.sample import HEADERS
+from rne_match.devtools.sample import HEADERS
+from rne_match.registry.load import load_folder
 
 from .conftest import write
 
@@ -153,7 +153,7 @@ def test_coverage_from_an_xlsx_results_file(tiny_db, tmp_path):
 
 
 def test_a_signer_not_found_counts_where_they_said_they_sign(tmp_path):
-    from rne_match.coverage import coverage_table
+    from rne_match.reports.coverage import coverage_table
 
     db = tmp_path / "rne.duckdb"
     load_folder(write(tmp_path / "raw" / "elus-conseillers-municipaux-cm.csv", CM + cm(

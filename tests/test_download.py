@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from werkzeug import Response
 
 from rne_match.cli import main
-from rne_match.download import DownloadError, download_release, parse_resources
+from rne_match.registry.download import DownloadError, download_release, parse_resources
 
 from .conftest import SHARED
 

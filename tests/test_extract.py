@@ -7,8 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from rne_match.cli import main
-from rne_match.extract import extract_message, split_body
-from rne_match.mail import _from_bytes
+from rne_match.inputs.mail.extract import extract_message, split_body
+from rne_match.inputs.mail.mailbox import _from_bytes
 
 from .mail_corpus import CASES, FIELDS, HELDOUT, HELDOUT_2, render, score, write_mbox
 from .test_verify import unique_official

@@ -7,8 +7,8 @@ import datetime as dt
 import duckdb
 import pytest
 
-from rne_match.formats import FormatError, canonical_column, sniff
-from rne_match.load import load_folder
+from rne_match.registry.formats import FormatError, canonical_column, sniff
+from rne_match.registry.load import load_folder
 
 from .conftest import write
 

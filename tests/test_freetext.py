@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rne_match.freetext import looks_like_name, read_line
-from rne_match.territories import departement_code
+from rne_match.domain.territories import departement_code
+from rne_match.inputs.freetext import looks_like_name, read_line
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -46,7 +46,7 @@ def test_departement_codes_as_spreadsheets_give_them(text, code):
 
 
 def test_a_published_list_with_headings_and_bracketed_places():
-    from rne_match.freetext import read_list
+    from rne_match.inputs.freetext import read_list
 
     rows = read_list(list(enumerate([
         "Premiers signataires", "Maires :", "- Marie Dupont (Laval), Jean Martin (Grenoble, EELV)",

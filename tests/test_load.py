@@ -5,9 +5,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from rne_match.formats import FormatError
-from rne_match.load import load_folder
-from rne_match.sample import write_sample_release
+from rne_match.devtools.sample import write_sample_release
+from rne_match.registry.formats import FormatError
+from rne_match.registry.load import load_folder
 
 from .conftest import write
 

@@ -6,7 +6,7 @@ import mailbox
 
 import pytest
 
-from rne_match.mail import MAX_MESSAGE_BYTES, html_to_text, is_mailbox, read_mailbox
+from rne_match.inputs.mail.mailbox import MAX_MESSAGE_BYTES, html_to_text, is_mailbox, read_mailbox
 
 from .mail_corpus import CASES, render, write_mbox
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rne_match.mandate import parse_mandate, parse_policy
+from rne_match.domain.mandates import parse_mandate, parse_policy
 
 
 @pytest.mark.parametrize("text,kind,fonction,place,dep", [

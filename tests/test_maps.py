@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from rne_match.cli import main
-from rne_match.maps import MapError, cached_outlines, draw_map, read_outlines
-from rne_match.territories import DEPARTEMENTS
+from rne_match.domain.territories import DEPARTEMENTS
+from rne_match.reports.maps import MapError, cached_outlines, draw_map, read_outlines
 
 from .conftest import SHARED, write
 

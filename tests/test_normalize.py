@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from rne_match.normalize import (
+from rne_match.domain.text import (
     civility_sex,
     fold,
     fold_expr,
@@ -14,7 +14,7 @@ from rne_match.normalize import (
     skeleton_expr,
     split_marriage,
 )
-from rne_match.signatures import readings_for
+from rne_match.matching.readings import readings_for
 
 
 @pytest.mark.parametrize("raw,expected", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rne_match.parties import NOT_GIVEN, normalize_party
+from rne_match.domain.parties import NOT_GIVEN, normalize_party
 
 
 @pytest.mark.parametrize("text", ["EELV", "Europe Écologie - Les Verts", "les écologistes", "Les Verts",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from rne_match.places import resolve_places
-from rne_match.signatures import prepare
+from rne_match.matching.places import resolve_places
+from rne_match.matching.readings import prepare
 
 
 def resolve(registry, *mandates):
@@ -44,8 +44,8 @@ def test_no_place_stated_gives_empty_columns(sample_registry):
 
 @pytest.mark.real_data
 def test_homonymous_communes_need_the_departement(tmp_path):
-    from rne_match.load import load_folder
-    from rne_match.registry import load_registry
+    from rne_match.registry.load import load_folder
+    from rne_match.registry.view import load_registry
 
     from .conftest import SHARED
 

@@ -6,9 +6,9 @@ import duckdb
 import polars as pl
 import pytest
 
-from rne_match.generate import generate, verify_labelled
-from rne_match.load import load_folder
-from rne_match.registry import load_registry
+from rne_match.devtools.generate import generate, verify_labelled
+from rne_match.registry.load import load_folder
+from rne_match.registry.view import load_registry
 
 from .conftest import SHARED
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from rne_match.load import load_folder
-from rne_match.registry import load_registry
-from rne_match.sample import write_sample_release
+from rne_match.devtools.sample import write_sample_release
+from rne_match.registry.load import load_folder
+from rne_match.registry.view import load_registry
 
 
 def caches(db):

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from rne_match.cli import main
-from rne_match.generate import generate, verify_labelled
+from rne_match.devtools.generate import generate, verify_labelled
 from rne_match.inputs import SignatureTable, detect_roles
-from rne_match.verify import verify_table
+from rne_match.matching.pipeline import verify_table
 
 from .conftest import write
 
@@ -164,7 +164,7 @@ def test_initial_before_surname_in_a_full_name_is_read_as_an_initial(tmp_path, s
 
 
 def test_decisions_do_not_depend_on_the_chunk_size(sample_registry, monkeypatch):
-    import rne_match.verify as verify_module
+    import rne_match.matching.pipeline as verify_module
 
     labelled = generate(sample_registry, 200, seed=3)
     inp = labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat")
@@ -177,9 +177,9 @@ def test_decisions_do_not_depend_on_the_chunk_size(sample_registry, monkeypatch)
 
 
 def test_someone_only_in_an_older_release_is_not_found_and_called_former(tmp_path):
-    from rne_match.load import load_folder
-    from rne_match.registry import load_registry
-    from rne_match.sample import write_sample_release
+    from rne_match.devtools.sample import write_sample_release
+    from rne_match.registry.load import load_folder
+    from rne_match.registry.view import load_registry
 
     write_sample_release(tmp_path / "raw" / "2025-10-01", seed=1)
     write_sample_release(tmp_path / "raw" / "2026-04-24", seed=2)
@@ -254,7 +254,7 @@ def test_title_row_in_a_workbook_is_skipped(tmp_path, sample_db):
 
 
 def test_only_a_feminine_mandate_noun_tells_the_signers_sex():
-    from rne_match.signatures import prepare
+    from rne_match.matching.readings import prepare
 
     frame = pl.DataFrame({"nom": ["A", "B", "C"], "prenom": ["X", "Y", "Z"], "civilite": ["", "", "M."],
                           "mandat": ["conseiller municipal", "conseillère municipale", "conseillère municipale"]})
@@ -276,7 +276,7 @@ def test_split_writes_the_list_to_publish_and_the_review_queue(tmp_path, sample_
 
 
 def test_departement_column_as_a_spreadsheet_number_is_understood():
-    from rne_match.signatures import prepare
+    from rne_match.matching.readings import prepare
 
     frame = pl.DataFrame({"nom": ["A", "B"], "prenom": ["X", "Y"], "mandat": ["maire", "maire"],
                           "département": ["1", "Hérault"]})

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from . import paths
-from .coverage import MEASURES
-from .kinds import KINDS
+from .domain.kinds import KINDS
+from .reports.coverage import MEASURES
 
 
 def _fail(message: str) -> None:
@@ -40,8 +40,8 @@ def main() -> None:
 def download(only: tuple[str, ...], dest: Path | None, api_url: str | None, timeout: float,
              retries: int, backoff: float) -> None:
     """Télécharger la dernière publication du RNE depuis data.gouv.fr."""
-    from .download import API_ROOT, DownloadError, download_release
     from .progress import download_bar
+    from .registry.download import API_ROOT, DownloadError, download_release
 
     try:
         folder, outcomes = download_release(
@@ -67,9 +67,9 @@ def download(only: tuple[str, ...], dest: Path | None, api_url: str | None, time
               help="Base DuckDB à produire (défaut : data/processed/rne.duckdb).")
 def load(source: Path | None, db: Path | None) -> None:
     """Charger les fichiers du RNE dans une base DuckDB (remplacée d'un bloc)."""
-    from .download import latest_release
-    from .formats import FormatError
-    from .load import load_folder
+    from .registry.download import latest_release
+    from .registry.formats import FormatError
+    from .registry.load import load_folder
 
     if source is None:
         source = latest_release(paths.raw_dir())
@@ -96,7 +96,7 @@ def load(source: Path | None, db: Path | None) -> None:
     # Match keys are derived once here rather than on the first `verify`.
     import time
 
-    from .registry import load_registry
+    from .registry.view import load_registry
 
     start = time.perf_counter()
     load_registry(result.db_path)
@@ -120,13 +120,13 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
            eligible: str | None, split: bool) -> None:
     """Vérifier une liste de signatures (CSV, XLSX, JSON, liste en texte) ou une boîte de messages
     contre le RNE."""
-    from .coverage import record_run
+    from .domain.mandates import parse_policy
     from .inputs import InputError, parse_columns_option, read_signatures
-    from .mandate import parse_policy
-    from .match import MatchOptions
-    from .outputs import write_table
-    from .registry import load_registry
-    from .verify import verify_table
+    from .matching.pipeline import verify_table
+    from .matching.weights import MatchOptions
+    from .registry.view import load_registry
+    from .reports.coverage import record_run
+    from .reports.outputs import write_table
 
     try:
         policy = parse_policy(eligible)
@@ -159,7 +159,7 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
         click.echo(f"  {label:<38} {counts[status]:>6}")
     click.echo(f"Résultats : {output}")
     if split:
-        from .verify import split_results
+        from .matching.pipeline import split_results
 
         verified, review = split_results(result.frame)
         click.echo(f"Liste vérifiée : {write_table(verified, output.with_name(output.stem + '.verifies' + output.suffix))}")
@@ -173,8 +173,8 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
               help="Fichier des signatures (.csv, .xlsx, .json, .jsonl). Défaut : <boîte>.signatures.csv")
 def extract(inbox: Path, output: Path | None) -> None:
     """Lire une boîte de messages (mbox, Maildir, dossier de .eml, un .eml) et en tirer les signataires."""
-    from .extract import extract_mailbox
-    from .outputs import write_table
+    from .inputs.mail.extract import extract_mailbox
+    from .reports.outputs import write_table
 
     frame = extract_mailbox(inbox)
     if frame.is_empty():
@@ -223,10 +223,10 @@ def coverage(run_id: str | None, results: Path | None, level: str, db: Path | No
     """Couverture : signatures et vérifiées par unité, rapportées aux élu·es éligibles."""
     import polars as pl
 
-    from .coverage import CoverageError, coverage_table, load_results
-    from .download import DownloadError
-    from .maps import MapError, coverage_map, outlines_for
-    from .outputs import write_table
+    from .registry.download import DownloadError
+    from .reports.coverage import CoverageError, coverage_table, load_results
+    from .reports.maps import MapError, coverage_map, outlines_for
+    from .reports.outputs import write_table
 
     db = db or paths.default_db()
     if map_path is not None and level not in ("departement", "region"):
@@ -299,6 +299,6 @@ def sql(query: str, db: Path | None, fmt: str) -> None:
 @click.option("--size", default=500, show_default=True, help="Nombre de signatures de démonstration.")
 def demo(offline: bool, size: int) -> None:
     """Démonstration complète : RNE (réel ou échantillon), signatures, vérification, couverture."""
-    from .demo import run_demo
+    from .devtools.demo import run_demo
 
     run_demo(offline=offline, size=size, echo=click.echo)

@@ -1,125 +1,22 @@
-"""Match signatures to registry persons: blocking rules, comparison levels, decision.
+"""Comparison levels: name weights for blocked pairs, then each candidate's mandates.
 
-Modelled on Splink: candidate pairs come from the union of a few blocking rules; each pair gets
-per-field weights (in bits, log2 of how much more likely the agreement is for a true match than
-for a random pair), summed into a match weight; person-level aggregation keeps each person's
-best-fitting mandate; the decision needs both a high weight and a margin over the runner-up.
-A false `verified` is the costly error, so every threshold errs towards review.
+Vectorised with rapidfuzz `cpdist` and polars expressions; similarities are only computed where a
+level needs them. `prune` drops candidates whose name alone can change no decision.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 import numpy as np
 import polars as pl
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from .mandate import COMPATIBLE, ELIGIBLE_DEFAULT
-from .normalize import PARTICLES, skeleton_expr, strip_particles_expr
-from .registry import Registry
-
-
-@dataclass(frozen=True)
-class Weights:
-    """Every number the decision depends on, in one place, in bits."""
-
-    m: float = 0.95
-    nom_u_floor: float = 1e-4  # a surname seen once among 500k élus may still be common
-    prenom_u_floor: float = 5e-4
-    nom_subset: float = -3.0  # relative to exact: « BLATRIX » for « BLATRIX CONTAT »
-    nom_typo: float = 5.0
-    nom_close: float = 1.5
-    nom_other: float = -12.0
-    prenom_first_token: float = 5.0
-    prenom_initials: float = 2.5
-    prenom_typo: float = 4.0
-    prenom_close: float = 0.5
-    prenom_other: float = -8.0
-    sexe_agree: float = 0.5
-    sexe_disagree: float = -5.0
-    place_strong: float = 6.0
-    place_weak: float = 3.0
-    place_other: float = -4.0
-    dep_agree: float = 2.0
-    dep_disagree: float = -3.0
-    region_agree: float = 4.0
-    kind_agree: float = 1.0
-    kind_other: float = -1.0
-    identify: float = 17.0  # total weight needed to name a person
-    margin: float = 5.0  # over the runner-up, else ambiguous
-    nobody: float = 13.0  # the weight of "none of them" in the confidence softmax
-    plausible: float = 8.0  # candidates counted in n_candidates
-
-
-REFERENCE_PERSONS = 200_000  # persons in a national registry (the 2026 RNE has ~520,000)
-
-
-@dataclass
-class MatchOptions:
-    eligible: frozenset[str] = ELIGIBLE_DEFAULT
-    weights: Weights = field(default_factory=Weights)
-
-
-def _tokens_expr(col: str) -> pl.Expr:
-    particles = list(PARTICLES)
-    return (
-        pl.col(col).str.split(" ")
-        .list.eval(pl.element().filter((pl.element().str.len_chars() >= 2) & ~pl.element().is_in(particles)))
-    )
-
-
-def _blocking_tables(reg: Registry) -> dict[str, pl.DataFrame]:
-    """Registry side of the blocking rules, built once per registry and reused by every chunk."""
-    if "blocking" not in reg.cache:
-        p = reg.persons.select("person_id", "nom_f", "prenom_f", "nom_np", "nom_skel", "prenom_initial")
-        at_commune = reg.mandates.select("person_id", "commune_f").drop_nulls().unique().join(
-            p.select("person_id", pl.col("prenom_initial").alias("p_initial")), on="person_id")
-        reg.cache["blocking"] = {
-            "tok": p.select("person_id", "prenom_initial", _tokens_expr("nom_f").alias("tok"))
-                    .explode("tok").drop_nulls("tok"),
-            "skel": p.select("person_id", "nom_skel", "prenom_initial"),
-            "n2": p.select("person_id", "prenom_f", pl.col("nom_np").str.slice(0, 2).alias("n2")),
-            "at_commune": at_commune,
-            "communes": at_commune.select(pl.col("commune_f").unique()),
-        }
-    return reg.cache["blocking"]
-
-
-def candidate_pairs(reads: pl.DataFrame, reg: Registry, sigs: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Union of blocking rules; each keeps pairs small even for MARTIN or DUBOIS."""
-    t = _blocking_tables(reg)
-    r = reads.with_columns(
-        strip_particles_expr(pl.col("nom_f")).alias("nom_np"),
-        pl.col("prenom_f").str.slice(0, 1).alias("prenom_initial"),
-    ).with_columns(skeleton_expr(pl.col("nom_np")).alias("nom_skel"))
-    keys = ["row", "reading", "person_id"]
-    # Rule 1: a surname word in common and the same first-name initial.
-    r_tok = r.select("row", "reading", "prenom_initial", _tokens_expr("nom_f").alias("tok")).explode("tok")
-    blocks = [r_tok.drop_nulls("tok").join(t["tok"], on=["tok", "prenom_initial"]).select(keys)]
-    # Rule 2: same phonetic skeleton of the surname and same first-name initial (typos).
-    blocks.append(r.filter(pl.col("nom_skel").str.len_chars() >= 3).join(
-        t["skel"], on=["nom_skel", "prenom_initial"]).select(keys))
-    # Rule 3: same first name and same first two letters of surname (surnames mangled further),
-    # for signers who name no known commune: for the others rule 4 finds them at less cost.
-    r3 = r.filter(pl.col("prenom_f").str.len_chars() >= 3)
-    if sigs is not None:
-        in_commune = sigs.join(t["communes"], left_on="place_f", right_on="commune_f", how="semi").select("row")
-        r3 = r3.join(in_commune, on="row", how="anti")
-    blocks.append(r3.with_columns(pl.col("nom_np").str.slice(0, 2).alias("n2")).join(
-        t["n2"], on=["prenom_f", "n2"]).select(keys))
-    if sigs is not None:
-        # Rule 4: the same first-name initial (or none given) among those holding a mandate in the
-        # commune the signer names. A council is a few dozen people; this catches what the name
-        # rules miss: a typo in a short surname (« GrLA »), a first name reduced to « M. ».
-        places = sigs.filter(pl.col("place_f") != "").select("row", pl.col("place_f").alias("commune_f"))
-        b4 = places.join(t["at_commune"], on="commune_f").join(
-            r.select("row", "reading", "prenom_initial"), on="row"
-        ).filter((pl.col("prenom_initial") == pl.col("p_initial")) | (pl.col("prenom_initial") == ""))
-        blocks.append(b4.select(keys))
-    return pl.concat(blocks).unique()
+from ..domain.mandates import COMPATIBLE
+from ..domain.text import strip_particles_expr
+from ..registry.view import Registry
+from .weights import REFERENCE_PERSONS, MatchOptions, Weights
 
 
 def _sim(a: pl.Series, b: pl.Series, scorer) -> pl.Series:
@@ -274,64 +171,3 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
     return df.sort(["consistent", "eligible", "w_mandate"], descending=True).unique(
         ["row", "person_id"], keep="first"
     )
-
-
-def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: Registry,
-           opts: MatchOptions) -> pl.DataFrame:
-    w = opts.weights
-    # The best mandate is eligible whenever the person holds any eligible one (see the sort above).
-    cands = named.join(best_m, on=["row", "person_id"], how="left").with_columns(
-        (pl.col("w_name") + pl.col("w_mandate").fill_null(0.0)).alias("total"),
-        pl.col("eligible").fill_null(False).alias("p_eligible"),
-    )
-    cands = cands.sort(["row", "total"], descending=[False, True])
-    ranked = cands.group_by("row", maintain_order=True).agg(
-        pl.col("total").first().alias("best"),
-        pl.col("total").slice(1, 1).first().alias("second"),
-        pl.col("person_id").first(),
-        pl.col("total").filter(pl.col("total") >= w.plausible).len().alias("n_candidates"),
-        pl.col("person_id").slice(1, 1).first().alias("second_person"),
-        pl.exclude("row", "total", "person_id").first(),
-        # Homonyms tied with the best: named in the reason of an ambiguous row.
-        pl.col("person_id").filter(pl.col("total") >= pl.col("total").first() - w.margin).head(4).alias("close_ids"),
-        pl.col("territoire").filter(pl.col("total") >= pl.col("total").first() - w.margin).head(4).alias("close_terr"),
-        pl.col("code_departement").filter(pl.col("total") >= pl.col("total").first() - w.margin).head(4).alias("close_dep"),
-    )
-    out = sigs.join(ranked, on="row", how="left").sort("row")
-    best = pl.col("best").fill_null(-math.inf)
-    second = pl.col("second").fill_null(-math.inf)
-    margin = best - second
-    identified = (best >= w.identify) & (margin >= w.margin)
-    status = (
-        pl.when(pl.col("invalid").is_not_null()).then(pl.lit("invalid"))
-        .when(best < w.identify).then(pl.lit("not_found"))
-        .when(margin < w.margin).then(pl.lit("ambiguous"))
-        .when(~pl.col("p_eligible").fill_null(False)).then(pl.lit("not_eligible"))
-        .when(pl.col("consistent").fill_null(False)).then(pl.lit("verified"))
-        .otherwise(pl.lit("verified_other_mandate"))
-    )
-    # Softmax over {best, runner-up, nobody}: the chance the named person is the signer.
-    conf = 1.0 / (1.0 + pl.lit(2.0).pow(second - best) + pl.lit(2.0).pow(pl.lit(w.nobody) - best))
-    out = out.with_columns(status.alias("status"), pl.when(identified).then(conf).otherwise(
-        pl.when(best > -math.inf).then(1 - conf).otherwise(1.0)).round(4).alias("confidence"),
-        pl.col("n_candidates").fill_null(0))
-    persons = reg.persons.select("person_id", pl.col("nom").alias("rne_nom"), pl.col("prenom").alias("rne_prenom"),
-                                 pl.col("sexe").alias("rne_sexe"))
-    out = out.join(persons, on="person_id", how="left")
-    keep_rne = pl.col("status").is_in(["verified", "verified_other_mandate", "not_eligible"])
-    out = out.with_columns(
-        *[pl.when(keep_rne).then(pl.col(c)).otherwise(None).alias(a) for c, a in (
-            ("person_id", "rne_person_id"), ("rne_nom", "rne_nom"), ("rne_prenom", "rne_prenom"),
-            ("rne_sexe", "rne_sexe"), ("kind", "rne_kind"), ("fonction", "rne_fonction"),
-            ("code_departement", "rne_code_departement"), ("libelle_departement", "rne_departement"),
-            ("code_commune", "rne_code_commune"), ("libelle_commune", "rne_commune"),
-            ("territoire", "rne_territoire"))],
-    )
-    return out
-
-
-def match_signatures(sigs: pl.DataFrame, reads: pl.DataFrame, reg: Registry, opts: MatchOptions) -> pl.DataFrame:
-    """The whole pipeline for a batch of signatures: blocking, name scores, prune, mandates, decision."""
-    pairs = candidate_pairs(reads, reg, sigs)
-    named = prune(score_names(pairs, reads, sigs, reg, opts.weights), opts.weights)
-    return decide(sigs, named, score_mandates(named, sigs, reg, opts), reg, opts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import duckdb
 
-from .territories import DEPARTEMENTS, OLD_DEPARTEMENT_CODES, REGIONS
+from ..domain.territories import DEPARTEMENTS, OLD_DEPARTEMENT_CODES, REGIONS
 
 MANDATE_COLUMNS_LOADED: list[tuple[str, str]] = [
     ("kind", "VARCHAR"),

@@ -13,9 +13,9 @@ import unicodedata
 
 import polars as pl
 
-from .mandate import ELIGIBLE_DEFAULT
-from .normalize import fold
-from .registry import Registry
+from ..domain.mandates import ELIGIBLE_DEFAULT
+from ..domain.text import fold
+from ..registry.view import Registry
 
 NOISES = ["propre", "casse", "ordre", "accents", "faute_nom", "prenom_court", "tirets",
           "civilite", "formulation", "sans_departement", "nom_complet_majuscules", "epouse"]
@@ -239,8 +239,8 @@ SIGNATURE_COLUMNS = ["civilite", "nom", "prenom", "nom_complet", "mandat"]
 def verify_labelled(registry: Registry, labelled: pl.DataFrame) -> tuple[pl.DataFrame, float]:
     """Verify a labelled set as an organiser would (the signature columns only) and put the
     decisions next to the labels: what the benchmark and the accuracy tests compare."""
-    from .inputs import SignatureTable, detect_roles
-    from .verify import verify_table
+    from ..inputs import SignatureTable, detect_roles
+    from ..matching.pipeline import verify_table
 
     signatures = labelled.select(SIGNATURE_COLUMNS)
     result = verify_table(SignatureTable(None, signatures, detect_roles(signatures.columns)), registry)

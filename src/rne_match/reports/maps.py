@@ -28,7 +28,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.colors import Normalize  # noqa: E402
 from matplotlib.patches import Patch, Polygon  # noqa: E402
 
-from .territories import DEPARTEMENTS  # noqa: E402
+from ..domain.territories import DEPARTEMENTS  # noqa: E402
 
 # Metropolitan tiles: code -> (column, row), row 0 at the top.
 TILES: dict[str, tuple[int, int]] = {
@@ -259,7 +259,7 @@ def cached_outlines(cache_dir: Path, fetch: bool = False, url: str = GEO_URL,
                     timeout: float = 30) -> Path | None:
     """The outlines file kept under data/raw/geo, downloaded once when asked; None when absent
     and not fetched. A failed or unusable download leaves no file behind."""
-    from .download import DownloadError, Resource, download_resource, make_session
+    from ..registry.download import DownloadError, Resource, download_resource, make_session
 
     dest = cache_dir / "departements.geojson"
     if dest.exists() or not fetch:

@@ -12,10 +12,10 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from .download import sha1_of
-from .mandate import ELIGIBLE_DEFAULT
-from .parties import NOT_GIVEN, PARTIES
-from .territories import DEPARTEMENTS
+from ..domain.mandates import ELIGIBLE_DEFAULT
+from ..domain.parties import NOT_GIVEN, PARTIES
+from ..domain.territories import DEPARTEMENTS
+from ..registry.download import sha1_of
 
 LEVELS = ("departement", "region", "commune", "kind", "parti")
 # Column -> how it reads on a map legend.
@@ -45,7 +45,7 @@ def load_results(db_path: Path, results: Path | None = None, run_id: str | None 
         if results.suffix.lower() in (".jsonl", ".ndjson"):
             return pl.read_ndjson(results)
         if results.suffix.lower() == ".xlsx":
-            from .inputs import read_workbook
+            from ..inputs import read_workbook
 
             return read_workbook(results)
         return pl.read_csv(results, separator=";", infer_schema=False)

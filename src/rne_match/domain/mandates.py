@@ -12,8 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .normalize import fold
 from .territories import DEP_BY_NAME, DEPARTEMENTS, OLD_REGIONS, REGIONS
+from .text import fold
 
 
 @dataclass(frozen=True)

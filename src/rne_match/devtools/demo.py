@@ -12,18 +12,18 @@ from pathlib import Path
 
 import polars as pl
 
-from . import paths
-from .coverage import coverage_table, record_run
-from .download import DownloadError, download_release
+from .. import paths
+from ..domain.mandates import ELIGIBLE_DEFAULT
+from ..inputs import read_signatures
+from ..matching.pipeline import split_results, verify_table
+from ..registry.download import DownloadError, download_release
+from ..registry.load import load_folder
+from ..registry.view import load_registry
+from ..reports.coverage import coverage_table, record_run
+from ..reports.maps import coverage_map, outlines_for
+from ..reports.outputs import write_table
 from .generate import generate
-from .inputs import read_signatures
-from .load import load_folder
-from .mandate import ELIGIBLE_DEFAULT
-from .maps import coverage_map, outlines_for
-from .outputs import write_table
-from .registry import load_registry
 from .sample import write_sample_release
-from .verify import split_results, verify_table
 
 
 def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None] = print) -> dict[str, Path]:

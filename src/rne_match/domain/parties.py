@@ -11,7 +11,7 @@ import re
 
 import polars as pl
 
-from .normalize import fold
+from .text import fold
 
 # label -> aliases, written as people write them (folded before use).
 PARTIES: dict[str, tuple[str, ...]] = {

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .kinds import kind_from_title
+from ..domain.kinds import kind_from_title
 
 
 class FormatError(ValueError):

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from .freetext import MANDATE_RE, read_line
-from .mandate import parse_mandate
-from .normalize import (
+from ..domain.mandates import parse_mandate
+from ..domain.territories import departement_code
+from ..domain.text import (
     PARTICLES,
     civility_sex,
     fold,
@@ -22,7 +22,7 @@ from .normalize import (
     remove_civility,
     split_marriage,
 )
-from .territories import departement_code
+from ..inputs.freetext import MANDATE_RE, read_line
 
 MAX_READINGS = 12
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from .normalize import fold_expr
-from .registry import Registry
-from .territories import DEPARTEMENTS, OLD_REGIONS, REGIONS
+from ..domain.territories import DEPARTEMENTS, OLD_REGIONS, REGIONS
+from ..domain.text import fold_expr
+from ..registry.view import Registry
 
 # For each stated kind, the kinds of place it is looked up as, in order of preference.
 _PREFERENCE: dict[str | None, tuple[str, ...]] = {

@@ -19,7 +19,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from .kinds import DATASET_SLUG, kind_of_resource
+from ..domain.kinds import DATASET_SLUG, kind_of_resource
 
 API_ROOT = os.environ.get("RNE_MATCH_API", "https://www.data.gouv.fr/api/1")
 MANIFEST = "manifest.json"

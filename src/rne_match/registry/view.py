@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from .normalize import map_unique, skeleton_expr, strip_particles_expr
+from ..domain.text import map_unique, skeleton_expr, strip_particles_expr
 
 # The label a person would use for the place of a mandate, per kind.
 _TERRITOIRE_SQL = """

@@ -11,7 +11,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from .territories import DEPARTEMENTS, REGIONS
+from ..domain.territories import DEPARTEMENTS, REGIONS
 
 COMMUNES: list[tuple[str, str, str]] = [
     ("34172", "Montpellier", "34"), ("34057", "Castelnau-le-Lez", "34"),

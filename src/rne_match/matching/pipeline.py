@@ -1,7 +1,14 @@
-"""Verify a signature list end to end: read, match, decide, explain, flag duplicates.
+"""Match signatures to registry persons: blocking rules, comparison levels, decision.
 
-The output has every input row exactly once, in input order, with all its columns, followed by
-the decision columns. Nothing is dropped: rows that cannot be checked come out as `invalid`.
+Modelled on Splink: candidate pairs come from the union of a few blocking rules; each pair gets
+per-field weights (in bits, log2 of how much more likely the agreement is for a true match than
+for a random pair), summed into a match weight; person-level aggregation keeps each person's
+best-fitting mandate; the decision needs both a high weight and a margin over the runner-up.
+A false `verified` is the costly error, so every threshold errs towards review.
+
+`verify_table` is the whole verification of a signature table: prepare readings, match in
+chunks, explain, flag duplicates, resolve stated places. Every input row comes out exactly once,
+in input order, with all its columns, followed by the decision columns.
 """
 
 from __future__ import annotations
@@ -11,12 +18,16 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from .inputs import SignatureTable
-from .match import MatchOptions, match_signatures
-from .parties import party_expr
+from ..domain.parties import party_expr
+from ..inputs import SignatureTable
+from ..registry.view import Registry
+from .blocking import candidate_pairs
+from .compare import prune, score_mandates, score_names
+from .decide import decide
+from .explain import former_reason, reasons
 from .places import resolve_places
-from .registry import Registry
-from .signatures import prepare
+from .readings import prepare
+from .weights import MatchOptions
 
 RESULT_COLUMNS = [
     "status", "confidence", "reason", "n_candidates", "duplicate_of", "rne_person_id", "rne_nom",
@@ -25,13 +36,6 @@ RESULT_COLUMNS = [
 ]
 CHUNK = 10_000  # signatures matched at once
 STATUSES = ["verified", "verified_other_mandate", "not_eligible", "ambiguous", "not_found", "invalid"]
-KIND_LABELS = {
-    "cm": "conseiller·e municipal·e", "mai": "maire", "ca": "conseiller·e d'arrondissement",
-    "cd": "conseiller·e départemental·e", "cr": "conseiller·e régional·e",
-    "ma": "membre d'une assemblée territoriale", "epci": "conseiller·e communautaire",
-    "dep": "député·e", "sen": "sénateur·rice", "rpe": "député·e européen·ne",
-    "cons": "conseiller·e des Français de l'étranger", "afe": "membre de l'AFE",
-}
 
 
 @dataclass
@@ -58,42 +62,11 @@ def split_results(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return verified, review
 
 
-def _mandate_label() -> pl.Expr:
-    fonction = pl.col("rne_fonction")
-    kind_label = pl.col("rne_kind").replace_strict(KIND_LABELS, default="élu·e")
-    what = pl.when(fonction.is_not_null() & (pl.col("rne_kind") != "mai")).then(fonction).otherwise(kind_label)
-    where = pl.col("rne_territoire").fill_null("")
-    dep = pl.when(pl.col("rne_code_departement").is_not_null()).then(
-        pl.lit(" (") + pl.col("rne_code_departement") + pl.lit(")")).otherwise(pl.lit(""))
-    return what + pl.lit(" — ") + where + dep
-
-
-def _reasons(identify: float) -> pl.Expr:
-    who = pl.col("rne_nom").fill_null("") + pl.lit(" ") + pl.col("rne_prenom").fill_null("")
-    stated = pl.when(pl.col("mandate_text") != "").then(
-        pl.lit(" (déclaré : « ") + pl.col("mandate_text") + pl.lit(" »)")).otherwise(pl.lit(""))
-    close = pl.col("close_terr").list.join(" ; ").fill_null("")
-    return (
-        pl.when(pl.col("status") == "invalid").then(pl.lit("Ligne non vérifiable : ") + pl.col("invalid") + pl.lit("."))
-        .when(pl.col("status") == "verified").then(
-            pl.lit("Identifié·e dans le RNE comme ") + who + pl.lit(", ") + _mandate_label()
-            + pl.lit(" : nom, prénom et mandat concordent."))
-        .when(pl.col("status") == "verified_other_mandate").then(
-            pl.lit("Identifié·e comme ") + who + pl.lit(", mais le RNE indique ") + _mandate_label()
-            + stated + pl.lit(" : à relire."))
-        .when(pl.col("status") == "not_eligible").then(
-            pl.lit("Identifié·e comme ") + who + pl.lit(", qui ne détient que des mandats hors du périmètre retenu : ")
-            + _mandate_label() + pl.lit("."))
-        .when(pl.col("status") == "ambiguous").then(
-            pl.lit("Plusieurs élu·es du RNE correspondent à peu près autant (") + pl.col("n_candidates").cast(pl.String)
-            + pl.lit(" candidat·es, dont : ") + close + pl.lit(") ; précisez la commune ou le département."))
-        .when(pl.col("best").is_null()).then(pl.lit("Aucun élu·e du RNE ne porte un nom proche de « ")
-                                             + pl.col("display") + pl.lit(" »."))
-        .otherwise(pl.lit("Aucun élu·e du RNE ne correspond assez (meilleur candidat : ")
-                   + pl.col("close_terr").list.first().fill_null("?") + pl.lit(", score ")
-                   + pl.col("best").round(1).cast(pl.String) + pl.lit(" bits, seuil ")
-                   + pl.lit(str(identify)) + pl.lit(").") )
-    )
+def match_signatures(sigs: pl.DataFrame, reads: pl.DataFrame, reg: Registry, opts: MatchOptions) -> pl.DataFrame:
+    """The whole pipeline for a batch of signatures: blocking, name scores, prune, mandates, decision."""
+    pairs = candidate_pairs(reads, reg, sigs)
+    named = prune(score_names(pairs, reads, sigs, reg, opts.weights), opts.weights)
+    return decide(sigs, named, score_mandates(named, sigs, reg, opts), reg, opts)
 
 
 def _explain_former(decided: pl.DataFrame, sigs: pl.DataFrame, reads: pl.DataFrame, registry: Registry,
@@ -113,10 +86,7 @@ def _explain_former(decided: pl.DataFrame, sigs: pl.DataFrame, reads: pl.DataFra
         return decided
     last = former.mandates.group_by("person_id").agg(pl.col("release").max())
     found = found.join(last, left_on="rne_person_id", right_on="person_id", how="left").select(
-        "row", (pl.lit("Ancien·ne élu·e : ") + pl.col("rne_nom") + pl.lit(" ") + pl.col("rne_prenom")
-                + pl.lit(" figurait dans la publication du ") + pl.col("release") + pl.lit(" comme ")
-                + _mandate_label() + pl.lit(", mais n'apparaît plus dans la dernière publication du RNE : "
-                                            "pas de mandat en cours.")).alias("former_reason"))
+        "row", former_reason().alias("former_reason"))
     return decided.join(found, on="row", how="left").with_columns(
         pl.coalesce("former_reason", "reason").alias("reason")).drop("former_reason")
 
@@ -133,7 +103,7 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
         in_chunk = pl.col("row").is_between(lo, lo + CHUNK - 1)
         chunks.append(match_signatures(sigs.filter(in_chunk), reads.filter(in_chunk), registry, opts))
     decided = pl.concat(chunks, how="vertical_relaxed")
-    decided = decided.with_columns(_reasons(opts.weights.identify).alias("reason"))
+    decided = decided.with_columns(reasons(opts.weights.identify).alias("reason"))
     decided = _explain_former(decided, sigs, reads, registry, opts)
     # The same person signing twice: later rows point at the first (1-based data row numbers).
     first_row = decided.filter(pl.col("rne_person_id").is_not_null()).group_by("rne_person_id").agg(
@@ -156,3 +126,4 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
     places = resolve_places(sigs, registry).drop("row")
     frame = pl.concat([input_cols, result, parti, places], how="horizontal")
     return VerifyResult(frame, time.perf_counter() - start)
+

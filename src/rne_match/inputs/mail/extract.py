@@ -18,7 +18,11 @@ from pathlib import Path
 
 import polars as pl
 
-from .freetext import (
+from ...domain.mandates import parse_mandate
+from ...domain.territories import departement_code
+from ...domain.text import fold
+from .. import ROLES
+from ..freetext import (
     BULLET,
     MANDATE_RE,
     MANDATE_WORD,
@@ -33,11 +37,7 @@ from .freetext import (
     read_line,
     split_civility,
 )
-from .inputs import ROLES
-from .mail import MailMessage, read_mailbox
-from .mandate import parse_mandate
-from .normalize import fold
-from .territories import departement_code
+from .mailbox import MailMessage, read_mailbox
 
 COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet", "source", "signataire_no",
            "civilite", "nom_complet", "nom", "prenom", "mandat", "parti", "commune", "departement",

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import polars as pl
 
-from .formats import FormatError, decode
-from .normalize import fold
+from ..domain.text import fold
+from ..registry.formats import FormatError, decode
 
 
 class InputError(ValueError):
@@ -246,10 +246,10 @@ def read_signatures(path: Path, columns: dict[str, str] | None = None) -> Signat
     """A signature table from a list (CSV, XLSX, JSON) or a mailbox (mbox, Maildir, .eml)."""
     if not path.exists():
         raise InputError(f"{path} : fichier introuvable")
-    from .mail import is_mailbox
+    from .mail.mailbox import is_mailbox
 
     if is_mailbox(path):
-        from .extract import extract_mailbox
+        from .mail.extract import extract_mailbox
 
         frame = extract_mailbox(path)
         if frame.is_empty():

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .mandate import parse_mandate
-from .normalize import fold
-from .parties import find_party
+from ..domain.mandates import parse_mandate
+from ..domain.parties import find_party
+from ..domain.text import fold
 
 MANDATE_WORD = (r"(?:CM(?=\s+(?:de|du|d['’]|à)\b)|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?|"
                  r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au )))")

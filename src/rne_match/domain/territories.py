@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import fold
+from .text import fold
 
 # code -> (name, région code)
 DEPARTEMENTS: dict[str, tuple[str, str]] = {

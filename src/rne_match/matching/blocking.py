@@ -1,0 +1,71 @@
+"""Blocking: the candidate (signature reading, registry person) pairs worth comparing.
+
+A union of a few cheap rules keeps pairs small even for MARTIN or DUBOIS; the registry side of
+each rule is built once per registry and cached on it.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from ..domain.text import PARTICLES, skeleton_expr, strip_particles_expr
+from ..registry.view import Registry
+
+
+def _tokens_expr(col: str) -> pl.Expr:
+    particles = list(PARTICLES)
+    return (
+        pl.col(col).str.split(" ")
+        .list.eval(pl.element().filter((pl.element().str.len_chars() >= 2) & ~pl.element().is_in(particles)))
+    )
+
+
+def _blocking_tables(reg: Registry) -> dict[str, pl.DataFrame]:
+    """Registry side of the blocking rules, built once per registry and reused by every chunk."""
+    if "blocking" not in reg.cache:
+        p = reg.persons.select("person_id", "nom_f", "prenom_f", "nom_np", "nom_skel", "prenom_initial")
+        at_commune = reg.mandates.select("person_id", "commune_f").drop_nulls().unique().join(
+            p.select("person_id", pl.col("prenom_initial").alias("p_initial")), on="person_id")
+        reg.cache["blocking"] = {
+            "tok": p.select("person_id", "prenom_initial", _tokens_expr("nom_f").alias("tok"))
+                    .explode("tok").drop_nulls("tok"),
+            "skel": p.select("person_id", "nom_skel", "prenom_initial"),
+            "n2": p.select("person_id", "prenom_f", pl.col("nom_np").str.slice(0, 2).alias("n2")),
+            "at_commune": at_commune,
+            "communes": at_commune.select(pl.col("commune_f").unique()),
+        }
+    return reg.cache["blocking"]
+
+
+def candidate_pairs(reads: pl.DataFrame, reg: Registry, sigs: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Union of blocking rules; each keeps pairs small even for MARTIN or DUBOIS."""
+    t = _blocking_tables(reg)
+    r = reads.with_columns(
+        strip_particles_expr(pl.col("nom_f")).alias("nom_np"),
+        pl.col("prenom_f").str.slice(0, 1).alias("prenom_initial"),
+    ).with_columns(skeleton_expr(pl.col("nom_np")).alias("nom_skel"))
+    keys = ["row", "reading", "person_id"]
+    # Rule 1: a surname word in common and the same first-name initial.
+    r_tok = r.select("row", "reading", "prenom_initial", _tokens_expr("nom_f").alias("tok")).explode("tok")
+    blocks = [r_tok.drop_nulls("tok").join(t["tok"], on=["tok", "prenom_initial"]).select(keys)]
+    # Rule 2: same phonetic skeleton of the surname and same first-name initial (typos).
+    blocks.append(r.filter(pl.col("nom_skel").str.len_chars() >= 3).join(
+        t["skel"], on=["nom_skel", "prenom_initial"]).select(keys))
+    # Rule 3: same first name and same first two letters of surname (surnames mangled further),
+    # for signers who name no known commune: for the others rule 4 finds them at less cost.
+    r3 = r.filter(pl.col("prenom_f").str.len_chars() >= 3)
+    if sigs is not None:
+        in_commune = sigs.join(t["communes"], left_on="place_f", right_on="commune_f", how="semi").select("row")
+        r3 = r3.join(in_commune, on="row", how="anti")
+    blocks.append(r3.with_columns(pl.col("nom_np").str.slice(0, 2).alias("n2")).join(
+        t["n2"], on=["prenom_f", "n2"]).select(keys))
+    if sigs is not None:
+        # Rule 4: the same first-name initial (or none given) among those holding a mandate in the
+        # commune the signer names. A council is a few dozen people; this catches what the name
+        # rules miss: a typo in a short surname (« GrLA »), a first name reduced to « M. ».
+        places = sigs.filter(pl.col("place_f") != "").select("row", pl.col("place_f").alias("commune_f"))
+        b4 = places.join(t["at_commune"], on="commune_f").join(
+            r.select("row", "reading", "prenom_initial"), on="row"
+        ).filter((pl.col("prenom_initial") == pl.col("p_initial")) | (pl.col("prenom_initial") == ""))
+        blocks.append(b4.select(keys))
+    return pl.concat(blocks).unique()

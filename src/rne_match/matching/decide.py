@@ -1,0 +1,67 @@
+"""The decision: the best candidate person needs a high weight and a margin over the next.
+
+A false `verified` is the costly error, so every threshold errs towards review.
+"""
+
+from __future__ import annotations
+
+import math
+
+import polars as pl
+
+from ..registry.view import Registry
+from .weights import MatchOptions
+
+
+def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: Registry,
+           opts: MatchOptions) -> pl.DataFrame:
+    w = opts.weights
+    # The best mandate is eligible whenever the person holds any eligible one (see the sort above).
+    cands = named.join(best_m, on=["row", "person_id"], how="left").with_columns(
+        (pl.col("w_name") + pl.col("w_mandate").fill_null(0.0)).alias("total"),
+        pl.col("eligible").fill_null(False).alias("p_eligible"),
+    )
+    cands = cands.sort(["row", "total"], descending=[False, True])
+    ranked = cands.group_by("row", maintain_order=True).agg(
+        pl.col("total").first().alias("best"),
+        pl.col("total").slice(1, 1).first().alias("second"),
+        pl.col("person_id").first(),
+        pl.col("total").filter(pl.col("total") >= w.plausible).len().alias("n_candidates"),
+        pl.col("person_id").slice(1, 1).first().alias("second_person"),
+        pl.exclude("row", "total", "person_id").first(),
+        # Homonyms tied with the best: named in the reason of an ambiguous row.
+        pl.col("person_id").filter(pl.col("total") >= pl.col("total").first() - w.margin).head(4).alias("close_ids"),
+        pl.col("territoire").filter(pl.col("total") >= pl.col("total").first() - w.margin).head(4).alias("close_terr"),
+        pl.col("code_departement").filter(pl.col("total") >= pl.col("total").first() - w.margin).head(4).alias("close_dep"),
+    )
+    out = sigs.join(ranked, on="row", how="left").sort("row")
+    best = pl.col("best").fill_null(-math.inf)
+    second = pl.col("second").fill_null(-math.inf)
+    margin = best - second
+    identified = (best >= w.identify) & (margin >= w.margin)
+    status = (
+        pl.when(pl.col("invalid").is_not_null()).then(pl.lit("invalid"))
+        .when(best < w.identify).then(pl.lit("not_found"))
+        .when(margin < w.margin).then(pl.lit("ambiguous"))
+        .when(~pl.col("p_eligible").fill_null(False)).then(pl.lit("not_eligible"))
+        .when(pl.col("consistent").fill_null(False)).then(pl.lit("verified"))
+        .otherwise(pl.lit("verified_other_mandate"))
+    )
+    # Softmax over {best, runner-up, nobody}: the chance the named person is the signer.
+    conf = 1.0 / (1.0 + pl.lit(2.0).pow(second - best) + pl.lit(2.0).pow(pl.lit(w.nobody) - best))
+    out = out.with_columns(status.alias("status"), pl.when(identified).then(conf).otherwise(
+        pl.when(best > -math.inf).then(1 - conf).otherwise(1.0)).round(4).alias("confidence"),
+        pl.col("n_candidates").fill_null(0))
+    persons = reg.persons.select("person_id", pl.col("nom").alias("rne_nom"), pl.col("prenom").alias("rne_prenom"),
+                                 pl.col("sexe").alias("rne_sexe"))
+    out = out.join(persons, on="person_id", how="left")
+    keep_rne = pl.col("status").is_in(["verified", "verified_other_mandate", "not_eligible"])
+    out = out.with_columns(
+        *[pl.when(keep_rne).then(pl.col(c)).otherwise(None).alias(a) for c, a in (
+            ("person_id", "rne_person_id"), ("rne_nom", "rne_nom"), ("rne_prenom", "rne_prenom"),
+            ("rne_sexe", "rne_sexe"), ("kind", "rne_kind"), ("fonction", "rne_fonction"),
+            ("code_departement", "rne_code_departement"), ("libelle_departement", "rne_departement"),
+            ("code_commune", "rne_code_commune"), ("libelle_commune", "rne_commune"),
+            ("territoire", "rne_territoire"))],
+    )
+    return out

@@ -1,0 +1,64 @@
+"""Reasons in French for each decision: who the RNE says the signer is, and why that status.
+
+Pure polars expressions over the decided frame; the matcher never formats text itself.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+KIND_LABELS = {
+    "cm": "conseiller·e municipal·e", "mai": "maire", "ca": "conseiller·e d'arrondissement",
+    "cd": "conseiller·e départemental·e", "cr": "conseiller·e régional·e",
+    "ma": "membre d'une assemblée territoriale", "epci": "conseiller·e communautaire",
+    "dep": "député·e", "sen": "sénateur·rice", "rpe": "député·e européen·ne",
+    "cons": "conseiller·e des Français de l'étranger", "afe": "membre de l'AFE",
+}
+
+
+
+def _mandate_label() -> pl.Expr:
+    fonction = pl.col("rne_fonction")
+    kind_label = pl.col("rne_kind").replace_strict(KIND_LABELS, default="élu·e")
+    what = pl.when(fonction.is_not_null() & (pl.col("rne_kind") != "mai")).then(fonction).otherwise(kind_label)
+    where = pl.col("rne_territoire").fill_null("")
+    dep = pl.when(pl.col("rne_code_departement").is_not_null()).then(
+        pl.lit(" (") + pl.col("rne_code_departement") + pl.lit(")")).otherwise(pl.lit(""))
+    return what + pl.lit(" — ") + where + dep
+
+
+def reasons(identify: float) -> pl.Expr:
+    who = pl.col("rne_nom").fill_null("") + pl.lit(" ") + pl.col("rne_prenom").fill_null("")
+    stated = pl.when(pl.col("mandate_text") != "").then(
+        pl.lit(" (déclaré : « ") + pl.col("mandate_text") + pl.lit(" »)")).otherwise(pl.lit(""))
+    close = pl.col("close_terr").list.join(" ; ").fill_null("")
+    return (
+        pl.when(pl.col("status") == "invalid").then(pl.lit("Ligne non vérifiable : ") + pl.col("invalid") + pl.lit("."))
+        .when(pl.col("status") == "verified").then(
+            pl.lit("Identifié·e dans le RNE comme ") + who + pl.lit(", ") + _mandate_label()
+            + pl.lit(" : nom, prénom et mandat concordent."))
+        .when(pl.col("status") == "verified_other_mandate").then(
+            pl.lit("Identifié·e comme ") + who + pl.lit(", mais le RNE indique ") + _mandate_label()
+            + stated + pl.lit(" : à relire."))
+        .when(pl.col("status") == "not_eligible").then(
+            pl.lit("Identifié·e comme ") + who + pl.lit(", qui ne détient que des mandats hors du périmètre retenu : ")
+            + _mandate_label() + pl.lit("."))
+        .when(pl.col("status") == "ambiguous").then(
+            pl.lit("Plusieurs élu·es du RNE correspondent à peu près autant (") + pl.col("n_candidates").cast(pl.String)
+            + pl.lit(" candidat·es, dont : ") + close + pl.lit(") ; précisez la commune ou le département."))
+        .when(pl.col("best").is_null()).then(pl.lit("Aucun élu·e du RNE ne porte un nom proche de « ")
+                                             + pl.col("display") + pl.lit(" »."))
+        .otherwise(pl.lit("Aucun élu·e du RNE ne correspond assez (meilleur candidat : ")
+                   + pl.col("close_terr").list.first().fill_null("?") + pl.lit(", score ")
+                   + pl.col("best").round(1).cast(pl.String) + pl.lit(" bits, seuil ")
+                   + pl.lit(str(identify)) + pl.lit(").") )
+    )
+
+
+def former_reason() -> pl.Expr:
+    """The reason given to a signer found only among people who left office (the frame holds the
+    match against the former registry and the `release` they last appear in)."""
+    return (pl.lit("Ancien·ne élu·e : ") + pl.col("rne_nom") + pl.lit(" ") + pl.col("rne_prenom")
+            + pl.lit(" figurait dans la publication du ") + pl.col("release") + pl.lit(" comme ")
+            + _mandate_label() + pl.lit(", mais n'apparaît plus dans la dernière publication du RNE : "
+                                        "pas de mandat en cours."))

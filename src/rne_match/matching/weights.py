@@ -1,0 +1,52 @@
+"""Every number a decision depends on (in bits), and the options of one matching run.
+
+Modelled on Splink: each compared field contributes log2 of how much more likely its agreement is
+for a true match than for a random pair; the thresholds below turn the sum into a decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..domain.mandates import ELIGIBLE_DEFAULT
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Every number the decision depends on, in one place, in bits."""
+
+    m: float = 0.95
+    nom_u_floor: float = 1e-4  # a surname seen once among 500k élus may still be common
+    prenom_u_floor: float = 5e-4
+    nom_subset: float = -3.0  # relative to exact: « BLATRIX » for « BLATRIX CONTAT »
+    nom_typo: float = 5.0
+    nom_close: float = 1.5
+    nom_other: float = -12.0
+    prenom_first_token: float = 5.0
+    prenom_initials: float = 2.5
+    prenom_typo: float = 4.0
+    prenom_close: float = 0.5
+    prenom_other: float = -8.0
+    sexe_agree: float = 0.5
+    sexe_disagree: float = -5.0
+    place_strong: float = 6.0
+    place_weak: float = 3.0
+    place_other: float = -4.0
+    dep_agree: float = 2.0
+    dep_disagree: float = -3.0
+    region_agree: float = 4.0
+    kind_agree: float = 1.0
+    kind_other: float = -1.0
+    identify: float = 17.0  # total weight needed to name a person
+    margin: float = 5.0  # over the runner-up, else ambiguous
+    nobody: float = 13.0  # the weight of "none of them" in the confidence softmax
+    plausible: float = 8.0  # candidates counted in n_candidates
+
+
+REFERENCE_PERSONS = 200_000  # persons in a national registry (the 2026 RNE has ~520,000)
+
+
+@dataclass
+class MatchOptions:
+    eligible: frozenset[str] = ELIGIBLE_DEFAULT
+    weights: Weights = field(default_factory=Weights)
