@@ -2,7 +2,8 @@
 
 The real RNE is used when data.gouv.fr answers; otherwise a fictitious sample in the official
 format. Either way the demo signatures are generated from that registry (with impostors and
-homonyms), verified, and summarised, and every file written is listed.
+homonyms), verified, and summarised, and every file written is listed. Written over `api` only,
+as an organiser's script would be.
 """
 
 from __future__ import annotations
@@ -12,18 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
-from .. import paths
-from ..domain.mandates import ELIGIBLE_DEFAULT
-from ..inputs import read_signatures
-from ..matching.pipeline import split_results, verify_table
-from ..registry.download import DownloadError, download_release
-from ..registry.load import load_folder
-from ..registry.view import load_registry
-from ..reports.coverage import coverage_table, record_run
-from ..reports.maps import coverage_map, outlines_for
-from ..reports.outputs import write_table
-from .generate import generate
-from .sample import write_sample_release
+from .. import api, paths
 
 
 def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None] = print) -> dict[str, Path]:
@@ -32,43 +22,38 @@ def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None]
     source = None
     if not offline:
         try:
-            source, outcomes = download_release(paths.raw_dir(), timeout=15, attempts=2, backoff=0.5)
-            if any(o.status in ("rejeté", "échec") for o in outcomes):
+            downloaded = api.download(timeout=15, retries=2, backoff=0.5)
+            source = downloaded.folder
+            if downloaded.failed:
                 echo("Certains fichiers du RNE n'ont pas pu être téléchargés : ils sont ignorés.")
             echo(f"RNE réel téléchargé depuis data.gouv.fr : {source}")
             db = paths.default_db()
-        except DownloadError as exc:
+        except api.DownloadError as exc:
             echo(str(exc))
     if source is None:
-        source = write_sample_release(paths.raw_dir() / "echantillon")
+        source = api.sample_release(paths.raw_dir() / "echantillon")
         db = paths.data_dir() / "processed" / "rne-echantillon.duckdb"
         echo("→ Démonstration sur l'ÉCHANTILLON EMBARQUÉ (élu·es fictif·ves, format officiel 2026).")
-    loaded = load_folder(source, db)
+    loaded = api.load(source, db, prepare_keys=False)
     echo(f"RNE chargé : {sum(loaded.rows_by_kind().values())} mandats, {loaded.rejected} rejet(s), "
          f"{loaded.seconds:.1f} s → {db}")
-    registry = load_registry(db)
-    labelled = generate(registry, size, seed=2023)
-    sig_path = out_dir / "signatures-demo.csv"
-    write_table(labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat", "parti"), sig_path)
-    table = read_signatures(sig_path)
-    result = verify_table(table, registry)
-    record_run(db, sig_path, result.frame, ELIGIBLE_DEFAULT, table.roles.get("parti"))
-    verified, review = split_results(result.frame)
+    registry = api.open_registry(db)
+    sig_path = api.write_table(api.demo_signatures(registry, size, seed=2023), out_dir / "signatures-demo.csv")
+    done = api.verify_file(sig_path, db, output=out_dir / "resultats.xlsx", registry=registry)
+    verified, review = api.split_results(done.frame)
     files = {
         "signatures (entrée)": sig_path,
-        "liste vérifiée": write_table(verified, out_dir / "verifies.csv"),
-        "file de relecture": write_table(review, out_dir / "a-relire.csv"),
-        "résultats complets": write_table(result.frame, out_dir / "resultats.xlsx"),
+        "liste vérifiée": api.write_table(verified, out_dir / "verifies.csv"),
+        "file de relecture": api.write_table(review, out_dir / "a-relire.csv"),
+        "résultats complets": done.output,
     }
-    cov = coverage_table(result.frame, db, "departement")
-    files["couverture par département"] = write_table(cov, out_dir / "couverture-departements.csv")
-    by_party = coverage_table(result.frame, db, "parti")
-    files["couverture par parti"] = write_table(by_party, out_dir / "couverture-partis.csv")
-    outlines = outlines_for(None, paths.raw_dir() / "geo")
-    files["carte"] = coverage_map(cov, "departement", out_dir / "carte-departements.png",
-                                  "verifiees_pour_1000_elus", outlines)
-    counts = result.counts()
-    echo(f"\n{table.frame.height} signatures vérifiées en {result.seconds:.1f} s :")
+    cov = api.coverage(db, level="departement", frame=done.frame)
+    files["couverture par département"] = api.write_table(cov, out_dir / "couverture-departements.csv")
+    by_party = api.coverage(db, level="parti", frame=done.frame)
+    files["couverture par parti"] = api.write_table(by_party, out_dir / "couverture-partis.csv")
+    files["carte"] = api.coverage_map(cov, "departement", out_dir / "carte-departements.png")
+    counts = done.counts()
+    echo(f"\n{done.table.frame.height} signatures vérifiées en {done.result.seconds:.1f} s :")
     for status, n in counts.items():
         echo(f"  {status:<24} {n:>6}")
     signed = cov.filter(pl.col("signatures") > 0)
@@ -87,7 +72,7 @@ def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None]
     echo("\nFichiers écrits :")
     for label, path in files.items():
         echo(f"  {label:<28} {path}")
-    if outlines is None:
+    if not api.has_outlines():
         echo("(carte en tuiles ; « rne-match coverage --map carte.png --geometry auto » dessine les "
              "vrais contours une fois téléchargés)")
     return files

@@ -15,6 +15,8 @@ import polars as pl
 
 from ..domain.mandates import ELIGIBLE_DEFAULT
 from ..domain.text import fold
+from ..inputs import SignatureTable, detect_roles
+from ..matching.pipeline import verify_table
 from ..registry.view import Registry
 
 NOISES = ["propre", "casse", "ordre", "accents", "faute_nom", "prenom_court", "tirets",
@@ -239,9 +241,6 @@ SIGNATURE_COLUMNS = ["civilite", "nom", "prenom", "nom_complet", "mandat"]
 def verify_labelled(registry: Registry, labelled: pl.DataFrame) -> tuple[pl.DataFrame, float]:
     """Verify a labelled set as an organiser would (the signature columns only) and put the
     decisions next to the labels: what the benchmark and the accuracy tests compare."""
-    from ..inputs import SignatureTable, detect_roles
-    from ..matching.pipeline import verify_table
-
     signatures = labelled.select(SIGNATURE_COLUMNS)
     result = verify_table(SignatureTable(None, signatures, detect_roles(signatures.columns)), registry)
     decisions = result.frame.select("status", "rne_person_id", "reason")

@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..errors import PolicyError
 from .territories import DEP_BY_NAME, DEPARTEMENTS, OLD_REGIONS, REGIONS
 from .text import fold
 
@@ -165,7 +166,7 @@ def parse_policy(spec: str | None) -> frozenset[str]:
         elif part in {"cm", "mai", "ca", "cd", "cr", "ma", "epci", "dep", "sen", "rpe", "cons", "afe"}:
             kinds.add(part)
         elif part:
-            raise ValueError(f"niveau d'éligibilité inconnu : {part!r}")
+            raise PolicyError(f"niveau d'éligibilité inconnu : {part!r}")
     return frozenset(kinds)
 
 

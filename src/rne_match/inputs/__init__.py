@@ -15,12 +15,8 @@ from pathlib import Path
 import polars as pl
 
 from ..domain.text import fold
-from ..registry.formats import FormatError, decode
-
-
-class InputError(ValueError):
-    """Unreadable signature file: the message names the file, and the line and column if known."""
-
+from ..errors import FormatError, InputError
+from ..registry.formats import decode
 
 ROLES: dict[str, tuple[str, ...]] = {
     "nom_complet": ("nom complet", "nom et prenom", "prenom et nom", "prenom nom", "nom prenom",

@@ -6,11 +6,27 @@ A false `verified` is the costly error, so every threshold errs towards review.
 from __future__ import annotations
 
 import math
+from enum import StrEnum
 
 import polars as pl
 
 from ..registry.view import Registry
 from .weights import MatchOptions
+
+
+class Status(StrEnum):
+    """The decision for one signature row; the value is what the `status` column holds."""
+
+    VERIFIED = "verified"  # identified, and a mandate of theirs matches the one stated
+    VERIFIED_OTHER_MANDATE = "verified_other_mandate"  # identified, but the RNE says another mandate
+    NOT_ELIGIBLE = "not_eligible"  # identified, holding only mandates outside the policy
+    AMBIGUOUS = "ambiguous"  # several persons fit about as well
+    NOT_FOUND = "not_found"  # nobody fits well enough
+    INVALID = "invalid"  # the row cannot be checked (no name, an e-mail address, a heading)
+
+
+# Statuses whose row names an RNE person (the rne_* columns are filled).
+IDENTIFIED = (Status.VERIFIED, Status.VERIFIED_OTHER_MANDATE, Status.NOT_ELIGIBLE)
 
 
 def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: Registry,
@@ -40,12 +56,12 @@ def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: R
     margin = best - second
     identified = (best >= w.identify) & (margin >= w.margin)
     status = (
-        pl.when(pl.col("invalid").is_not_null()).then(pl.lit("invalid"))
-        .when(best < w.identify).then(pl.lit("not_found"))
-        .when(margin < w.margin).then(pl.lit("ambiguous"))
-        .when(~pl.col("p_eligible").fill_null(False)).then(pl.lit("not_eligible"))
-        .when(pl.col("consistent").fill_null(False)).then(pl.lit("verified"))
-        .otherwise(pl.lit("verified_other_mandate"))
+        pl.when(pl.col("invalid").is_not_null()).then(pl.lit(Status.INVALID))
+        .when(best < w.identify).then(pl.lit(Status.NOT_FOUND))
+        .when(margin < w.margin).then(pl.lit(Status.AMBIGUOUS))
+        .when(~pl.col("p_eligible").fill_null(False)).then(pl.lit(Status.NOT_ELIGIBLE))
+        .when(pl.col("consistent").fill_null(False)).then(pl.lit(Status.VERIFIED))
+        .otherwise(pl.lit(Status.VERIFIED_OTHER_MANDATE))
     )
     # Softmax over {best, runner-up, nobody}: the chance the named person is the signer.
     conf = 1.0 / (1.0 + pl.lit(2.0).pow(second - best) + pl.lit(2.0).pow(pl.lit(w.nobody) - best))
@@ -55,7 +71,7 @@ def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: R
     persons = reg.persons.select("person_id", pl.col("nom").alias("rne_nom"), pl.col("prenom").alias("rne_prenom"),
                                  pl.col("sexe").alias("rne_sexe"))
     out = out.join(persons, on="person_id", how="left")
-    keep_rne = pl.col("status").is_in(["verified", "verified_other_mandate", "not_eligible"])
+    keep_rne = pl.col("status").is_in(list(IDENTIFIED))
     out = out.with_columns(
         *[pl.when(keep_rne).then(pl.col(c)).otherwise(None).alias(a) for c, a in (
             ("person_id", "rne_person_id"), ("rne_nom", "rne_nom"), ("rne_prenom", "rne_prenom"),

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from .decide import Status
+
 KIND_LABELS = {
     "cm": "conseiller·e municipal·e", "mai": "maire", "ca": "conseiller·e d'arrondissement",
     "cd": "conseiller·e départemental·e", "cr": "conseiller·e régional·e",
@@ -33,17 +35,17 @@ def reasons(identify: float) -> pl.Expr:
         pl.lit(" (déclaré : « ") + pl.col("mandate_text") + pl.lit(" »)")).otherwise(pl.lit(""))
     close = pl.col("close_terr").list.join(" ; ").fill_null("")
     return (
-        pl.when(pl.col("status") == "invalid").then(pl.lit("Ligne non vérifiable : ") + pl.col("invalid") + pl.lit("."))
-        .when(pl.col("status") == "verified").then(
+        pl.when(pl.col("status") == Status.INVALID).then(pl.lit("Ligne non vérifiable : ") + pl.col("invalid") + pl.lit("."))
+        .when(pl.col("status") == Status.VERIFIED).then(
             pl.lit("Identifié·e dans le RNE comme ") + who + pl.lit(", ") + _mandate_label()
             + pl.lit(" : nom, prénom et mandat concordent."))
-        .when(pl.col("status") == "verified_other_mandate").then(
+        .when(pl.col("status") == Status.VERIFIED_OTHER_MANDATE).then(
             pl.lit("Identifié·e comme ") + who + pl.lit(", mais le RNE indique ") + _mandate_label()
             + stated + pl.lit(" : à relire."))
-        .when(pl.col("status") == "not_eligible").then(
+        .when(pl.col("status") == Status.NOT_ELIGIBLE).then(
             pl.lit("Identifié·e comme ") + who + pl.lit(", qui ne détient que des mandats hors du périmètre retenu : ")
             + _mandate_label() + pl.lit("."))
-        .when(pl.col("status") == "ambiguous").then(
+        .when(pl.col("status") == Status.AMBIGUOUS).then(
             pl.lit("Plusieurs élu·es du RNE correspondent à peu près autant (") + pl.col("n_candidates").cast(pl.String)
             + pl.lit(" candidat·es, dont : ") + close + pl.lit(") ; précisez la commune ou le département."))
         .when(pl.col("best").is_null()).then(pl.lit("Aucun élu·e du RNE ne porte un nom proche de « ")

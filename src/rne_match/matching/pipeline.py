@@ -19,11 +19,12 @@ from dataclasses import dataclass
 import polars as pl
 
 from ..domain.parties import party_expr
+from ..errors import InvariantError
 from ..inputs import SignatureTable
 from ..registry.view import Registry
 from .blocking import candidate_pairs
 from .compare import prune, score_mandates, score_names
-from .decide import decide
+from .decide import Status, decide
 from .explain import former_reason, reasons
 from .places import resolve_places
 from .readings import prepare
@@ -35,7 +36,7 @@ RESULT_COLUMNS = [
     "rne_departement", "rne_code_commune", "rne_commune", "rne_territoire",
 ]
 CHUNK = 10_000  # signatures matched at once
-STATUSES = ["verified", "verified_other_mandate", "not_eligible", "ambiguous", "not_found", "invalid"]
+STATUSES = list(Status)  # in the order summaries show them
 
 
 @dataclass
@@ -43,20 +44,21 @@ class VerifyResult:
     frame: pl.DataFrame  # input columns + RESULT_COLUMNS
     seconds: float
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[Status, int]:
         c = dict(self.frame["status"].value_counts().iter_rows())
         return {s: c.get(s, 0) for s in STATUSES}
 
 
 # The review queue puts first what a person can settle fastest.
-REVIEW_ORDER = ["verified_other_mandate", "ambiguous", "not_eligible", "not_found", "invalid"]
+REVIEW_ORDER = [Status.VERIFIED_OTHER_MANDATE, Status.AMBIGUOUS, Status.NOT_ELIGIBLE, Status.NOT_FOUND,
+                Status.INVALID]
 
 
 def split_results(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The list to publish (`verified`) and the review queue (everything else, the easiest to
     settle first, input order within a status)."""
-    verified = frame.filter(pl.col("status") == "verified")
-    review = frame.with_row_index("_i").filter(pl.col("status") != "verified").sort(
+    verified = frame.filter(pl.col("status") == Status.VERIFIED)
+    review = frame.with_row_index("_i").filter(pl.col("status") != Status.VERIFIED).sort(
         pl.col("status").replace_strict({s: i for i, s in enumerate(REVIEW_ORDER)}, default=len(REVIEW_ORDER)),
         "_i").drop("_i")
     return verified, review
@@ -76,12 +78,12 @@ def _explain_former(decided: pl.DataFrame, sigs: pl.DataFrame, reads: pl.DataFra
     former = registry.former
     if former is None:
         return decided
-    rows = decided.filter(pl.col("status") == "not_found").select("row")
+    rows = decided.filter(pl.col("status") == Status.NOT_FOUND).select("row")
     if rows.is_empty():
         return decided
     f_sigs, f_reads = sigs.join(rows, on="row"), reads.join(rows, on="row")
     every_kind = MatchOptions(eligible=frozenset(former.mandates["kind"].unique().to_list()), weights=opts.weights)
-    found = match_signatures(f_sigs, f_reads, former, every_kind).filter(pl.col("status").is_in(["verified", "verified_other_mandate"]))
+    found = match_signatures(f_sigs, f_reads, former, every_kind).filter(pl.col("status").is_in([Status.VERIFIED, Status.VERIFIED_OTHER_MANDATE]))
     if found.is_empty():
         return decided
     last = former.mandates.group_by("person_id").agg(pl.col("release").max())
@@ -117,7 +119,8 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
         .otherwise(pl.col("reason")).alias("reason")
     ).sort("row")
     result = decided.select(RESULT_COLUMNS)
-    assert result.height == table.frame.height, "a row was lost or duplicated"
+    if result.height != table.frame.height:
+        raise InvariantError(f"verify: {table.frame.height} rows in, {result.height} out (a row was lost or duplicated)")
     input_cols = table.frame
     clash = [c for c in RESULT_COLUMNS if c in input_cols.columns]
     if clash:

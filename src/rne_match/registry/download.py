@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import requests
@@ -20,14 +21,12 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from ..domain.kinds import DATASET_SLUG, kind_of_resource
+from ..errors import DownloadError
+from ..files import atomic_write
 
 API_ROOT = os.environ.get("RNE_MATCH_API", "https://www.data.gouv.fr/api/1")
 MANIFEST = "manifest.json"
 CHUNK = 1 << 16
-
-
-class DownloadError(RuntimeError):
-    """A failure the user can act on; the message is one line of French."""
 
 
 @dataclass
@@ -45,11 +44,25 @@ class Resource:
         return safe_filename(self.title, self.kind, self.id)
 
 
+class DownloadStatus(StrEnum):
+    """What happened to one file; the value is the word the CLI prints."""
+
+    DOWNLOADED = "téléchargé"
+    UNCHANGED = "inchangé"  # same SHA-1 as the copy on disk: not fetched again
+    REJECTED = "rejeté"  # content or name refused; the previous copy is kept
+    FAILED = "échec"  # every attempt failed; the previous copy is kept
+
+    @property
+    def failed(self) -> bool:
+        """Not on disk as announced (rejected or failed)."""
+        return self in (DownloadStatus.REJECTED, DownloadStatus.FAILED)
+
+
 @dataclass
 class FileOutcome:
     resource: Resource
     path: Path
-    status: str  # "téléchargé", "inchangé", "rejeté", "échec"
+    status: DownloadStatus
     message: str = ""
 
 
@@ -159,6 +172,10 @@ def _stream(
     return h.hexdigest(), n
 
 
+class _Rejected(Exception):
+    """A complete transfer whose content does not match what the API announced."""
+
+
 def download_resource(
     session: requests.Session, res: Resource, dest_dir: Path, *, timeout: float = 60,
     attempts: int = 3, backoff: float = 1.0,
@@ -166,32 +183,28 @@ def download_resource(
 ) -> FileOutcome:
     dest = (dest_dir / res.filename).resolve()
     if dest.parent != dest_dir.resolve():
-        return FileOutcome(res, dest, "rejeté", "nom de fichier hors du dossier de destination")
+        return FileOutcome(res, dest, DownloadStatus.REJECTED, "nom de fichier hors du dossier de destination")
     if dest.exists() and res.sha1 and sha1_of(dest) == res.sha1:
-        return FileOutcome(res, dest, "inchangé", "somme SHA-1 identique, non retéléchargé")
-    tmp = dest.with_name(f".{dest.name}.part")
+        return FileOutcome(res, dest, DownloadStatus.UNCHANGED, "somme SHA-1 identique, non retéléchargé")
     last_error = ""
     for attempt in range(attempts):
         try:
-            digest, size = _stream(session, res, tmp, timeout, progress)
+            with atomic_write(dest) as tmp:
+                digest, size = _stream(session, res, tmp, timeout, progress)
+                if res.sha1 and digest != res.sha1:
+                    raise _Rejected(
+                        f"SHA-1 {digest[:12]}… ≠ {res.sha1[:12]}… annoncé par l'API ; copie précédente conservée")
+                if res.size and size != res.size and not res.sha1:
+                    raise _Rejected(f"taille {size} ≠ {res.size} annoncée")
+        except _Rejected as exc:
+            return FileOutcome(res, dest, DownloadStatus.REJECTED, str(exc))
         except (requests.RequestException, DownloadError, OSError) as exc:
             last_error = str(exc) if isinstance(exc, DownloadError) else type(exc).__name__
-            tmp.unlink(missing_ok=True)
             if attempt + 1 < attempts:
                 time.sleep(backoff * (2**attempt))
             continue
-        if res.sha1 and digest != res.sha1:
-            tmp.unlink(missing_ok=True)
-            return FileOutcome(
-                res, dest, "rejeté",
-                f"SHA-1 {digest[:12]}… ≠ {res.sha1[:12]}… annoncé par l'API ; copie précédente conservée",
-            )
-        if res.size and size != res.size and not res.sha1:
-            tmp.unlink(missing_ok=True)
-            return FileOutcome(res, dest, "rejeté", f"taille {size} ≠ {res.size} annoncée")
-        os.replace(tmp, dest)
-        return FileOutcome(res, dest, "téléchargé", f"{size} octets")
-    return FileOutcome(res, dest, "échec", f"après {attempts} essais : {last_error}")
+        return FileOutcome(res, dest, DownloadStatus.DOWNLOADED, f"{size} octets")
+    return FileOutcome(res, dest, DownloadStatus.FAILED, f"après {attempts} essais : {last_error}")
 
 
 def write_manifest(dest_dir: Path, outcomes: list[FileOutcome]) -> Path:
@@ -204,7 +217,7 @@ def write_manifest(dest_dir: Path, outcomes: list[FileOutcome]) -> Path:
         except (ValueError, KeyError):
             entries = {}
     for o in outcomes:
-        if o.status not in ("téléchargé", "inchangé"):
+        if o.status.failed:
             continue
         r = asdict(o.resource)
         entries[o.path.name] = {
@@ -212,13 +225,12 @@ def write_manifest(dest_dir: Path, outcomes: list[FileOutcome]) -> Path:
             "title": r["title"], "sha1": r["sha1"] or sha1_of(o.path),
             "size": o.path.stat().st_size, "last_modified": r["last_modified"],
         }
-    tmp = path.with_name(".manifest.json.part")
-    tmp.write_text(
-        json.dumps({"files": sorted(entries.values(), key=lambda e: e["kind"])}, indent=2,
-                   ensure_ascii=False),
-        "utf-8",
-    )
-    os.replace(tmp, path)
+    with atomic_write(path) as tmp:
+        tmp.write_text(
+            json.dumps({"files": sorted(entries.values(), key=lambda e: e["kind"])}, indent=2,
+                       ensure_ascii=False),
+            "utf-8",
+        )
     return path
 
 

@@ -15,11 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.kinds import kind_from_title
-
-
-class FormatError(ValueError):
-    """A file that is not an RNE file we can read; the message names the file and the line."""
-
+from ..errors import FormatError, InvariantError
 
 # Canonical column -> patterns matched against a simplified header (lowercase, no accents,
 # punctuation turned into single spaces). Order matters: the first match wins.
@@ -170,7 +166,8 @@ def sniff(path: Path, text: str | None = None, encoding: str | None = None) -> F
     """Identify one file's format from its first lines."""
     if text is None:
         text, encoding = decode(path.read_bytes(), path)
-    assert encoding is not None
+    if encoding is None:
+        raise InvariantError("sniff: a decoded text comes with its encoding")
     head = text[:20000]
     lines = head.splitlines()
     if not lines:

@@ -18,8 +18,10 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from ..errors import FormatError, InvariantError
+from ..files import atomic_write
 from . import schema
-from .formats import FileFormat, FormatError, decode, sniff
+from .formats import FileFormat, decode, sniff
 
 RNE_SUFFIXES = (".csv", ".txt", ".tsv")
 
@@ -39,6 +41,7 @@ class LoadResult:
     db_path: Path
     files: list[FileResult]
     seconds: float
+    keys_seconds: float | None = None  # time to derive the matcher's keys, when done right after
 
     def rows_by_kind(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -183,7 +186,8 @@ def _select_canonical(
         "source_file": f"'{file_label}'",
         "source_line": line_sql,
     }
-    assert list(exprs) == [c for c, _ in schema.MANDATE_COLUMNS_LOADED], "schema drift"
+    if list(exprs) != [c for c, _ in schema.MANDATE_COLUMNS_LOADED]:
+        raise InvariantError("schema drift: the SELECT of load and schema.MANDATE_COLUMNS_LOADED differ")
     select = ",\n  ".join(f"{e} AS {name}" for name, e in exprs.items())
     return f"SELECT\n  {select}\nFROM {table}"
 
@@ -279,30 +283,23 @@ def load_folder(
     if not files:
         raise FormatError(f"{folder}: aucun fichier du RNE (.csv, .txt) trouvé")
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp_db = db_path.with_name(f".{db_path.name}.{os.getpid()}.building")
     tmpdir = db_path.parent / f".{db_path.name}.{os.getpid()}.parts"
-    for p in (tmp_db, Path(str(tmp_db) + ".wal")):
-        p.unlink(missing_ok=True)
     tmpdir.mkdir(exist_ok=True)
     results: list[FileResult] = []
     try:
-        con = duckdb.connect(str(tmp_db))
-        try:
-            schema.create_registry_tables(con)
-            for i, path in enumerate(files):
-                res = load_file(con, path, folder, i, tmpdir)
-                results.append(res)
-                if on_file:
-                    on_file(res)
-            schema.finish_registry(con)
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
-        os.replace(tmp_db, db_path)
-    except BaseException:
-        tmp_db.unlink(missing_ok=True)
-        Path(str(tmp_db) + ".wal").unlink(missing_ok=True)
-        raise
+        with atomic_write(db_path, suffix=f".{os.getpid()}.building", companions=(".wal",)) as tmp_db:
+            con = duckdb.connect(str(tmp_db))
+            try:
+                schema.create_registry_tables(con)
+                for i, path in enumerate(files):
+                    res = load_file(con, path, folder, i, tmpdir)
+                    results.append(res)
+                    if on_file:
+                        on_file(res)
+                schema.finish_registry(con)
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
     finally:
         for p in tmpdir.glob("*"):
             p.unlink()

@@ -7,7 +7,6 @@ column expressions, never row by row.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,8 @@ import duckdb
 import polars as pl
 
 from ..domain.text import map_unique, skeleton_expr, strip_particles_expr
+from ..errors import RegistryError
+from ..files import atomic_write
 
 # The label a person would use for the place of a mandate, per kind.
 _TERRITOIRE_SQL = """
@@ -65,7 +66,7 @@ def load_registry(db_path: Path) -> Registry:
     """The registry with its match keys. Computing the keys takes seconds on the full RNE, so
     they are kept in a Parquet cache next to the base and reused until the next `load`."""
     if not Path(db_path).exists():
-        raise FileNotFoundError(
+        raise RegistryError(
             f"{db_path} : base absente ; lancez « rne-match load » (ou « rne-match demo »)"
         )
     con = duckdb.connect(str(db_path), read_only=True)
@@ -112,18 +113,16 @@ def _split(persons: pl.DataFrame, mandates: pl.DataFrame) -> Registry:
 
 def _write_cache(cache: Path, persons: pl.DataFrame, mandates: pl.DataFrame) -> None:
     """Best effort: a read-only folder only costs the recomputation next time."""
-    tmp = cache.with_name(cache.name + ".part")
     try:
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        persons.write_parquet(tmp / "persons.parquet", compression="lz4")
-        mandates.write_parquet(tmp / "mandates.parquet", compression="lz4")
-        for old in cache.parent.glob(cache.name.rsplit("-", 1)[0] + "-*"):  # caches of earlier loads
-            if old != tmp:
-                shutil.rmtree(old, ignore_errors=True)
-        os.replace(tmp, cache)
+        with atomic_write(cache) as tmp:
+            tmp.mkdir(parents=True)
+            persons.write_parquet(tmp / "persons.parquet", compression="lz4")
+            mandates.write_parquet(tmp / "mandates.parquet", compression="lz4")
+            for old in cache.parent.glob(cache.name.rsplit("-", 1)[0] + "-*"):  # caches of earlier loads
+                if old != tmp:
+                    shutil.rmtree(old, ignore_errors=True)
     except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)
+        pass
 
 
 def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame]:

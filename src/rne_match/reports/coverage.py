@@ -15,6 +15,8 @@ import polars as pl
 from ..domain.mandates import ELIGIBLE_DEFAULT
 from ..domain.parties import NOT_GIVEN, PARTIES
 from ..domain.territories import DEPARTEMENTS
+from ..errors import CoverageError
+from ..matching.decide import Status
 from ..registry.download import sha1_of
 
 LEVELS = ("departement", "region", "commune", "kind", "parti")
@@ -28,10 +30,6 @@ MEASURES = {
 SIGNATURE_COLUMNS = ["run_id", "input_row", "status", "confidence", "reason", "n_candidates", "duplicate_of",
                      "rne_person_id", "rne_kind", "rne_code_departement", "rne_code_commune", "rne_territoire",
                      "parti", "parti_normalise", "lieu_type", "lieu_code", "lieu_departement"]
-
-
-class CoverageError(ValueError):
-    """Nothing to compute coverage from; the message says what to run first."""
 
 
 def load_results(db_path: Path, results: Path | None = None, run_id: str | None = None) -> pl.DataFrame:
@@ -149,7 +147,7 @@ def coverage_table(results: pl.DataFrame, db_path: Path, level: str,
     places them when identified, else where they said they hold their mandate. The party level has
     no denominator (the RNE records no party), so its `elus_eligibles` stays empty."""
     if level not in LEVELS:
-        raise ValueError(f"niveau inconnu : {level} (choix : {', '.join(LEVELS)})")
+        raise CoverageError(f"niveau inconnu : {level} (choix : {', '.join(LEVELS)})")
     base = eligible_counts(db_path, level, policy)
     res = results
     # A signer is placed by the RNE when identified, else by the place they stated.
@@ -172,7 +170,7 @@ def coverage_table(results: pl.DataFrame, db_path: Path, level: str,
         key = pl.col("rne_kind")
     counts = res.with_columns(key.alias("code")).filter(pl.col("code").is_not_null()).group_by("code").agg(
         pl.len().alias("signatures"),
-        (pl.col("status") == "verified").sum().alias("verifiees"),
+        (pl.col("status") == Status.VERIFIED).sum().alias("verifiees"),
     )
     if level == "parti":  # party texts nobody foresaw are units too
         extra = counts.filter(~pl.col("code").is_in(base["code"].implode())).select(

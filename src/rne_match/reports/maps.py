@@ -16,19 +16,15 @@ import html
 import io
 import json
 import math
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.colors import Normalize  # noqa: E402
-from matplotlib.patches import Patch, Polygon  # noqa: E402
-
-from ..domain.territories import DEPARTEMENTS  # noqa: E402
+from ..domain.territories import DEPARTEMENTS
+from ..errors import DownloadError, MapError
+from ..files import atomic_write
+from ..registry.download import DownloadStatus, Resource, download_resource, make_session
+from .coverage import MEASURES
 
 # Metropolitan tiles: code -> (column, row), row 0 at the top.
 TILES: dict[str, tuple[int, int]] = {
@@ -60,10 +56,6 @@ CMAP = "YlGnBu"
 GEO_URL = ("https://raw.githubusercontent.com/gregoiredavid/france-geojson/master/"
            "departements-avec-outre-mer.geojson")
 _COS = math.cos(math.radians(46.5))
-
-
-class MapError(ValueError):
-    """Outlines that cannot be used; the message names the file."""
 
 
 def read_outlines(path: Path) -> dict[str, list[list[tuple[float, float]]]]:
@@ -164,6 +156,14 @@ def draw_map(values: dict[str, float | None], path: Path, title: str, measure: s
     suffix = path.suffix.lower()
     if suffix not in (".png", ".svg", ".html", ".htm"):
         raise MapError(f"{path} : format de carte inconnu (.png, .svg ou .html)")
+    # matplotlib takes a second to import: only when a map is drawn, not with every command.
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import Normalize
+    from matplotlib.patches import Patch, Polygon
+
     shapes = _shapes(outlines)
     present = [v for v in values.values() if v is not None]
     norm = Normalize(vmin=0, vmax=max(present) if present and max(present) > 0 else 1)
@@ -195,17 +195,17 @@ def draw_map(values: dict[str, float | None], path: Path, title: str, measure: s
               fontsize=8)
     if note:
         fig.text(0.01, 0.01, note, fontsize=7, color="#555555")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    if suffix == ".png":
-        fig.savefig(tmp, format="png", dpi=150, bbox_inches="tight", metadata={"Title": title})
-    else:
-        buf = io.StringIO()
-        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Title": title})
-        svg = _with_tooltips(buf.getvalue(), values, measure)
-        tmp.write_text(svg if suffix == ".svg" else _html_page(svg, values, title, measure, note), "utf-8")
-    plt.close(fig)
-    os.replace(tmp, path)
+    try:
+        with atomic_write(path) as tmp:
+            if suffix == ".png":
+                fig.savefig(tmp, format="png", dpi=150, bbox_inches="tight", metadata={"Title": title})
+            else:
+                buf = io.StringIO()
+                fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Title": title})
+                svg = _with_tooltips(buf.getvalue(), values, measure)
+                tmp.write_text(svg if suffix == ".svg" else _html_page(svg, values, title, measure, note), "utf-8")
+    finally:
+        plt.close(fig)
     return path
 
 
@@ -259,7 +259,6 @@ def cached_outlines(cache_dir: Path, fetch: bool = False, url: str = GEO_URL,
                     timeout: float = 30) -> Path | None:
     """The outlines file kept under data/raw/geo, downloaded once when asked; None when absent
     and not fetched. A failed or unusable download leaves no file behind."""
-    from ..registry.download import DownloadError, Resource, download_resource, make_session
 
     dest = cache_dir / "departements.geojson"
     if dest.exists() or not fetch:
@@ -268,7 +267,7 @@ def cached_outlines(cache_dir: Path, fetch: bool = False, url: str = GEO_URL,
     res = Resource(id="geo", title=dest.name, url=url, kind="geo", sha1=None, size=None, last_modified=None)
     outcome = download_resource(make_session(retries=1), res, cache_dir, timeout=timeout, attempts=2,
                                 backoff=0.5)
-    if outcome.status != "téléchargé":
+    if outcome.status != DownloadStatus.DOWNLOADED:
         raise DownloadError(f"contours des départements non téléchargés ({url}) : {outcome.message}")
     try:
         read_outlines(dest)
@@ -280,8 +279,6 @@ def cached_outlines(cache_dir: Path, fetch: bool = False, url: str = GEO_URL,
 
 def coverage_map(table, level: str, path: Path, measure: str, outlines: Path | None = None) -> Path:
     """Map a coverage table (by département or région) on one of its measures."""
-    from .coverage import MEASURES
-
     values = values_by_departement(table.select("code", measure).iter_rows(), level)
     unit = "département" if level == "departement" else "région"
     return draw_map(values, path, f"Couverture de la pétition par {unit}", MEASURES[measure],

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import polars as pl
 
+from ..files import atomic_write
+
 
 def write_table(frame: pl.DataFrame, path: Path) -> Path:
     """Atomic write by extension; a failed write never leaves half a file under the final name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        frame.write_excel(tmp, autofit=True, freeze_panes=(1, 0))
-    elif suffix == ".json":
-        frame.write_json(tmp)
-    elif suffix in (".jsonl", ".ndjson"):
-        frame.write_ndjson(tmp)
-    elif suffix == ".md":
-        tmp.write_text(to_markdown(frame), "utf-8")
-    else:
-        frame.write_csv(tmp, separator=";", include_bom=True)
-    os.replace(tmp, path)
+    write = OUTPUT_WRITERS.get(path.suffix.lower(), _write_csv)
+    with atomic_write(path) as tmp:
+        write(frame, tmp)
     return path
 
 
@@ -33,3 +23,18 @@ def to_markdown(frame: pl.DataFrame) -> str:
     for row in frame.iter_rows():
         lines.append("| " + " | ".join("" if v is None else str(v) for v in row) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _write_csv(frame: pl.DataFrame, path: Path) -> None:
+    frame.write_csv(path, separator=";", include_bom=True)
+
+
+# Output format by suffix; any other suffix is written as CSV.
+OUTPUT_WRITERS = {
+    ".xlsx": lambda frame, path: frame.write_excel(path, autofit=True, freeze_panes=(1, 0)),
+    ".json": lambda frame, path: frame.write_json(path),
+    ".jsonl": lambda frame, path: frame.write_ndjson(path),
+    ".ndjson": lambda frame, path: frame.write_ndjson(path),
+    ".md": lambda frame, path: path.write_text(to_markdown(frame), "utf-8"),
+    ".csv": _write_csv,
+}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 import polars as pl
@@ -67,6 +68,13 @@ _AUTO_SUBJECT = re.compile(r"(r[ée]ponse automatique|absence|out of office|auto
 _LABEL_OF = {alias: role for role in ("nom_complet", "nom", "prenom", "civilite", "mandat", "parti", "commune",
                                       "departement") for alias in ROLES[role]} | {"titre": "mandat"}
 _LABEL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?([A-Za-zÀ-ÿ'’() .°/]{2,40}?)\s*[:：]\s*(.*?)\s*$")
+
+
+class ExtractStatus(StrEnum):
+    """Whether a row holds a signer; the value is what `extraction_statut` holds."""
+
+    SIGNER = "signataire"
+    NO_SIGNER = "aucun_signataire"
 
 
 @dataclass
@@ -407,7 +415,7 @@ def extract_message(msg: MailMessage) -> list[dict]:
     parts = split_body(msg.body, msg.subject)
     automatic = _automatic(msg)
     if automatic:  # an out-of-office quoting a mandate is still not a signature
-        return [_row(msg, 0, Signer(), "aucun_signataire", automatic)]
+        return [_row(msg, 0, Signer(), ExtractStatus.NO_SIGNER, automatic)]
     signers = _signers_in(parts.own)
     text = "\n".join(parts.own)
     forwarded_from = ""
@@ -456,9 +464,9 @@ def extract_message(msg: MailMessage) -> list[dict]:
             if mandate:
                 s.set("mandat", mandate, "phrase")
         _place_fields(s, "mandat")
-        rows.append(_row(msg, k, s, "signataire", ""))
+        rows.append(_row(msg, k, s, ExtractStatus.SIGNER, ""))
     if not rows:
-        rows.append(_row(msg, 0, Signer(), "aucun_signataire", _no_signer_reason(msg, text)))
+        rows.append(_row(msg, 0, Signer(), ExtractStatus.NO_SIGNER, _no_signer_reason(msg, text)))
     return rows
 
 
@@ -471,7 +479,7 @@ def _labelled(lines: list[str], role: str) -> str | None:
     return None
 
 
-def _row(msg: MailMessage, k: int, s: Signer, status: str, reason: str) -> dict:
+def _row(msg: MailMessage, k: int, s: Signer, status: ExtractStatus, reason: str) -> dict:
     f = s.fields
     return {
         "message_id": msg.message_id, "message_date": msg.date, "expediteur": msg.sender,
@@ -479,9 +487,9 @@ def _row(msg: MailMessage, k: int, s: Signer, status: str, reason: str) -> dict:
         "civilite": f.get("civilite", ""), "nom_complet": f.get("nom_complet", ""), "nom": f.get("nom", ""),
         "prenom": f.get("prenom", ""), "mandat": f.get("mandat", ""), "parti": f.get("parti", ""),
         "commune": f.get("commune", ""), "departement": f.get("departement", ""),
-        "extraction_confidence": _confidence(s) if status == "signataire" else 0.0,
+        "extraction_confidence": _confidence(s) if status == ExtractStatus.SIGNER else 0.0,
         "extraction_regles": "; ".join(f"{role}={rule}" for role, rule in s.rules.items()),
-        "extraction_statut": status, "extraction_raison": reason,
+        "extraction_statut": status.value, "extraction_raison": reason,
         "pieces_jointes": ", ".join(msg.attachments),
     }
 

@@ -1,0 +1,226 @@
+"""The use cases of rne-match, as plain functions: what the CLI, the demo and the notebook call.
+
+Each function is one thing an organiser does (download the RNE, load it, verify a file, extract a
+mailbox, measure coverage, query the base) and takes paths and simple options, with the same
+defaults as the command line (`data/` under the current folder, see `paths`). Errors the user can
+act on are `RneMatchError`s with a one-line French message; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from . import paths
+from .devtools.generate import SIGNATURE_COLUMNS, generate
+from .devtools.sample import write_sample_release
+from .domain.kinds import KINDS
+from .domain.mandates import parse_policy
+from .errors import DownloadError, FormatError, InputError, RegistryError, RneMatchError
+from .inputs import SignatureTable, parse_columns_option, read_signatures
+from .inputs.mail.extract import ExtractStatus
+from .inputs.mail.extract import extract_mailbox as _extract
+from .matching.pipeline import Status, VerifyResult, split_results, verify_table
+from .matching.weights import MatchOptions
+from .paths import data_dir, default_db, raw_dir
+from .progress import download_bar
+from .registry.download import API_ROOT, FileOutcome, download_release, latest_release
+from .registry.load import LoadResult, load_folder
+from .registry.view import Registry, load_registry
+from .reports.coverage import LEVELS, MEASURES, coverage_table, load_results, record_run
+from .reports.maps import coverage_map as _coverage_map
+from .reports.maps import outlines_for
+from .reports.outputs import write_table
+
+__all__ = [
+    "KIND_CODES", "LEVELS", "MEASURES", "DownloadError", "DownloadResult", "ExtractResult", "FormatError", "LoadResult", "Registry", "RneMatchError",
+    "Status", "VerifyOutcome", "coverage", "coverage_map", "data_dir", "default_db", "raw_dir", "demo_signatures", "download", "extract_mailbox", "has_outlines",
+    "load", "open_registry", "query", "sample_release", "split_results", "verify_file", "write_table",
+]
+
+KIND_CODES = tuple(KINDS)  # the RNE files: cm, mai, epci, cd, cr, ca, ma, dep, sen, rpe, cons, afe
+
+
+# ---------------------------------------------------------------- the registry
+
+@dataclass
+class DownloadResult:
+    folder: Path  # the release folder, data/raw/<date>/
+    outcomes: list[FileOutcome]  # one per file, with its status and message
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        """Files not downloaded (rejected or failed); their previous copies are kept."""
+        return [o for o in self.outcomes if o.status.failed]
+
+
+def download(dest: Path | None = None, *, only: list[str] | tuple[str, ...] | None = None,
+             api_url: str | None = None, timeout: float = 60.0, retries: int = 3, backoff: float = 1.0,
+             progress: bool = False) -> DownloadResult:
+    """Fetch the latest RNE release into `dest` (default data/raw), every file checked against the
+    SHA-1 the API announces. Raises DownloadError when data.gouv.fr cannot be used at all."""
+    folder, outcomes = download_release(
+        dest or paths.raw_dir(), only=only or None, api_root=api_url or API_ROOT, timeout=timeout,
+        attempts=retries, backoff=backoff, progress=download_bar if progress else None)
+    return DownloadResult(folder, outcomes)
+
+
+def load(source: Path | None = None, db: Path | None = None, *,
+         on_file: Callable[[object], None] | None = None, prepare_keys: bool = True) -> LoadResult:
+    """Load every RNE file under `source` (default: the latest downloaded release) into a fresh
+    DuckDB base swapped in at once. With `prepare_keys`, the matcher's keys are derived now (a few
+    seconds on the full RNE, cached beside the base) rather than on the first verification;
+    `LoadResult.keys_seconds` says how long that took."""
+    if source is None:
+        source = latest_release(paths.raw_dir())
+        if source is None:
+            raise RegistryError("aucune publication téléchargée : lancez d'abord « rne-match download » "
+                                "ou indiquez --from DOSSIER")
+    result = load_folder(source, db or paths.default_db(), on_file=on_file)
+    if prepare_keys:
+        start = time.perf_counter()
+        load_registry(result.db_path)
+        result.keys_seconds = time.perf_counter() - start
+    return result
+
+
+def open_registry(db: Path | None = None) -> Registry:
+    """The registry as the matcher reads it (keys from the cache beside the base when valid).
+    Opening it once and passing it to several `verify_file` calls saves reading it again."""
+    return load_registry(db or paths.default_db())
+
+
+def query(sql: str, db: Path | None = None) -> pl.DataFrame:
+    """A read-only SQL query on the base (the `sql` command); a refused or failed query is a
+    RegistryError whose message is DuckDB's first line."""
+    db = db or paths.default_db()
+    if not db.exists():
+        raise RegistryError(f"{db} : base absente ; lancez « rne-match load »")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.sql(sql).pl()
+    except duckdb.Error as exc:
+        msg = str(exc).splitlines()[0]
+        if "read-only" in msg:
+            msg = "la commande sql est en lecture seule (SELECT, WITH, DESCRIBE…)"
+        raise RegistryError(msg) from exc
+    finally:
+        con.close()
+
+
+# ---------------------------------------------------------------- signatures
+
+@dataclass
+class VerifyOutcome:
+    table: SignatureTable  # what was read (columns, roles, title lines skipped)
+    result: VerifyResult  # input columns + decision columns, and the matching time
+    output: Path  # the results file written
+    run_id: str | None  # the run recorded in the base, None if it could not be recorded
+    record_error: str | None = None  # why it could not (a locked or read-only base)
+    verified_path: Path | None = None  # with split: the list to publish
+    review_path: Path | None = None  # with split: the review queue
+
+    @property
+    def frame(self) -> pl.DataFrame:
+        return self.result.frame
+
+    def counts(self) -> dict[Status, int]:
+        return self.result.counts()
+
+
+def default_output(signatures: Path) -> Path:
+    """`<input>.verifie.csv` beside the input (a mailbox folder keeps its whole name)."""
+    return signatures.with_name((signatures.name if signatures.is_dir() else signatures.stem) + ".verifie.csv")
+
+
+def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None = None,
+                columns: str | dict[str, str] | None = None, eligible: str | None = None, split: bool = False,
+                registry: Registry | None = None) -> VerifyOutcome:
+    """Read a signature file or mailbox, verify every row against the registry, record the run in
+    the base (for `coverage`) and write the results (and, with `split`, the list to publish and
+    the review queue beside them). Input errors are raised before the registry is read."""
+    policy = parse_policy(eligible)
+    roles = parse_columns_option(columns) if isinstance(columns, str) or columns is None else dict(columns)
+    table = read_signatures(signatures, roles)
+    db = db or paths.default_db()
+    registry = registry or load_registry(db)
+    result = verify_table(table, registry, MatchOptions(eligible=policy))
+    run_id, record_error = None, None
+    try:
+        run_id = record_run(db, signatures, result.frame, policy, table.roles.get("parti"))
+    except (duckdb.Error, OSError) as exc:  # a locked or read-only base must not lose the results
+        record_error = str(exc)
+    output = output or default_output(signatures)
+    outcome = VerifyOutcome(table, result, write_table(result.frame, output), run_id, record_error)
+    if split:
+        verified, review = split_results(result.frame)
+        outcome.verified_path = write_table(verified, output.with_name(output.stem + ".verifies" + output.suffix))
+        outcome.review_path = write_table(review, output.with_name(output.stem + ".a-relire" + output.suffix))
+    return outcome
+
+
+@dataclass
+class ExtractResult:
+    frame: pl.DataFrame  # one row per signer found, one per message without a signer
+    output: Path | None  # the signatures file written, if asked
+
+    @property
+    def signers(self) -> pl.DataFrame:
+        return self.frame.filter(pl.col("extraction_statut") == ExtractStatus.SIGNER)
+
+    @property
+    def n_messages(self) -> int:
+        return self.frame["source"].n_unique()
+
+
+def extract_mailbox(inbox: Path, output: Path | None = None) -> ExtractResult:
+    """The signers of a petition mailbox (mbox, Maildir, folder of .eml, one .eml), written to
+    `output` when given. A mailbox without any message is an InputError."""
+    frame = _extract(inbox)
+    if frame.is_empty():
+        raise InputError(f"{inbox} : aucun message trouvé")
+    return ExtractResult(frame, write_table(frame, output) if output is not None else None)
+
+
+# ---------------------------------------------------------------- reports
+
+def coverage(db: Path | None = None, *, level: str = "departement", results: Path | None = None,
+             run_id: str | None = None, frame: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Signatures and verified signers per unit (every unit listed), compared with the eligible
+    officials there. The results come from `frame`, else a results file, else a run recorded in
+    the base (the latest when no id is given)."""
+    db = db or paths.default_db()
+    if frame is None:
+        frame = load_results(db, results, run_id)
+    return coverage_table(frame, db, level)
+
+
+def coverage_map(table: pl.DataFrame, level: str, path: Path, measure: str = "verifiees_pour_1000_elus",
+                 geometry: str | None = None) -> Path:
+    """A map of a coverage table by département or région (PNG, SVG or HTML by extension):
+    `geometry` is a GeoJSON file, « auto » (downloaded once into data/raw/geo) or None (tiles,
+    unless an earlier « auto » left outlines in the cache)."""
+    return _coverage_map(table, level, path, measure, outlines_for(geometry, paths.raw_dir() / "geo"))
+
+
+def has_outlines() -> bool:
+    """Whether maps drawn without `geometry` will use real outlines (left by an earlier « auto »)."""
+    return outlines_for(None, paths.raw_dir() / "geo") is not None
+
+
+# ---------------------------------------------------------------- development data
+
+def sample_release(folder: Path, seed: int = 2026) -> Path:
+    """Write the embedded fictitious RNE release (official 2026 formats) into `folder`."""
+    return write_sample_release(folder, seed)
+
+
+def demo_signatures(registry: Registry, n: int, seed: int = 2023) -> pl.DataFrame:
+    """`n` signatures as organisers receive them, drawn from the registry (officials written in
+    many ways, impostors, homonyms), with a party column; labels left out."""
+    return generate(registry, n, seed=seed).select(*SIGNATURE_COLUMNS, "parti")
