@@ -13,7 +13,7 @@ import unicodedata
 
 import polars as pl
 
-from ..domain.mandates import ELIGIBLE_DEFAULT
+from ..domain.mandates import ELIGIBLE_DEFAULT, POLICY_GROUPS
 from ..domain.text import fold
 from ..inputs import SignatureTable, detect_roles
 from ..matching.pipeline import verify_table
@@ -75,7 +75,7 @@ def _mandate_text(rng: random.Random, m: dict, sexe: str | None, noise: str) -> 
     sep = rng.choice([" de ", " de ", " à ", ", ", " - "])
     text = f"{base}{sep}{place}"
     dep = m["code_departement"]
-    if dep and noise != "sans_departement" and kind in ("cm", "mai", "ca") and rng.random() < 0.6:
+    if dep and noise != "sans_departement" and kind in POLICY_GROUPS["municipal"] and rng.random() < 0.6:
         text += f" ({dep})"
     return text
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import PolicyError
+from .kinds import KINDS
 from .territories import DEP_BY_NAME, DEPARTEMENTS, OLD_REGIONS, REGIONS
 from .text import fold
 
@@ -141,17 +142,15 @@ def parse_mandate(text: str | None) -> Mandate:
     return Mandate(kind, fonction, sexe, place, dep, region, raw)
 
 
-# Kinds that hold the mandates the default policy accepts: municipal, departmental, regional.
-ELIGIBLE_DEFAULT = frozenset({"cm", "mai", "ca", "cd", "cr", "ma"})
+# Derived from the KindSpec table: the default policy (municipal, departmental, regional), the
+# `--eligible` levels, and which registry kinds satisfy each stated kind (a mayor is also a
+# municipal councillor, and a « conseiller municipal » who is now adjoint is still what he said).
+ELIGIBLE_DEFAULT = frozenset(code for code, spec in KINDS.items() if spec.eligible_default)
 POLICY_GROUPS: dict[str, frozenset[str]] = {
-    "municipal": frozenset({"cm", "mai", "ca"}),
-    "departemental": frozenset({"cd", "ma"}),
-    "regional": frozenset({"cr", "ma"}),
-    "intercommunal": frozenset({"epci"}),
-    "parlementaire": frozenset({"dep", "sen"}),
-    "europeen": frozenset({"rpe"}),
-    "etranger": frozenset({"cons", "afe"}),
+    group: frozenset(code for code, spec in KINDS.items() if group in spec.groups)
+    for group in dict.fromkeys(g for spec in KINDS.values() for g in spec.groups)
 }
+COMPATIBLE: dict[str, frozenset[str]] = {code: spec.compatible for code, spec in KINDS.items()}
 
 
 def parse_policy(spec: str | None) -> frozenset[str]:
@@ -163,26 +162,9 @@ def parse_policy(spec: str | None) -> frozenset[str]:
         part = fold(part).replace(" ", "")
         if part in POLICY_GROUPS:
             kinds |= POLICY_GROUPS[part]
-        elif part in {"cm", "mai", "ca", "cd", "cr", "ma", "epci", "dep", "sen", "rpe", "cons", "afe"}:
+        elif part in KINDS:
             kinds.add(part)
         elif part:
             raise PolicyError(f"niveau d'éligibilité inconnu : {part!r}")
     return frozenset(kinds)
 
-
-# Which stated kinds a registry kind satisfies: a mayor is also a municipal councillor, and a
-# « conseiller municipal » who is now adjoint is still what he said he is.
-COMPATIBLE: dict[str, frozenset[str]] = {
-    "cm": frozenset({"cm", "mai", "ca", "epci"}),
-    "mai": frozenset({"mai", "cm"}),
-    "ca": frozenset({"ca", "cm"}),
-    "cd": frozenset({"cd", "ma"}),
-    "cr": frozenset({"cr", "ma"}),
-    "ma": frozenset({"ma", "cd", "cr"}),
-    "epci": frozenset({"epci", "cm", "mai"}),
-    "dep": frozenset({"dep"}),
-    "sen": frozenset({"sen"}),
-    "rpe": frozenset({"rpe"}),
-    "cons": frozenset({"cons", "afe"}),
-    "afe": frozenset({"afe", "cons"}),
-}

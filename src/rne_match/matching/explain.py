@@ -7,16 +7,10 @@ from __future__ import annotations
 
 import polars as pl
 
+from ..domain.kinds import KINDS
 from .decide import Status
 
-KIND_LABELS = {
-    "cm": "conseiller·e municipal·e", "mai": "maire", "ca": "conseiller·e d'arrondissement",
-    "cd": "conseiller·e départemental·e", "cr": "conseiller·e régional·e",
-    "ma": "membre d'une assemblée territoriale", "epci": "conseiller·e communautaire",
-    "dep": "député·e", "sen": "sénateur·rice", "rpe": "député·e européen·ne",
-    "cons": "conseiller·e des Français de l'étranger", "afe": "membre de l'AFE",
-}
-
+KIND_LABELS = {code: spec.label for code, spec in KINDS.items()}
 
 
 def _mandate_label() -> pl.Expr:

@@ -11,20 +11,15 @@ from __future__ import annotations
 
 import polars as pl
 
+from ..domain.kinds import KINDS
 from ..domain.territories import DEPARTEMENTS, OLD_REGIONS, REGIONS
 from ..domain.text import fold_expr
 from ..registry.view import Registry
 
 # For each stated kind, the kinds of place it is looked up as, in order of preference.
 _PREFERENCE: dict[str | None, tuple[str, ...]] = {
-    "cm": ("commune", "departement"),
-    "mai": ("commune", "departement"),
-    "ca": ("commune",),
-    "epci": ("epci", "commune"),
-    "cd": ("canton", "departement", "commune"),
-    "cr": ("region", "departement"),
-    "ma": ("collectivite", "region", "departement", "commune"),
-    None: ("commune", "canton", "epci", "departement", "region", "collectivite"),
+    **{code: spec.places for code, spec in KINDS.items() if spec.places},
+    None: ("commune", "canton", "epci", "departement", "region", "collectivite"),  # no kind stated
 }
 RESOLVED_COLUMNS = ["lieu_type", "lieu_code", "lieu", "lieu_departement", "lieu_note"]
 

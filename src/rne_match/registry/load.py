@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from ..domain.kinds import KINDS
 from ..errors import FormatError, InvariantError
 from ..files import atomic_write
 from . import schema
@@ -145,8 +146,9 @@ def _select_canonical(
 
     dep = first("code_departement", "code_section_dep")
     fonction = col("fonction")
-    if fmt.kind == "mai":
-        fonction = f"coalesce({fonction}, 'Maire')"
+    default_fonction = KINDS[fmt.kind].default_fonction
+    if default_fonction:
+        fonction = f"coalesce({fonction}, '{default_fonction}')"
     exprs = {
         "kind": f"'{fmt.kind}'",
         "release": f"'{release}'",

@@ -14,25 +14,17 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from ..domain.kinds import KINDS, KindSpec
 from ..domain.text import map_unique, skeleton_expr, strip_particles_expr
 from ..errors import RegistryError
 from ..files import atomic_write
 
 # The label a person would use for the place of a mandate, per kind.
-_TERRITOIRE_SQL = """
-CASE m.kind
-  WHEN 'cm' THEN m.libelle_commune
-  WHEN 'mai' THEN m.libelle_commune
-  WHEN 'ca' THEN coalesce(m.secteur, m.libelle_commune)
-  WHEN 'cd' THEN coalesce(m.libelle_canton || ' (' || m.libelle_departement || ')', m.libelle_departement)
-  WHEN 'cr' THEN coalesce(m.libelle_region, r.libelle_region)
-  WHEN 'ma' THEN coalesce(m.libelle_collectivite, m.libelle_section, m.libelle_region)
-  WHEN 'epci' THEN m.libelle_epci
-  WHEN 'dep' THEN coalesce(m.libelle_circonscription || ' (' || m.libelle_departement || ')', m.libelle_departement)
-  WHEN 'sen' THEN coalesce(m.libelle_departement, m.libelle_collectivite)
-  ELSE coalesce(m.libelle_circonscription, 'France')
-END
-"""
+_TERRITOIRE_SQL = (
+    "CASE m.kind\n"
+    + "".join(f"  WHEN '{code}' THEN {spec.territory_sql}\n" for code, spec in KINDS.items())
+    + f"  ELSE {KindSpec.territory_sql}\nEND"
+)
 
 _PLACE_SQL = "concat_ws(' ', " + ", ".join(
     f"m.{c}" for c in ("libelle_commune", "libelle_departement", "libelle_region", "libelle_canton",

@@ -18,6 +18,7 @@ from ..domain.territories import DEPARTEMENTS
 from ..errors import CoverageError
 from ..matching.decide import Status
 from ..registry.download import sha1_of
+from .outputs import read_table
 
 LEVELS = ("departement", "region", "commune", "kind", "parti")
 # Column -> how it reads on a map legend.
@@ -38,15 +39,7 @@ def load_results(db_path: Path, results: Path | None = None, run_id: str | None 
     if not db_path.exists():
         raise CoverageError(f"{db_path} : base absente ; lancez « rne-match load »")
     if results is not None:
-        if results.suffix.lower() == ".json":
-            return pl.read_json(results)
-        if results.suffix.lower() in (".jsonl", ".ndjson"):
-            return pl.read_ndjson(results)
-        if results.suffix.lower() == ".xlsx":
-            from ..inputs import read_workbook
-
-            return read_workbook(results)
-        return pl.read_csv(results, separator=";", infer_schema=False)
+        return read_table(results)
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         if run_id is None:

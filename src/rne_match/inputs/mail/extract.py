@@ -19,10 +19,10 @@ from pathlib import Path
 
 import polars as pl
 
+from ...domain.kinds import KINDS
 from ...domain.mandates import parse_mandate
 from ...domain.territories import departement_code
 from ...domain.text import fold
-from .. import ROLES
 from ..freetext import (
     BULLET,
     MANDATE_RE,
@@ -38,6 +38,7 @@ from ..freetext import (
     read_line,
     split_civility,
 )
+from ..roles import ROLES
 from .mailbox import MailMessage, read_mailbox
 
 COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet", "source", "signataire_no",
@@ -193,7 +194,7 @@ def _place_fields(signer: Signer, rule: str) -> None:
     parsed = parse_mandate(mandate)
     if parsed.code_departement:
         signer.set("departement", parsed.code_departement, rule)
-    if parsed.kind in ("cm", "mai", "ca", "epci", None) and parsed.place:
+    if (parsed.kind is None or KINDS[parsed.kind].commune_level) and parsed.place:
         # The first of two mandates holds the commune (« maire de Sommières et conseiller départemental… »).
         first = re.split(rf"\s+et\s+(?={MANDATE_WORD})", mandate, maxsplit=1, flags=re.I)[0]
         initial = "a-zà-ÿ" + UPPER if first.islower() else UPPER  # « à saint-chinian » written all lowercase

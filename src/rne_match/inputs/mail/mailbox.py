@@ -20,6 +20,9 @@ from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..readers import TABLE_SUFFIXES
+
+MAILBOX_SUFFIXES = (".eml", ".mbox", ".mbx", ".mbs")
 MAX_MESSAGE_BYTES = 5 * 1024 * 1024  # a signature is a few lines; beyond this the body is not read
 MAX_BODY_CHARS = 100_000
 
@@ -42,9 +45,9 @@ def is_mailbox(path: Path) -> bool:
     """An input that is a mailbox rather than a table."""
     if path.is_dir():
         return True
-    if path.suffix.lower() in (".csv", ".tsv", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson"):
+    if path.suffix.lower() in TABLE_SUFFIXES:
         return False
-    if path.suffix.lower() in (".eml", ".mbox", ".mbx", ".mbs"):
+    if path.suffix.lower() in MAILBOX_SUFFIXES:
         return True
     try:
         with open(path, "rb") as fh:
