@@ -73,6 +73,32 @@ _RULES: list[tuple[str, str | None, str | None]] = [
 ]
 _COMPILED = [(re.compile(p), k, f) for p, k, f in _RULES]
 
+# Abbreviations and other names of mandates, rewritten (on folded text) into the words the rules
+# read. Folding drops dots, so « dép. » is the word « dep » next to « conseiller ».
+_SYNONYMS: list[tuple[str, str]] = [
+    (r"\bmairesse\b", "maire"),
+    (r"\b(?:cons|cllr|conseil) (mun|municipa\w*)\b", "conseiller municipal"),
+    (r"\b(conseill(?:er|ere)s?) (?:mun|munic)\b", r"\1 municipal"),
+    (r"\b(conseill(?:er|ere)s?) (?:dep|dept|depart|departem)\b", r"\1 departemental"),
+    (r"\b(conseill(?:er|ere)s?) (?:reg|region)\b(?! (?:de |d |du )?(?:l )?arrondissement)", r"\1 regional"),
+    (r"^cm\b|\bcm\b(?! \d)", "conseiller municipal"),
+    (r"^cd\b|\bcd\b", "conseiller departemental"),
+    (r"^cr\b|\bcr\b", "conseiller regional"),
+    (r"\badj\b", "adjoint"),
+    (r"\bvp\b", "vice president"),
+    (r"\bcons\b(?= (?:departemental|regional|municipal|communautaire|territorial))", "conseiller"),
+    (r"\bmembre (?:de l |a l )?assemblee (?:territoriale )?de (corse|guyane|martinique)\b",
+     r"conseiller a l assemblee de \1"),
+    (r"\bconseill(?:er|ere)s? metropolitaine?s?\b(?=.*\blyon\b)", "conseiller de la metropole de lyon"),
+]
+_SYNONYMS_COMPILED = [(re.compile(p), r) for p, r in _SYNONYMS]
+
+
+def _canonical(folded: str) -> str:
+    for pattern, repl in _SYNONYMS_COMPILED:
+        folded = pattern.sub(repl, folded)
+    return folded
+
 _FEMININE = re.compile(r"\b(conseillere|adjointe|deputee|senatrice|presidente|vice ?presidente|deleguee|elue|maire deleguee|conseilleres|adjointes)\b")
 _MASCULINE = re.compile(r"\b(conseiller|adjoint|depute|senateur|president|vice ?president|delegue|elu)\b")
 
@@ -86,34 +112,53 @@ _FILLER = re.compile(
 _SAINT = re.compile(r"\b(st|ste)\b")
 
 
-def _place_and_dep(folded_rest: str, raw: str) -> tuple[str, str | None]:
-    dep = None
-    m = re.search(r"\(\s*(\d{2,3}|2[abAB])\s*\)|\b(\d{5})\b|[-,\s]\s*(\d{2,3}|2[abAB])\s*$", raw)
-    if m:
-        code = (m.group(1) or m.group(3) or (m.group(2) or "")[:2]).upper()
-        if m.group(2) and m.group(2).startswith("97"):
-            code = m.group(2)[:3]
-        dep = code if code in DEPARTEMENTS else (code.zfill(2) if code.zfill(2) in DEPARTEMENTS else None)
-    place = re.sub(r"\b\d+\b", " ", folded_rest)
+_DEP_CODE = re.compile(
+    r"[(\[]\s*(\d{2,3}|2[abAB])\s*[)\]]|\b(\d{5})\b|(?:^|[-,\s])\s*(\d{2,3}|2[abAB])\s*$")
+# « (Sorbiers, Hautes-Alpes) », « Maire - Brest », « [55] »: what punctuation sets apart.
+_SEGMENTS = re.compile(r"[()\[\],;/]|\s[-–—]\s")
+# « déléguée à la culture », « chargé des sports »: a delegation, not a place (up to a bracket,
+# comma or dash). « maire délégué de X » is a function and stays.
+_DELEGATION = re.compile(r"(?i)\b(?:d[ée]l[ée]gu[ée]e?s?\s+(?:à|a|au|aux)|charg[ée]e?s?\s+(?:de|du|des|d['’]))\b[^()\[\],;–—]*?(?=$|[()\[\],;–—]|\s-\s|\s(?:de|du)\s+[A-ZÀ-Ý]|\sd['’][A-ZÀ-Ý])")
+
+
+def _dep_of(raw: str) -> str | None:
+    m = _DEP_CODE.search(raw)
+    if not m:
+        return None
+    code = (m.group(1) or m.group(3) or (m.group(2) or "")[:2]).upper()
+    if m.group(2) and m.group(2)[:2] in ("97", "98"):
+        code = m.group(2)[:3]
+    return code if code in DEPARTEMENTS else (code.zfill(2) if code.zfill(2) in DEPARTEMENTS else None)
+
+
+def _clean_place(folded: str) -> str:
+    place = re.sub(r"\b\d+\b", " ", folded)
     place = _SAINT.sub(lambda x: "saint" if x.group(1) == "st" else "sainte", place)
     place = _FILLER.sub("", place.strip() + " ").strip()
-    # A bracketed département name: « Bellegarde (Gard) ».
-    m2 = re.search(r"\(([^)]*[A-Za-zÀ-ÿ][^)]*)\)", raw)
-    if m2 and dep is None:
-        dep = DEP_BY_NAME.get(fold(m2.group(1)))
-    if m2:
-        inner = fold(m2.group(1))
-        if inner and place.endswith(inner):
-            place = place[: -len(inner)].strip()
     place = re.sub(r"(\s+[a-z])+$", "", " " + place).strip()
-    return re.sub(r"\s+", " ", place).strip(), dep
+    return re.sub(r"\s+", " ", place).strip()
+
+
+def _place_and_dep(folded_rest: str, raw: str, kind: str | None) -> tuple[str, str | None]:
+    """The stated place and département. Segments set apart by brackets, commas or dashes that
+    name a département (« (Sorbiers, Hautes-Alpes) », « - Meuse ») give the département, unless
+    nothing else would be left for a commune's name (« Maire de Paris »)."""
+    dep = _dep_of(raw)
+    segments = [_clean_place(fold(seg)) for seg in _SEGMENTS.split(raw)]
+    dep_named = [seg for seg in segments if seg in DEP_BY_NAME]
+    place = _clean_place(folded_rest)
+    for seg in dep_named:
+        stripped = re.sub(r"(^| )" + re.escape(seg) + r"( |$)", " ", place).strip()
+        if stripped or kind in ("cd", "cr"):
+            dep = dep or DEP_BY_NAME[seg]
+            place = re.sub(r"\s+", " ", stripped)
+    return place, dep
 
 
 @functools.lru_cache(maxsize=1 << 15)
 def parse_mandate(text: str | None) -> Mandate:
-    raw = text or ""
-    folded = fold(raw)
-    folded = re.sub(r"\b(\d+)\s*(e|eme|er|ere|ieme)\b", r"\1e", folded)
+    raw = _DELEGATION.sub(" ", text or "")
+    folded = _canonical(fold(raw))
     kind = fonction = None
     rest = folded
     for pattern, k, f in _COMPILED:
@@ -123,7 +168,7 @@ def parse_mandate(text: str | None) -> Mandate:
             rest = folded[m.end():]
             break
     sexe = "F" if _FEMININE.search(folded) else ("M" if _MASCULINE.search(folded) else None)
-    place, dep = _place_and_dep(rest, raw)
+    place, dep = _place_and_dep(rest, raw, kind)
     region = None
     place_key = place
     if place_key in _REG_BY_NAME and kind in (None, "cr"):
@@ -137,9 +182,11 @@ def parse_mandate(text: str | None) -> Mandate:
             if place_key and (place_key.startswith(name) or name.startswith(place_key)):
                 region = code
                 break
+    if kind == "cr" and region is None and dep in DEPARTEMENTS:  # « conseiller régional - 68 »
+        region = DEPARTEMENTS[dep][1]
     if kind is None and fonction in ("conseiller", "president", "vice-president") and place == "paris":
         kind = "cm"
-    return Mandate(kind, fonction, sexe, place, dep, region, raw)
+    return Mandate(kind, fonction, sexe, place, dep, region, text or "")
 
 
 # Derived from the KindSpec table: the default policy (municipal, departmental, regional), the

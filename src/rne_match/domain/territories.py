@@ -175,6 +175,21 @@ OLD_DEPARTEMENT_CODES: dict[str, str] = {
 }
 
 
+# Territories that hold others, as signers name them and the RNE codes them: Rhône (69) holds the
+# Métropole de Lyon (69M) and the rest of the département (69D); the Collectivité européenne
+# d'Alsace (6AE) is the Bas-Rhin and the Haut-Rhin; Corse (20) is Corse-du-Sud and Haute-Corse.
+DEP_CONTAINS: dict[str, tuple[str, ...]] = {"69": ("69M", "69D"), "6AE": ("67", "68"), "20": ("2A", "2B")}
+
+
+def same_departement_keys() -> list[str]:
+    """« stated|registry » pairs of département codes that agree: equal, or one holds the other."""
+    pairs = {(c, c) for c in DEPARTEMENTS} | {(c, c) for c in DEP_CONTAINS}
+    for parent, children in DEP_CONTAINS.items():
+        for child in children:
+            pairs |= {(parent, child), (child, parent)}
+    return sorted(f"{a}|{b}" for a, b in pairs)
+
+
 # Folded name -> code: « Hérault », « herault », « HÉRAULT » all give 34.
 DEP_BY_NAME: dict[str, str] = {fold(name): code for code, (name, _) in DEPARTEMENTS.items()}
 

@@ -82,9 +82,18 @@ def civility_sex(text: str) -> str | None:
 
 
 def remove_civility(folded: str) -> str:
+    """Leading civilities and titles. A lone « m » before another initial is an initial
+    (« M.-F. Régis » is Marie-France), and a title that would leave a single word is the
+    surname (« MAITRE André », « Maître » alone)."""
     words = folded.split()
-    while words and (words[0] in CIVILITIES_F or words[0] in CIVILITIES_M or words[0] in TITLES):
-        words = words[1:]
+    while words:
+        head = words[0]
+        if head == "m" and len(words) > 1 and len(words[1]) == 1:
+            break
+        if head in CIVILITIES_F or head in CIVILITIES_M or head in TITLES and len(words) > 2:
+            words = words[1:]
+        else:
+            break
     return " ".join(words)
 
 

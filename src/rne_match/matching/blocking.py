@@ -33,6 +33,8 @@ def _blocking_tables(reg: Registry) -> dict[str, pl.DataFrame]:
             "n2": p.select("person_id", "prenom_f", pl.col("nom_np").str.slice(0, 2).alias("n2")),
             "at_commune": at_commune,
             "communes": at_commune.select(pl.col("commune_f").unique()),
+            "holders": reg.mandates.select("person_id", "kind", "code_departement", "code_region").unique().join(
+                p.select("person_id", pl.col("prenom_initial").alias("p_initial")), on="person_id"),
         }
     return reg.cache["blocking"]
 
@@ -68,4 +70,20 @@ def candidate_pairs(reads: pl.DataFrame, reg: Registry, sigs: pl.DataFrame | Non
             r.select("row", "reading", "prenom_initial"), on="row"
         ).filter((pl.col("prenom_initial") == pl.col("p_initial")) | (pl.col("prenom_initial") == ""))
         blocks.append(b4.select(keys))
+        # Rule 5: the same first-name initial among the holders of the claimed mandate in the
+        # stated département (or région), or nationally for the small assemblies (4,000
+        # departmental councillors): catches surnames mangled beyond the rules above.
+        claims = sigs.filter(pl.col("s_kind").is_in(["cd", "cr", "ma", "mai", "ca"])).select(
+            "row", pl.col("s_kind").alias("kind"), pl.col("dep").alias("code_departement"),
+            pl.col("region").alias("code_region"))
+        by_dep = claims.filter(pl.col("code_departement").is_not_null()).join(
+            t["holders"], on=["kind", "code_departement"])
+        by_region = claims.filter(pl.col("code_departement").is_null() & pl.col("code_region").is_not_null()).join(
+            t["holders"].drop("code_departement"), on=["kind", "code_region"])
+        by_kind = claims.filter(pl.col("code_departement").is_null() & pl.col("code_region").is_null()
+                                & pl.col("kind").is_in(["cd", "cr", "ma"])).join(
+            t["holders"].drop("code_departement", "code_region"), on="kind")
+        for b in (by_dep, by_region, by_kind):
+            blocks.append(b.join(r.select("row", "reading", "prenom_initial"), on="row").filter(
+                pl.col("prenom_initial") == pl.col("p_initial")).select(keys))
     return pl.concat(blocks).unique()

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from ..domain.mandates import COMPATIBLE
+from ..domain.territories import same_departement_keys
 from ..domain.text import strip_particles_expr
 from ..registry.view import Registry
 from .weights import REFERENCE_PERSONS, MatchOptions, Weights
@@ -36,8 +37,7 @@ def _sim_where(df: pl.DataFrame, mask: pl.Expr, a: str, b: str, scorer, default:
 
 def _prune_threshold(w: Weights) -> float:
     """The name weight below which a candidate can change no decision (see `prune`)."""
-    best_mandate = max(w.place_strong, w.region_agree, w.place_weak) + w.dep_agree + w.kind_agree
-    return w.identify - w.margin - best_mandate
+    return w.identify - w.margin - w.claim_max
 
 
 def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, reg: Registry,
@@ -146,13 +146,35 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
         .when(pl.col("p_any") >= 90).then(w.place_weak)
         .otherwise(w.place_other).alias("w_place"),
         pl.when(pl.col("dep").is_null() | pl.col("code_departement").is_null()).then(0.0)
-        .when(pl.col("dep") == pl.col("code_departement")).then(w.dep_agree)
+        .when(pl.concat_str("dep", "code_departement", separator="|").is_in(same_departement_keys()))
+        .then(w.dep_agree)
         .otherwise(w.dep_disagree).alias("w_dep"),
         pl.when(pl.col("s_kind").is_null()).then(0.0)
         .when(compat.list.contains(pl.col("kind"))).then(w.kind_agree)
         .otherwise(w.kind_other).alias("w_kind"),
         pl.col("kind").is_in(list(opts.eligible)).alias("eligible"),
-    ).with_columns((pl.col("w_place") + pl.col("w_dep") + pl.col("w_kind")).alias("w_mandate"))
+    )
+    # The claim's weight: how rare holding this mandate here is in the registry. « maire de
+    # Donzy » is one person in 45,000 (≈15 bits), « conseiller départemental (29) » one in 50
+    # of 4,000, « conseiller municipal » alone tells little. Counted on the mandate that agrees,
+    # at the finest territory the signer named; contradictions keep their penalties.
+    counts = _holder_counts(reg)
+    place_hit = (pl.col("w_place") >= w.place_weak) & (pl.col("w_place") != w.region_agree)
+    level = (pl.when(place_hit).then(pl.lit("t")).when(pl.col("w_dep") > 0).then(pl.lit("d"))
+             .when(pl.col("w_place") == w.region_agree).then(pl.lit("r")).otherwise(pl.lit("k")))
+    df = df.with_columns(level.alias("level"), pl.concat_str(
+        pl.col("kind"), level,
+        pl.when(level == "t").then(pl.col("territoire").fill_null("") + pl.col("code_departement").fill_null(""))
+        .when(level == "d").then(pl.col("code_departement").fill_null(""))
+        .when(level == "r").then(pl.col("code_region").fill_null("")).otherwise(pl.lit("")),
+        separator="|").alias("claim_key")).join(counts, on="claim_key", how="left")
+    n = max(reg.n_persons, 1)
+    agrees = (pl.col("w_place") >= 0) & (pl.col("w_dep") >= 0) & (pl.col("w_kind") > 0)
+    claim_w = pl.min_horizontal((pl.lit(w.m) * n / pl.col("holders").fill_null(n).cast(pl.Float64)).log(2),
+                                pl.lit(w.claim_max)).clip(lower_bound=0.0)
+    df = df.with_columns(
+        pl.when(agrees).then(claim_w + pl.col("w_place").clip(upper_bound=0))
+        .otherwise(pl.col("w_place") + pl.col("w_dep") + pl.col("w_kind")).alias("w_mandate"))
     # Saying « maire » or « adjoint » claims more than a seat on the council: a plain councillor
     # who says so is identified but goes to review (verified_other_mandate), not to the list.
     r_f = pl.col("fonction_f").fill_null("")
@@ -171,3 +193,21 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
     return df.sort(["consistent", "eligible", "w_mandate"], descending=True).unique(
         ["row", "person_id"], keep="first"
     )
+
+
+def _holder_counts(reg: Registry) -> pl.DataFrame:
+    """Persons holding each kind of mandate per territory, per département, per région, in all:
+    the « u » of a claim (how often a random registry person would hold it)."""
+    if "holders" not in reg.cache:
+        m = reg.mandates.select("person_id", "kind", "territoire", "code_departement", "code_region")
+        key = {
+            "t": pl.col("territoire").fill_null("") + pl.col("code_departement").fill_null(""),
+            "d": pl.col("code_departement").fill_null(""),
+            "r": pl.col("code_region").fill_null(""),
+            "k": pl.lit(""),
+        }
+        reg.cache["holders"] = pl.concat([
+            m.select("person_id", pl.concat_str(pl.col("kind"), pl.lit(lvl), e, separator="|").alias("claim_key"))
+            .unique().group_by("claim_key").agg(pl.len().alias("holders"))
+            for lvl, e in key.items()])
+    return reg.cache["holders"]

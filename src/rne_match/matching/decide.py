@@ -36,6 +36,10 @@ def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: R
     cands = named.join(best_m, on=["row", "person_id"], how="left").with_columns(
         (pl.col("w_name") + pl.col("w_mandate").fill_null(0.0)).alias("total"),
         pl.col("eligible").fill_null(False).alias("p_eligible"),
+        # Surname and first name must each at least resemble the person's: a claim held by one
+        # person cannot make « Patrick GRANET » of Patricia GRANET or of another mayor's name.
+        ((pl.col("w_nom") > w.nom_other) & (pl.col("w_prenom") > w.prenom_other)
+         & (pl.col("w_sexe") >= 0)).alias("name_ok"),
     )
     cands = cands.sort(["row", "total"], descending=[False, True])
     ranked = cands.group_by("row", maintain_order=True).agg(
@@ -60,7 +64,7 @@ def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: R
         .when(best < w.identify).then(pl.lit(Status.NOT_FOUND))
         .when(margin < w.margin).then(pl.lit(Status.AMBIGUOUS))
         .when(~pl.col("p_eligible").fill_null(False)).then(pl.lit(Status.NOT_ELIGIBLE))
-        .when(pl.col("consistent").fill_null(False)).then(pl.lit(Status.VERIFIED))
+        .when(pl.col("consistent").fill_null(False) & pl.col("name_ok").fill_null(False)).then(pl.lit(Status.VERIFIED))
         .otherwise(pl.lit(Status.VERIFIED_OTHER_MANDATE))
     )
     # Softmax over {best, runner-up, nobody}: the chance the named person is the signer.

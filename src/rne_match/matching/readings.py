@@ -35,29 +35,38 @@ class Reading:
     initials: bool = False
 
 
+_DOTTED = re.compile(r"(?:[A-Za-zÀ-ÿ]\.\s*-?\s*){1,3}")  # « J.-P. », « M. », not « LE »
+
+
 def _split_full(raw: str, folded: str) -> list[Reading]:
-    words = folded.split()
-    if len(words) < 2:
+    if len(folded.split()) < 2:
         return [Reading(folded, "", 0.0)]
     raw_words = [w for w in re.split(r"\s+", raw.strip()) if fold(w)]
-    upper = [w for w in raw_words if len(fold(w)) > 1 and w.isupper()]
-    lower = [w for w in raw_words if not w.isupper()]
-    if upper and lower:
-        nom = fold(" ".join(upper))
-        prenom = fold(" ".join(w for w in raw_words if not w.isupper() or len(fold(w)) == 1))
+    upper = [w for w in raw_words if len(fold(w)) > 1 and w.isupper() and not _DOTTED.fullmatch(w)]
+    lower = [w for w in raw_words if w not in upper]
+    if upper and lower and any(not w.isupper() or _DOTTED.fullmatch(w) for w in lower):
+        nom, prenom = fold(" ".join(upper)), fold(" ".join(lower))
         if nom and prenom:
-            return [Reading(nom, prenom, 0.0)]
+            return [Reading(nom, prenom, 0.0, all(_DOTTED.fullmatch(w) for w in lower))]
+    # Split between written words, so that « J.-P. » or « Jean-Pierre » stays one first name.
+    units = [fold(w) for w in raw_words]
+    if len(units) < 2:
+        units = folded.split()
     readings: list[Reading] = []
-    for k in range(1, len(words)):
-        first, rest = words[:k], words[k:]
-        if first[-1] in PARTICLES:  # « Marie de la Tour »: a particle starts the surname
+    for k in range(1, len(units)):
+        first, rest = " ".join(units[:k]), " ".join(units[k:])
+        if units[k - 1] in PARTICLES:  # « Marie de la Tour »: a particle starts the surname
             continue
         # "Prénom Nom" is the most common order in e-mails and forms; « N. LOPEZ »: an initial.
-        readings.append(Reading(" ".join(rest), " ".join(first), 0.0 if k == 1 else 0.5,
-                                all(len(t) == 1 for t in first)))
-        readings.append(Reading(" ".join(first), " ".join(rest), 1.0 if len(first) == 1 else 1.5,
-                                all(len(t) == 1 for t in rest)))
+        readings.append(Reading(rest, first, 0.0 if k == 1 else 0.5, all(len(t) == 1 for t in first.split())))
+        readings.append(Reading(first, rest, 1.0 if k == 1 else 1.5, all(len(t) == 1 for t in rest.split())))
     return readings[:MAX_READINGS] or [Reading(folded, "", 0.0)]
+
+
+# « M. », « Mme », « Dr » before a name; « M.-F. » (Marie-France) is not one.
+_RAW_CIVILITY = re.compile(
+    r"^\s*(?:(?:MM|Mmes?|Mlle|Madame|Mademoiselle|Monsieur|Messieurs|Mr|Dr|Docteur|Pr|M)\.?\s+)+",
+    re.IGNORECASE)
 
 
 def readings_for(nom: str, prenom: str, full: str) -> tuple[list[Reading], str | None]:
@@ -65,6 +74,7 @@ def readings_for(nom: str, prenom: str, full: str) -> tuple[list[Reading], str |
     nom_raw, prenom_raw = (nom or "").strip(), (prenom or "").strip()
     if not nom_raw and not prenom_raw:
         nom_raw = (full or "").strip()
+    nom_raw = _RAW_CIVILITY.sub("", nom_raw)
     if "@" in nom_raw and " " not in nom_raw:
         return [], "le nom est une adresse e-mail"
     nom_f = remove_civility(fold(nom_raw))
@@ -81,7 +91,6 @@ def readings_for(nom: str, prenom: str, full: str) -> tuple[list[Reading], str |
             base.append(Reading(prenom_f, nom_f, 2.0))  # columns swapped by the signer
     else:
         raw_main = re.split(r"\b(?:épouse|ep\.|née|nee|veuve)\b", nom_raw, flags=re.I)[0]
-        raw_main = re.sub(r"^\s*(M\.|Mme|Mlle|Madame|Monsieur|Mr|Dr)\s+", "", raw_main, flags=re.I)
         base = _split_full(raw_main, nom_f)
     out = list(base)
     for alt in alts:

@@ -144,7 +144,11 @@ def _select_canonical(
             return "NULL"
         return exprs[0] if len(exprs) == 1 else f"coalesce({', '.join(exprs)})"
 
-    dep = first("code_departement", "code_section_dep")
+    # Overseas collectivités (2022 files) put their code in the « collectivité à statut
+    # particulier » column and leave the département empty.
+    code_coll = col("code_collectivite")
+    overseas = f"CASE WHEN regexp_matches(coalesce({code_coll}, ''), '^9[78]\\d$') THEN {code_coll} END"
+    dep = f"coalesce({first('code_departement', 'code_section_dep')}, {overseas})"
     fonction = col("fonction")
     default_fonction = KINDS[fmt.kind].default_fonction
     if default_fonction:
@@ -161,7 +165,7 @@ def _select_canonical(
         "date_debut_mandat": f"rne_date({col('date_debut_mandat')}, false)",
         "date_debut_fonction": f"rne_date({col('date_debut_fonction')}, false)",
         "date_fin_fonction": f"rne_date({col('date_fin_fonction')}, false)",
-        "code_departement": f"rne_dep({dep})",
+        "code_departement": f"rne_dep_of_commune(rne_dep({dep}), rne_commune({col('code_commune')}, rne_dep({dep})))",
         "libelle_departement": first("libelle_departement", "libelle_section_dep"),
         "code_commune": f"rne_commune({col('code_commune')}, rne_dep({dep}))",
         "libelle_commune": col("libelle_commune"),

@@ -75,11 +75,20 @@ CREATE OR REPLACE MACRO rne_dep(s) AS (
        ELSE CASE upper(s) {_old_codes} ELSE upper(s) END END);
 CREATE OR REPLACE MACRO rne_commune(c, dep) AS (
   CASE WHEN c IS NULL THEN NULL
+       -- Overseas: the département's three digits and the commune's last two (the 2019 files
+       -- wrote Mayotte's 97617 as ZM + 517 and Polynésie's 98721 as ZP + 021).
+       WHEN regexp_matches(c, '^\d{{1,3}}$') AND regexp_matches(coalesce(dep, ''), '^9[78]\d$')
+         THEN dep || right(lpad(c, 3, '0'), 2)
        WHEN regexp_matches(c, '^\d{{1,3}}$') AND dep IS NOT NULL
-         THEN CASE WHEN length(dep) = 3 AND regexp_matches(dep, '^9[78]')
-                   THEN substr(dep, 1, 2) ELSE dep END || lpad(c, 3, '0')
+         THEN dep || lpad(c, 3, '0')
        WHEN regexp_matches(c, '^\d{{4}}$') THEN lpad(c, 5, '0')
        ELSE upper(c) END);
+-- A commune lies in the département its code begins with, whatever the file says (a mayor of
+-- Sainte-Marie-aux-Mines, 68298, filed under the Collectivité européenne d'Alsace, 6AE).
+CREATE OR REPLACE MACRO rne_dep_of_commune(dep, c) AS (
+  CASE WHEN c IS NULL OR NOT regexp_matches(c, '^(\d{{5}}|2[AB]\d{{3}})$') OR starts_with(c, coalesce(dep, '-')) THEN dep
+       WHEN regexp_matches(c, '^9[78]') THEN left(c, 3)
+       ELSE left(c, 2) END);
 CREATE OR REPLACE MACRO rne_canton(c, dep) AS (
   CASE WHEN c IS NULL THEN NULL
        WHEN regexp_matches(c, '^\d{{1,2}}$') AND length(dep) = 2 THEN dep || lpad(c, 2, '0')

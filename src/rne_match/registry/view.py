@@ -48,9 +48,10 @@ CACHE_VERSION = "3"  # bump when the derived columns change
 
 
 def _cache_key(con: duckdb.DuckDBPyConnection) -> str:
-    """What the registry is derived from: the files loaded (name, SHA-1, rows). A new `load`
-    changes it; recording verify runs in the same base does not."""
-    rows = con.execute("SELECT source_file, sha1, rows_loaded FROM releases ORDER BY ALL").fetchall()
+    """What the registry is derived from: the files loaded and when. A new `load` changes it,
+    even of the same files (a newer loader may read them differently); recording verify runs in
+    the same base does not."""
+    rows = con.execute("SELECT source_file, sha1, rows_loaded, loaded_at FROM releases ORDER BY ALL").fetchall()
     return hashlib.sha1(f"{CACHE_VERSION}{rows}".encode()).hexdigest()[:16]
 
 
