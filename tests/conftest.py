@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from rne_match.devtools.sample import write_sample_release
@@ -25,6 +26,19 @@ def sample_db(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def sample_registry(sample_db):
     return load_registry(sample_db)
+
+
+def unique_official(db, kind="mai"):
+    """A person whose name no one else in the sample bears, with one mandate of `kind`."""
+    con = duckdb.connect(str(db), read_only=True)
+    row = con.execute(f"""
+        SELECT m.nom, m.prenom, m.sexe, coalesce(m.libelle_commune, m.libelle_departement),
+               m.code_departement, m.person_id
+        FROM mandates m JOIN (SELECT nom, prenom FROM persons GROUP BY ALL HAVING count(*) = 1) u
+          USING (nom, prenom)
+        WHERE m.kind = '{kind}' ORDER BY m.person_id LIMIT 1""").fetchone()
+    con.close()
+    return row
 
 
 def write(path: Path, text: str, encoding: str = "utf-8", newline: str = "\n") -> Path:

@@ -10,8 +10,8 @@ from rne_match.cli import main
 from rne_match.inputs.mail.extract import extract_message, split_body
 from rne_match.inputs.mail.mailbox import _from_bytes
 
+from .conftest import unique_official
 from .mail_corpus import CASES, FIELDS, HELDOUT, HELDOUT_2, render, score, write_mbox
-from .test_verify import unique_official
 
 
 def extracted(cases):

@@ -1,49 +1,22 @@
-"""`verify` end to end through the CLI, on a real DuckDB registry built from the sample release."""
+"""`verify` end to end through the library (`api.verify_file`), on a real DuckDB registry built
+from the sample release: every row out once, statuses, reasons, duplicates, inputs of every shape."""
 
 from __future__ import annotations
 
 import duckdb
 import polars as pl
-import pytest
-from click.testing import CliRunner
 
-from rne_match.cli import main
-from rne_match.devtools.generate import generate, verify_labelled
-from rne_match.inputs import SignatureTable, detect_roles
-from rne_match.matching.pipeline import verify_table
+from rne_match import api
 
-from .conftest import write
+from .conftest import unique_official, write
 
 
-def unique_official(db, kind="mai"):
-    """A person whose name no one else in the sample bears, with one mandate of `kind`."""
-    con = duckdb.connect(str(db), read_only=True)
-    row = con.execute(f"""
-        SELECT m.nom, m.prenom, m.sexe, coalesce(m.libelle_commune, m.libelle_departement),
-               m.code_departement, m.person_id
-        FROM mandates m JOIN (SELECT nom, prenom FROM persons GROUP BY ALL HAVING count(*) = 1) u
-          USING (nom, prenom)
-        WHERE m.kind = '{kind}' ORDER BY m.person_id LIMIT 1""").fetchone()
-    con.close()
-    return row
-
-
-def run_verify(tmp_path, sample_db, text, *args, name="sigs.csv"):
+def run_verify(tmp_path, sample_db, text, *, name="sigs.csv", **options):
+    """Verify a file written from `text`; the results as written (CSV read back) and the outcome."""
     path = write(tmp_path / name, text)
     out = tmp_path / "out.csv"
-    result = CliRunner().invoke(main, ["verify", str(path), "--db", str(sample_db), "-o", str(out), *args])
-    assert result.exit_code == 0, result.output
-    return pl.read_csv(out, separator=";", infer_schema=False), result
-
-
-def test_a_mayor_written_as_people_write_is_verified(tmp_path, sample_db):
-    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
-    text = f"Nom complet;Mandat;Parti\n{prenom} {nom.title()};maire de {commune} ({dep});EELV\n"
-    out, res = run_verify(tmp_path, sample_db, text)
-    row = out.row(0, named=True)
-    assert row["status"] == "verified" and row["rne_person_id"] == pid
-    assert row["Parti"] == "EELV" and "Identifié" in row["reason"]
-    assert "vérifiées" in res.output
+    done = api.verify_file(path, sample_db, output=out, **options)
+    return pl.read_csv(out, separator=";", infer_schema=False), done
 
 
 def test_every_input_row_comes_out_once_in_order(tmp_path, sample_db):
@@ -75,7 +48,7 @@ def test_senator_only_is_not_eligible_by_default_but_eligible_on_request(tmp_pat
     text = f"nom;prenom;mandat\n{nom};{prenom};sénateur de {commune} ({dep})\n"
     out, _ = run_verify(tmp_path, sample_db, text)
     assert out["status"][0] == "not_eligible"
-    out, _ = run_verify(tmp_path, sample_db, text, "--eligible", "parlementaire")
+    out, _ = run_verify(tmp_path, sample_db, text, eligible="parlementaire")
     assert out["status"][0] == "verified"
 
 
@@ -86,51 +59,15 @@ def test_json_and_xlsx_inputs_are_read(tmp_path, sample_db):
                         name="s.json")
     assert out["status"][0] == "verified"
     pl.DataFrame({"Nom": [nom], "Prénom": [prenom], "Qualité": [f"maire de {commune}"]}).write_excel(tmp_path / "s.xlsx")
-    res = CliRunner().invoke(main, ["verify", str(tmp_path / "s.xlsx"), "--db", str(sample_db), "-o", str(tmp_path / "o.json")])
-    assert res.exit_code == 0, res.output
+    api.verify_file(tmp_path / "s.xlsx", sample_db, output=tmp_path / "o.json")
     assert pl.read_json(tmp_path / "o.json")["status"][0] == "verified"
-
-
-def test_missing_name_column_is_a_clear_error(tmp_path, sample_db):
-    path = write(tmp_path / "s.csv", "ville;parti\nLyon;PS\n")
-    res = CliRunner().invoke(main, ["verify", str(path), "--db", str(sample_db)])
-    assert res.exit_code != 0 and "aucune colonne de nom" in res.output and "s.csv" in res.output
-
-
-def test_ragged_csv_error_names_file_line_and_column(tmp_path, sample_db):
-    path = write(tmp_path / "s.csv", "nom;prenom\nA;B\nC;D;E;F\n")
-    res = CliRunner().invoke(main, ["verify", str(path), "--db", str(sample_db)])
-    assert res.exit_code != 0 and "ligne 3" in res.output and "colonne 3" in res.output
 
 
 def test_columns_option_names_roles(tmp_path, sample_db):
     nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
     out, _ = run_verify(tmp_path, sample_db, f"A;B;C\n{nom};{prenom};maire de {commune}\n",
-                        "--columns", "nom=A,prenom=B,mandat=C")
+                        columns="nom=A,prenom=B,mandat=C")
     assert out["status"][0] == "verified"
-
-
-def test_generated_set_precision_on_sample(sample_registry):
-    both, _ = verify_labelled(sample_registry, generate(sample_registry, 300, seed=7))
-    verified = both.filter(pl.col("status") == "verified")
-    wrong = verified.filter(pl.col("rne_person_id") != pl.col("attendu_person_id"))
-    assert verified.height > 100
-    assert wrong.height == 0, wrong
-
-
-@pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_sql_is_read_only(sample_db, fmt):
-    runner = CliRunner()
-    ok = runner.invoke(main, ["sql", "SELECT kind, count(*) AS n FROM mandates GROUP BY kind", "--db", str(sample_db), "--format", fmt])
-    assert ok.exit_code == 0 and "mai" in ok.output
-    bad = runner.invoke(main, ["sql", "DELETE FROM mandates", "--db", str(sample_db)])
-    assert bad.exit_code != 0 and "lecture seule" in bad.output
-
-
-def test_sql_csv_flattens_list_columns(sample_db):
-    res = CliRunner().invoke(main, ["sql", "SELECT [1, 2] AS l, 'x' AS s", "--db", str(sample_db), "--format", "csv"])
-    assert res.exit_code == 0, res.output
-    assert res.output.splitlines() == ["l,s", "1 | 2,x"]
 
 
 def _typo(nom: str) -> str:
@@ -163,19 +100,6 @@ def test_initial_before_surname_in_a_full_name_is_read_as_an_initial(tmp_path, s
     assert out["status"][0] == "verified" and out["rne_person_id"][0] == pid
 
 
-def test_decisions_do_not_depend_on_the_chunk_size(sample_registry, monkeypatch):
-    import rne_match.matching.pipeline as verify_module
-
-    labelled = generate(sample_registry, 200, seed=3)
-    inp = labelled.select("civilite", "nom", "prenom", "nom_complet", "mandat")
-    table = SignatureTable(None, inp, detect_roles(inp.columns))
-    whole = verify_table(table, sample_registry).frame
-    monkeypatch.setattr(verify_module, "CHUNK", 7)
-    chunked = verify_table(table, sample_registry).frame
-    assert chunked.select("status", "rne_person_id", "duplicate_of").equals(
-        whole.select("status", "rne_person_id", "duplicate_of"))
-
-
 def test_someone_only_in_an_older_release_is_not_found_and_called_former(tmp_path):
     from rne_match.devtools.sample import write_sample_release
     from rne_match.registry.load import load_folder
@@ -192,8 +116,7 @@ def test_someone_only_in_an_older_release_is_not_found_and_called_former(tmp_pat
         reg.persons.select("nom_f", "prenom_f"), on=["nom_f", "prenom_f"], how="anti").sort("person_id").row(0, named=True)
     path = write(tmp_path / "s.csv", f"nom;prenom;mandat\n{gone['nom']};{gone['prenom']};maire de {gone['libelle_commune']}\n")
     out = tmp_path / "o.csv"
-    res = CliRunner().invoke(main, ["verify", str(path), "--db", str(db), "-o", str(out)])
-    assert res.exit_code == 0, res.output
+    api.verify_file(path, db, output=out)
     row = pl.read_csv(out, separator=";", infer_schema=False).row(0, named=True)
     assert row["status"] == "not_found"
     assert row["reason"].startswith("Ancien·ne élu·e") and "2025-10-01" in row["reason"]
@@ -230,14 +153,6 @@ def test_commune_named_inside_a_longer_mandate_counts_as_the_place(tmp_path, sam
     assert out["status"][0] == "verified" and out["rne_person_id"][0] == pid
 
 
-def test_title_rows_above_the_header_are_skipped_and_said(tmp_path, sample_db):
-    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
-    text = f"Tribune VSA – signataires au 3 avril;;\n;;\nNom;Prénom;Mandat\n{nom};{prenom};maire de {commune}\n"
-    out, res = run_verify(tmp_path, sample_db, text)
-    assert out.height == 1 and out["status"][0] == "verified"
-    assert "Lignes 1–2" in res.output
-
-
 def test_title_row_in_a_workbook_is_skipped(tmp_path, sample_db):
     import openpyxl
 
@@ -248,40 +163,8 @@ def test_title_row_in_a_workbook_is_skipped(tmp_path, sample_db):
     ws.append(["Nom", "Prénom", "Fonction"])
     ws.append([nom, prenom, f"maire de {commune}"])
     wb.save(tmp_path / "s.xlsx")
-    res = CliRunner().invoke(main, ["verify", str(tmp_path / "s.xlsx"), "--db", str(sample_db), "-o", str(tmp_path / "o.csv")])
-    assert res.exit_code == 0, res.output
+    api.verify_file(tmp_path / "s.xlsx", sample_db, output=tmp_path / "o.csv")
     assert pl.read_csv(tmp_path / "o.csv", separator=";", infer_schema=False)["status"].to_list() == ["verified"]
-
-
-def test_only_a_feminine_mandate_noun_tells_the_signers_sex():
-    from rne_match.matching.readings import prepare
-
-    frame = pl.DataFrame({"nom": ["A", "B", "C"], "prenom": ["X", "Y", "Z"], "civilite": ["", "", "M."],
-                          "mandat": ["conseiller municipal", "conseillère municipale", "conseillère municipale"]})
-    sigs, _ = prepare(frame, detect_roles(frame.columns))
-    # the generic masculine says nothing; the feminine says F; a civility wins over the noun
-    assert sigs["sexe"].to_list() == [None, "F", "M"]
-
-
-def test_split_writes_the_list_to_publish_and_the_review_queue(tmp_path, sample_db):
-    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
-    text = f"nom;prenom;mandat\nZZZYX;Qwerty;maire de Nulle-Part\n{nom};{prenom};maire de {commune}\n;;\n"
-    out, res = run_verify(tmp_path, sample_db, text, "--split")
-    verified = pl.read_csv(tmp_path / "out.verifies.csv", separator=";", infer_schema=False)
-    review = pl.read_csv(tmp_path / "out.a-relire.csv", separator=";", infer_schema=False)
-    assert verified["nom"].to_list() == [nom]
-    assert review["status"].to_list() == ["not_found", "invalid"]  # easiest to settle first
-    assert verified.height + review.height == out.height
-    assert "File de relecture" in res.output
-
-
-def test_departement_column_as_a_spreadsheet_number_is_understood():
-    from rne_match.matching.readings import prepare
-
-    frame = pl.DataFrame({"nom": ["A", "B"], "prenom": ["X", "Y"], "mandat": ["maire", "maire"],
-                          "département": ["1", "Hérault"]})
-    sigs, _ = prepare(frame, detect_roles(frame.columns))
-    assert sigs["dep"].to_list() == ["01", "34"]
 
 
 def test_councillor_who_says_mayor_goes_to_review_not_to_the_list(tmp_path, sample_db):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rne_match.domain.mandates import parse_mandate, parse_policy
+from rne_match.errors import PolicyError
 
 
 @pytest.mark.parametrize("text,kind,fonction,place,dep", [
@@ -41,5 +42,5 @@ def test_gendered_nouns_give_sex(text, sexe):
 def test_policy_groups_and_codes():
     assert parse_policy("municipal") == {"cm", "mai", "ca"}
     assert parse_policy("sen,dep") == {"sen", "dep"}
-    with pytest.raises(ValueError):
+    with pytest.raises(PolicyError):
         parse_policy("galactique")
