@@ -9,7 +9,8 @@ from rne_match.domain.mandates import parse_mandate
 from rne_match.domain.territories import same_departement_keys
 from rne_match.matching.readings import readings_for
 
-from .test_verify import run_verify, unique_official
+from .conftest import unique_official
+from .test_verify import run_verify
 
 
 @pytest.mark.parametrize("text, kind, dep", [
