@@ -19,7 +19,7 @@ def sample_db(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("registry")
     folder = write_sample_release(root / "raw")
     db = root / "rne.duckdb"
-    load_folder(folder, db)
+    load_folder(folder, db, secret="5e" * 32)  # fixed: tests that pick « ORDER BY person_id » stay deterministic
     return db
 
 

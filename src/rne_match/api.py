@@ -21,7 +21,7 @@ from .devtools.generate import SIGNATURE_COLUMNS, generate
 from .devtools.sample import write_sample_release
 from .domain.kinds import KINDS
 from .domain.mandates import parse_policy
-from .errors import DownloadError, FormatError, InputError, RegistryError, RneMatchError
+from .errors import DownloadError, FormatError, InputError, RegistryError, RneMatchError, SqlRefused
 from .inputs import SignatureTable, parse_columns_option, read_signatures
 from .inputs.mail.extract import ExtractStatus
 from .inputs.mail.extract import extract_mailbox as _extract
@@ -31,15 +31,16 @@ from .paths import data_dir, default_db, raw_dir
 from .progress import download_bar
 from .registry.download import API_ROOT, FileOutcome, download_release, latest_release
 from .registry.load import LoadResult, load_folder
+from .registry.schema import SECRET_TABLE
 from .registry.view import Registry, load_registry
 from .reports.coverage import LEVELS, MEASURES, coverage_table, load_results, record_run
 from .reports.maps import coverage_map as _coverage_map
 from .reports.maps import outlines_for
-from .reports.outputs import write_table
+from .reports.outputs import check_output, write_table
 
 __all__ = [
     "KIND_CODES", "LEVELS", "MEASURES", "DownloadError", "DownloadResult", "ExtractResult", "FormatError", "LoadResult", "Registry", "RneMatchError",
-    "Status", "VerifyOutcome", "coverage", "coverage_map", "data_dir", "default_db", "raw_dir", "demo_signatures", "download", "extract_mailbox", "has_outlines",
+    "Status", "VerifyOutcome", "check_output", "coverage", "coverage_map", "data_dir", "default_db", "raw_dir", "demo_signatures", "download", "extract_mailbox", "has_outlines",
     "load", "open_registry", "query", "sample_release", "split_results", "verify_file", "write_table",
 ]
 
@@ -95,19 +96,69 @@ def open_registry(db: Path | None = None) -> Registry:
     return load_registry(db or paths.default_db())
 
 
+# Statements the `sql` command runs; SUMMARIZE, DESCRIBE, SHOW, VALUES, WITH… are SELECTs to DuckDB.
+_QUERY_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
+# A read-only connection that cannot reach the file system, the network or extensions, and
+# whose settings the query cannot change back (lock_configuration is set last).
+_QUERY_CONFIG = {
+    "enable_external_access": "false",
+    "autoinstall_known_extensions": "false",
+    "autoload_known_extensions": "false",
+}
+
+
+def _refuse(sql: str) -> None:
+    """Raise SqlRefused unless every statement only reads tables of the base (never the secret)."""
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise RegistryError(str(exc).splitlines()[0]) from exc
+    if not statements:
+        raise SqlRefused("requête vide")
+    for st in statements:
+        if st.type not in _QUERY_STATEMENTS:
+            raise SqlRefused(
+                f"la commande sql est en lecture seule : {st.type.name} refusé "
+                "(SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN)"
+            )
+
+
+def _refuse_secret(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """The person-id secret stays in the base: a query naming its table, or whose tables cannot be
+    known before it runs (`query_table` of a computed name…), is refused."""
+    try:
+        names = con.get_table_names(sql, qualified=True)
+    except duckdb.PermissionException:
+        raise
+    except duckdb.Error as exc:
+        raise SqlRefused("tables de la requête indéterminables (nom de table calculé) : refusée") from exc
+    if any(n.rsplit(".", 1)[-1].strip('"').lower() == SECRET_TABLE for n in names):
+        raise SqlRefused(f"la table « {SECRET_TABLE} » n'est pas consultable")
+
+
 def query(sql: str, db: Path | None = None) -> pl.DataFrame:
-    """A read-only SQL query on the base (the `sql` command); a refused or failed query is a
-    RegistryError whose message is DuckDB's first line."""
+    """A read-only SQL query on the base (the `sql` command). Only SELECT-like and EXPLAIN
+    statements run, on a read-only connection without access to files, network or extensions.
+    A refused statement is a SqlRefused, a failed one a RegistryError with DuckDB's first line."""
     db = db or paths.default_db()
     if not db.exists():
         raise RegistryError(f"{db} : base absente ; lancez « rne-match load »")
-    con = duckdb.connect(str(db), read_only=True)
+    _refuse(sql)
     try:
+        con = duckdb.connect(str(db), read_only=True, config=_QUERY_CONFIG)
+    except duckdb.ConnectionException as exc:  # in a notebook: the base is already open here
+        raise RegistryError(f"{db} : base déjà ouverte par ce programme ; fermez cette connexion "
+                            "pour utiliser query") from exc
+    try:
+        con.execute("SET lock_configuration = true")
+        _refuse_secret(con, sql)
         return con.sql(sql).pl()
+    except duckdb.PermissionException as exc:
+        raise SqlRefused("la commande sql n'accède ni aux fichiers, ni au réseau, ni aux extensions") from exc
     except duckdb.Error as exc:
         msg = str(exc).splitlines()[0]
         if "read-only" in msg:
-            msg = "la commande sql est en lecture seule (SELECT, WITH, DESCRIBE…)"
+            raise SqlRefused("la commande sql est en lecture seule (SELECT, WITH, DESCRIBE…)") from exc
         raise RegistryError(msg) from exc
     finally:
         con.close()
@@ -146,6 +197,10 @@ def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None
     the review queue beside them). Input errors are raised before the registry is read."""
     policy = parse_policy(eligible)
     roles = parse_columns_option(columns) if isinstance(columns, str) or columns is None else dict(columns)
+    output = output or default_output(signatures)
+    outputs = [output, *(_split_paths(output) if split else ())]
+    for path in outputs:
+        check_output(path, signatures)
     table = read_signatures(signatures, roles)
     db = db or paths.default_db()
     registry = registry or load_registry(db)
@@ -155,13 +210,19 @@ def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None
         run_id = record_run(db, signatures, result.frame, policy, table.roles.get("parti"))
     except (duckdb.Error, OSError) as exc:  # a locked or read-only base must not lose the results
         record_error = str(exc)
-    output = output or default_output(signatures)
     outcome = VerifyOutcome(table, result, write_table(result.frame, output), run_id, record_error)
     if split:
         verified, review = split_results(result.frame)
-        outcome.verified_path = write_table(verified, output.with_name(output.stem + ".verifies" + output.suffix))
-        outcome.review_path = write_table(review, output.with_name(output.stem + ".a-relire" + output.suffix))
+        verified_path, review_path = _split_paths(output)
+        outcome.verified_path = write_table(verified, verified_path)
+        outcome.review_path = write_table(review, review_path)
     return outcome
+
+
+def _split_paths(output: Path) -> tuple[Path, Path]:
+    """With `split`: the list to publish and the review queue, beside the results."""
+    return (output.with_name(output.stem + ".verifies" + output.suffix),
+            output.with_name(output.stem + ".a-relire" + output.suffix))
 
 
 @dataclass
@@ -181,6 +242,8 @@ class ExtractResult:
 def extract_mailbox(inbox: Path, output: Path | None = None) -> ExtractResult:
     """The signers of a petition mailbox (mbox, Maildir, folder of .eml, one .eml), written to
     `output` when given. A mailbox without any message is an InputError."""
+    if output is not None:
+        check_output(output, inbox)
     frame = _extract(inbox)
     if frame.is_empty():
         raise InputError(f"{inbox} : aucun message trouvé")

@@ -104,7 +104,7 @@ def load(source: Path | None, db: Path | None) -> None:
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Base DuckDB du RNE (défaut : data/processed/rne.duckdb).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Fichier de résultats (.csv, .xlsx, .json, .jsonl). Défaut : <entrée>.verifie.csv")
+              help="Fichier de résultats (.csv, .xlsx, .parquet, .json, .jsonl). Défaut : <entrée>.verifie.csv")
 @click.option("--columns", default=None,
               help="Rôles des colonnes, ex. « nom=Nom de famille,prenom=Prénom,mandat=Qualité ».")
 @click.option("--eligible", default=None,
@@ -139,7 +139,7 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
 @click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.argument("inbox", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Fichier des signatures (.csv, .xlsx, .json, .jsonl). Défaut : <boîte>.signatures.csv")
+              help="Fichier des signatures (.csv, .xlsx, .parquet, .json, .jsonl). Défaut : <boîte>.signatures.csv")
 @_user_errors
 def extract(inbox: Path, output: Path | None) -> None:
     """Lire une boîte de messages (mbox, Maildir, dossier de .eml, un .eml) et en tirer les signataires."""
@@ -162,7 +162,7 @@ def extract(inbox: Path, output: Path | None) -> None:
               default="departement", show_default=True, help="Unité de regroupement.")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Écrire le tableau (.csv, .json, .md, .xlsx).")
+              help="Écrire le tableau (.csv, .xlsx, .parquet, .json, .md).")
 @click.option("--map", "map_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Carte par département (.png, .svg, .html) ; avec --by departement ou region.")
 @click.option("--mesure", "measure", type=click.Choice(list(MEASURES)), default="verifiees_pour_1000_elus",
@@ -179,6 +179,8 @@ def coverage(run_id: str | None, results: Path | None, level: str, db: Path | No
     if map_path is not None and level not in ("departement", "region"):
         _fail("--map demande --by departement ou --by region")
         return
+    if output:
+        api.check_output(output, *([results] if results else []))
     table = api.coverage(db, level=level, results=results, run_id=run_id)
     shown = table.filter(pl.col("signatures") > 0) if output or level == "commune" else table
     if level == "parti":  # code and label are the same text

@@ -16,6 +16,10 @@ class InputError(RneMatchError, ValueError):
     """Unreadable signature file: the message names the file, and the line and column if known."""
 
 
+class OutputError(RneMatchError, ValueError):
+    """An output that cannot be written: unknown format, or the input file itself."""
+
+
 class FormatError(RneMatchError, ValueError):
     """A file that is not an RNE file we can read; the message names the file and the line."""
 
@@ -26,6 +30,11 @@ class DownloadError(RneMatchError, RuntimeError):
 
 class RegistryError(RneMatchError):
     """No usable registry base: none loaded yet, nothing downloaded to load, or a refused query."""
+
+
+class SqlRefused(RegistryError):
+    """A `sql` statement that would write, reach files, the network or extensions, or read the
+    person-id secret: refused before or while it runs."""
 
 
 class CoverageError(RneMatchError, ValueError):

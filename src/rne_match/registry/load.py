@@ -19,7 +19,7 @@ import duckdb
 import polars as pl
 
 from ..domain.kinds import KINDS
-from ..errors import FormatError, InvariantError
+from ..errors import FormatError, InvariantError, RegistryError
 from ..files import atomic_write
 from . import schema
 from .formats import FileFormat, decode, sniff
@@ -278,16 +278,41 @@ def load_file(
     return FileResult(path, fmt.kind, fmt.description, loaded, rejected, notes)
 
 
+def previous_secret(db_path: Path) -> str | None:
+    """The person-id secret of the base about to be replaced, so that a person keeps the same id
+    across loads. It lives only in the base (no key file to protect, back up or leak beside it):
+    deleting the base starts a new secret, hence new ids. A base that cannot be opened because
+    another process writes to it stops the load rather than silently changing every id."""
+    if not db_path.exists():
+        return None
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error as exc:
+        if "lock" in str(exc).lower():
+            raise RegistryError(
+                f"{db_path} : base utilisée par un autre processus ; relancez le chargement quand il a fini"
+            ) from exc
+        return None  # not a DuckDB base (or a damaged one): nothing to carry over
+    try:
+        return schema.read_secret(con)
+    finally:
+        con.close()
+
+
 def load_folder(
     folder: Path,
     db_path: Path,
     on_file: Callable[[FileResult], None] | None = None,
+    secret: str | None = None,
 ) -> LoadResult:
-    """Build a fresh database from every RNE file under `folder` and swap it in atomically."""
+    """Build a fresh database from every RNE file under `folder` and swap it in atomically.
+
+    Person ids are keyed with `secret` (hex), else the previous base's, else a new random one."""
     start = time.perf_counter()
     files = find_rne_files(folder)
     if not files:
         raise FormatError(f"{folder}: aucun fichier du RNE (.csv, .txt) trouvé")
+    secret = secret or previous_secret(db_path) or schema.new_secret()
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmpdir = db_path.parent / f".{db_path.name}.{os.getpid()}.parts"
     tmpdir.mkdir(exist_ok=True)
@@ -296,7 +321,7 @@ def load_folder(
         with atomic_write(db_path, suffix=f".{os.getpid()}.building", companions=(".wal",)) as tmp_db:
             con = duckdb.connect(str(tmp_db))
             try:
-                schema.create_registry_tables(con)
+                schema.create_registry_tables(con, secret)
                 for i, path in enumerate(files):
                     res = load_file(con, path, folder, i, tmpdir)
                     results.append(res)

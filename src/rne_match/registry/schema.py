@@ -6,6 +6,9 @@ so the same rules apply to every file and can be reused from the `sql` command.
 
 from __future__ import annotations
 
+import hashlib
+import secrets
+
 import duckdb
 
 from ..domain.territories import DEPARTEMENTS, OLD_DEPARTEMENT_CODES, REGIONS
@@ -101,10 +104,54 @@ CREATE OR REPLACE MACRO rne_key(s) AS (
     '  ', ' '), 'Œ', 'OE')));
 """
 
-PERSON_ID_SQL = (
-    "substr(md5(rne_key(nom) || '|' || rne_key(prenom) || '|' || coalesce(sexe, '?') || '|' "
-    "|| coalesce(CAST(date_naissance AS VARCHAR), '?')), 1, 16)"
+SECRET_TABLE = "secrets"  # one row per secret; `sql` refuses to read it (api.query)
+PERSON_ID_SECRET = "person_id"
+# What identifies a person in the RNE: normalised names, sex and birth date.
+PERSON_KEY_SQL = (
+    "rne_key(nom) || '|' || rne_key(prenom) || '|' || coalesce(sexe, '?') || '|' "
+    "|| coalesce(CAST(date_naissance AS VARCHAR), '?')"
 )
+PERSON_ID_SQL = f"rne_person_id({PERSON_KEY_SQL})"
+
+
+def new_secret() -> str:
+    return secrets.token_hex(32)
+
+
+def install_person_id(con: duckdb.DuckDBPyConnection, secret: str) -> None:
+    """`rne_person_id(key)`: the first 16 hex digits of HMAC-SHA256(secret, key), in SQL.
+
+    Person ids go into published files, so they must reveal nothing: a plain hash of name, sex and
+    birth date gives the date back by trying the ~32,000 days of 1920–2007. HMAC is built from
+    DuckDB's `sha256` on bytes (RFC 2104: H(K^opad || H(K^ipad || m))), two hashes per person in
+    the engine, no Python per row. The macro is TEMPORARY: it holds the padded key, which must not
+    be saved in the base's catalogue where `duckdb_functions()` would show it."""
+    key = bytes.fromhex(secret)
+    if len(key) > 64:  # HMAC hashes longer keys first; ours are 32 bytes
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(64, b"\0")
+    ipad = bytes(b ^ 0x36 for b in key).hex()
+    opad = bytes(b ^ 0x5C for b in key).hex()
+    con.execute(
+        f"""CREATE OR REPLACE TEMP MACRO rne_person_id(k) AS substr(sha256(
+              unhex('{opad}') || unhex(sha256(unhex('{ipad}') || encode(k)))), 1, 16)"""
+    )
+
+
+def store_secret(con: duckdb.DuckDBPyConnection, secret: str) -> None:
+    con.execute(f"CREATE TABLE IF NOT EXISTS {SECRET_TABLE} (name VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute(f"INSERT OR REPLACE INTO {SECRET_TABLE} VALUES (?, ?)", [PERSON_ID_SECRET, secret])
+
+
+def read_secret(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The person-id secret of a base; None for a base built before ids were keyed."""
+    try:
+        rows = con.execute(f"SELECT value FROM {SECRET_TABLE} WHERE name = ?", [PERSON_ID_SECRET]).fetchall()
+    except duckdb.CatalogException:
+        return None
+    return rows[0][0] if rows else None
+
+
 ANOMALIES_SQL = """nullif(concat_ws(', ',
     CASE WHEN date_naissance IS NULL AND date_naissance_texte IS NOT NULL
          THEN 'date de naissance illisible' END,
@@ -118,8 +165,10 @@ def install_macros(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(MACROS)
 
 
-def create_registry_tables(con: duckdb.DuckDBPyConnection) -> None:
+def create_registry_tables(con: duckdb.DuckDBPyConnection, secret: str) -> None:
     install_macros(con)
+    store_secret(con, secret)
+    install_person_id(con, secret)
     cols = ", ".join(f"{n} {t}" for n, t in MANDATE_COLUMNS_LOADED + MANDATE_COLUMNS_DERIVED)
     con.execute(f"CREATE TABLE mandates ({cols})")
     con.execute(

@@ -1,23 +1,64 @@
-"""Write result tables as CSV (UTF-8 with BOM, `;`, what French Excel opens), XLSX or JSON."""
+"""Write result tables as CSV (UTF-8 with BOM, `;`, what French Excel opens), XLSX, Parquet or JSON.
+
+Cells come from strangers (signature files, e-mails), so every output drops NUL bytes, and CSV
+outputs neutralise formulas the way OWASP recommends: a text cell (or header) starting with
+`=`, `+`, `-`, `@`, TAB or CR gets a leading `'`, so that a spreadsheet shows it as text instead
+of running it. XLSX cells are written as typed strings, never as formulas.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+from ..errors import OutputError
 from ..files import atomic_write
 from ..inputs import read_workbook
 
+FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def check_output(path: Path, *inputs: Path) -> None:
+    """Refuse, before any work, an output whose extension has no writer or that is an input."""
+    if path.suffix.lower() not in OUTPUT_FORMATS:
+        raise OutputError(f"{path} : format de sortie inconnu « {path.suffix or '(sans extension)'} » "
+                          f"(formats : {', '.join(OUTPUT_FORMATS)})")
+    for source in inputs:
+        same = path.resolve() == source.resolve() or (
+            path.exists() and source.exists() and os.path.samefile(path, source))
+        if same:
+            raise OutputError(f"{path} : la sortie serait le fichier d'entrée ; choisissez un autre -o")
+
 
 def write_table(frame: pl.DataFrame, path: Path) -> Path:
-    """Atomic write by extension; a failed write never leaves half a file under the final name."""
-    write = OUTPUT_FORMATS.get(path.suffix.lower(), _CSV).write
+    """Atomic write by extension; a failed write never leaves half a file under the final name.
+    An extension without a writer is refused rather than written as something else."""
+    check_output(path)
+    write = OUTPUT_FORMATS[path.suffix.lower()].write
     with atomic_write(path) as tmp:
-        write(frame, tmp)
+        write(_without_nul(frame), tmp)
     return path
+
+
+def _text_columns(frame: pl.DataFrame) -> list[str]:
+    return [c for c, t in frame.schema.items() if t == pl.String]
+
+
+def _without_nul(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(pl.col(_text_columns(frame)).str.replace_all("\x00", "", literal=True))
+
+
+def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
+    """Prefix `'` to text cells and headers a spreadsheet would read as a formula (OWASP)."""
+    quoted = frame.with_columns(
+        pl.when(pl.col(c).str.contains(FORMULA_START)).then("'" + pl.col(c)).otherwise(pl.col(c)).alias(c)
+        for c in _text_columns(frame)
+    )
+    return quoted.rename({c: "'" + c for c in frame.columns if c[:1] in ("=", "+", "-", "@", "\t", "\r")})
 
 
 def to_markdown(frame: pl.DataFrame) -> str:
@@ -29,7 +70,7 @@ def to_markdown(frame: pl.DataFrame) -> str:
 
 
 def _write_csv(frame: pl.DataFrame, path: Path) -> None:
-    frame.write_csv(path, separator=";", include_bom=True)
+    neutralise_formulas(frame).write_csv(path, separator=";", include_bom=True)
 
 
 def _read_csv(path: Path) -> pl.DataFrame:
@@ -42,11 +83,12 @@ class OutputFormat:
     read: Callable[[Path], pl.DataFrame] = _read_csv  # to read results back (coverage of a file)
 
 
-# Formats by suffix; any other suffix is written (and read back) as CSV.
+# Formats by suffix; any other suffix is refused when writing (and read back as CSV).
 OUTPUT_FORMATS: dict[str, OutputFormat] = {
     ".csv": OutputFormat(_write_csv),
     ".xlsx": OutputFormat(lambda frame, path: frame.write_excel(path, autofit=True, freeze_panes=(1, 0)),
                           read_workbook),
+    ".parquet": OutputFormat(lambda frame, path: frame.write_parquet(path), pl.read_parquet),
     ".json": OutputFormat(lambda frame, path: frame.write_json(path), pl.read_json),
     ".jsonl": OutputFormat(lambda frame, path: frame.write_ndjson(path), pl.read_ndjson),
     ".ndjson": OutputFormat(lambda frame, path: frame.write_ndjson(path), pl.read_ndjson),
