@@ -227,3 +227,34 @@ def demo(offline: bool, size: int) -> None:
     from .devtools.demo import run_demo
 
     run_demo(offline=offline, size=size, echo=click.echo)
+
+
+@main.command()
+@click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
+@click.argument("results", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--run", "run_id", default=None, help="Identifiant d'une vérification enregistrée (défaut : la dernière).")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Base DuckDB du RNE, où les décisions sont gardées (défaut : data/processed/rne.duckdb).")
+@click.option("--port", default=0, show_default="un port libre", help="Port d'écoute.")
+@click.option("--host", default=None, help="Adresse d'écoute (défaut : 127.0.0.1 ; autre chose expose la page au réseau).")
+@click.option("--reviewer", default=None, help="Votre nom, enregistré avec chaque décision.")
+def review(results: Path | None, run_id: str | None, db: Path | None, port: int, host: str | None,
+           reviewer: str | None) -> None:
+    """Relire la file de relecture dans une page web locale ; décisions gardées dans la base."""
+    from .review.cli import run_review
+
+    run_review(db or paths.default_db(), results, run_id, port, host, reviewer, echo=click.echo, fail=_fail)
+
+
+@main.command()
+@click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
+@click.argument("results", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--run", "run_id", default=None, help="Identifiant d'une vérification enregistrée (défaut : la dernière).")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Liste finale (.xlsx ou .csv).")
+def export(results: Path | None, run_id: str | None, db: Path | None, output: Path) -> None:
+    """Liste finale : vérifiées automatiquement + acceptées en relecture, sans rejets ni doublons."""
+    from .review.cli import run_export
+
+    run_export(db or paths.default_db(), results, run_id, output, echo=click.echo, fail=_fail)

@@ -496,7 +496,7 @@ class ReviewSession:
         by_status = {s: (n, d) for s, n, d in counts}
         to_review = sum(n for s, (n, _) in by_status.items() if s != "verified")
         decided = sum(d for s, (_, d) in by_status.items() if s != "verified")
-        return {"items": items, "total": total, "page": page, "pages": pages, "by_status": by_status,
+        return {"lignes": items, "total": total, "page": page, "pages": pages, "by_status": by_status,
                 "to_review": to_review, "decided": decided, "rows": self.frame.height}
 
     def neighbours(self, input_row: int, f: Filters) -> tuple[int | None, int | None, int | None]:
@@ -541,7 +541,8 @@ class ReviewSession:
         decision = dict(zip(["action", "person_id", "duplicate_of", "note", "reviewer", "decided_at", "decision_id"],
                             eff, strict=True)) if eff else None
         claim = self.claim(rec)
-        return {"rec": rec, "inputs": [(c, rec.get(c)) for c in self.inputs], "decision": decision,
+        name = _one(cur.execute("SELECT signataire FROM results WHERE input_row = ?", [input_row]))[0]
+        return {"rec": rec, "signataire": name, "inputs": [(c, rec.get(c)) for c in self.inputs], "decision": decision,
                 "claim": claim, "candidates": self.candidates(rec, claim)}
 
     def claim(self, rec: dict) -> dict:
