@@ -255,6 +255,17 @@ def read_effective(db_path: Path, source: str, con: duckdb.DuckDBPyConnection | 
             con.close()
 
 
+# Connections of one process to one file share a database: writers of the same process (two
+# sessions, or threads) take turns here; other processes are kept out by DuckDB's file lock.
+_WRITE_LOCKS: dict[str, threading.Lock] = {}
+_WRITE_LOCKS_GUARD = threading.Lock()
+
+
+def _write_lock(db_path: Path) -> threading.Lock:
+    with _WRITE_LOCKS_GUARD:
+        return _WRITE_LOCKS.setdefault(str(Path(db_path).resolve()), threading.Lock())
+
+
 def record_decision(db_path: Path, target: Target, input_row: int, row_key: str, action: str, *,
                     person_id: str | None = None, duplicate_of: int | None = None, note: str | None = None,
                     reviewer: str | None = None) -> tuple[int | None, pl.DataFrame]:
@@ -262,6 +273,11 @@ def record_decision(db_path: Path, target: Target, input_row: int, row_key: str,
     transaction; returns its id (None when there was nothing to undo) and the decisions in force."""
     if action not in ACTIONS:
         raise ReviewError(f"action inconnue : {action}")
+    with _write_lock(db_path):
+        return _record(db_path, target, input_row, row_key, action, person_id, duplicate_of, note, reviewer)
+
+
+def _record(db_path, target, input_row, row_key, action, person_id, duplicate_of, note, reviewer):
     con = _connect(db_path)
     try:
         con.execute(DECISIONS_DDL)
@@ -280,7 +296,7 @@ def record_decision(db_path: Path, target: Target, input_row: int, row_key: str,
                      note, reviewer, datetime.now().replace(microsecond=0), undone])
         con.execute("COMMIT")
         return new_id, read_effective(db_path, target.source, con)
-    except duckdb.TransactionException as exc:  # two writers raced for the next id
+    except (duckdb.TransactionException, duckdb.ConstraintException) as exc:  # raced for the next id
         raise ReviewError(f"décision non enregistrée, réessayez ({exc})") from exc
     finally:
         con.close()
