@@ -9,8 +9,8 @@ from pathlib import Path
 import polars as pl
 from click.testing import CliRunner
 
+from rne_match import api
 from rne_match.cli import main
-from rne_match.generate import generate  # the one import that moves with the layered layout
 
 XSS_NAME = "<script>alert(1)</script>"
 XSS_MANDATE = "<img src=x onerror=alert(1)> maire de Nulle-Part"
@@ -28,7 +28,8 @@ def copy_db(sample_db: Path, dest: Path) -> Path:
 
 
 def signatures(registry, n: int = 160, seed: int = 12) -> pl.DataFrame:
-    sigs = generate(registry, n, seed=seed).select("civilite", "nom", "prenom", "nom_complet", "mandat", "parti")
+    sigs = api.demo_signatures(registry, n, seed=seed).select("civilite", "nom", "prenom", "nom_complet", "mandat",
+                                                              "parti")
     attack = pl.DataFrame({"civilite": ["", "M."], "nom": [XSS_NAME, "Pirate"], "prenom": ["Mallory", "Jean"],
                            "nom_complet": ["", ""], "mandat": ["conseillère municipale de Lyon", XSS_MANDATE],
                            "parti": ["<b>gras</b>", ""]})

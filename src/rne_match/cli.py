@@ -238,12 +238,13 @@ def demo(offline: bool, size: int) -> None:
 @click.option("--port", default=0, show_default="un port libre", help="Port d'écoute.")
 @click.option("--host", default=None, help="Adresse d'écoute (défaut : 127.0.0.1 ; autre chose expose la page au réseau).")
 @click.option("--reviewer", default=None, help="Votre nom, enregistré avec chaque décision.")
+@_user_errors
 def review(results: Path | None, run_id: str | None, db: Path | None, port: int, host: str | None,
            reviewer: str | None) -> None:
     """Relire la file de relecture dans une page web locale ; décisions gardées dans la base."""
     from .review.cli import run_review
 
-    run_review(db or paths.default_db(), results, run_id, port, host, reviewer, echo=click.echo, fail=_fail)
+    run_review(db or api.default_db(), results, run_id, port, host, reviewer, echo=click.echo)
 
 
 @main.command()
@@ -253,8 +254,9 @@ def review(results: Path | None, run_id: str | None, db: Path | None, port: int,
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Liste finale (.xlsx ou .csv).")
+@_user_errors
 def export(results: Path | None, run_id: str | None, db: Path | None, output: Path) -> None:
     """Liste finale : vérifiées automatiquement + acceptées en relecture, sans rejets ni doublons."""
     from .review.cli import run_export
 
-    run_export(db or paths.default_db(), results, run_id, output, echo=click.echo, fail=_fail)
+    run_export(db or api.default_db(), results, run_id, output, echo=click.echo)

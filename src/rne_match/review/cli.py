@@ -1,4 +1,5 @@
-"""What the `review` and `export` commands do, kept here so that cli.py only declares them."""
+"""What the `review` and `export` commands do, kept here so that cli.py only declares them.
+Errors the user can act on are `ReviewError`s (an `RneMatchError`: one line, exit code 1)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ def _session(db: Path, results: Path | None, run_id: str | None, load_registry: 
 
 
 def run_review(db: Path, results: Path | None, run_id: str | None, port: int, host: str | None,
-               reviewer: str | None, echo: Callable[..., None], fail: Callable[[str], None]) -> None:
+               reviewer: str | None, echo: Callable[..., None]) -> None:
     from .app import LOCAL_HOSTS, ReviewApp, ReviewServer
 
     bind = host or "127.0.0.1"
@@ -28,15 +29,11 @@ def run_review(db: Path, results: Path | None, run_id: str | None, port: int, ho
         if not loopback:
             echo(f"Attention : --host {host} rend la page de relecture (noms, décisions) accessible depuis "
                  "le réseau ; seule l'adresse avec le jeton y donne accès.", err=True)
+    session = _session(db, results, run_id, load_registry=True)
     try:
-        session = _session(db, results, run_id, load_registry=True)
         server = ReviewServer(ReviewApp(session, reviewer=reviewer), bind, port)
-    except ReviewError as exc:
-        fail(str(exc))
-        return
     except OSError as exc:
-        fail(f"impossible d'écouter sur {bind}:{port} ({exc.strerror or exc})")
-        return
+        raise ReviewError(f"impossible d'écouter sur {bind}:{port} ({exc.strerror or exc})") from exc
     q = session.queue(Filters())
     echo(f"Relecture de {session.target.results} (vérification {session.target.run_id}) : "
          f"{q['decided']} / {q['to_review']} décidées.")
@@ -52,14 +49,10 @@ def run_review(db: Path, results: Path | None, run_id: str | None, port: int, ho
 
 
 def run_export(db: Path, results: Path | None, run_id: str | None, output: Path,
-               echo: Callable[..., None], fail: Callable[[str], None]) -> None:
+               echo: Callable[..., None]) -> None:
     from .export import export_list
 
-    try:
-        summary = export_list(_session(db, results, run_id, load_registry=False), output)
-    except ReviewError as exc:
-        fail(str(exc))
-        return
+    summary = export_list(_session(db, results, run_id, load_registry=False), output)
     out = summary.left_out
     echo(f"{summary.frame.height} signataires dans la liste : {summary.automatic} vérifié·es automatiquement, "
          f"{summary.accepted} accepté·es en relecture.")
