@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import jinja2
 
-from .store import ACTIONS, PAGE_SIZE, STATUS_LABELS, Filters, ReviewError, ReviewSession, history
+from .store import ACTIONS, PAGE_SIZE, STATUS_LABELS, Filters, ReviewError, ReviewSession
 
 HERE = Path(__file__).parent
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -76,7 +76,7 @@ class ReviewApp:
         f = Filters.from_query(query)
         data = self.session.row(n)
         prev, nxt, pos = self.session.neighbours(n, f)
-        hist = history(self.session.db_path, self.session.target.source, data["rec"]["row_key"])
+        hist = self.session.history(data["rec"]["row_key"])
         keep = f.params()
         return self.render("row.html", f=f, n=n, data=data, prev=prev, next=nxt, pos=pos, history=hist,
                            keep=keep, qs=_qs(keep), error=error, total_rows=self.session.frame.height)
@@ -87,7 +87,7 @@ class ReviewApp:
             return _text(400, "Action inconnue.")
         keep = {k: form[k] for k in ("vue", "statut", "dep", "parti", "decide", "q", "page") if form.get(k)}
         f = Filters.from_query(keep)
-        _, nxt, _ = self.session.neighbours(n, f)  # before deciding: the row may leave the filtered queue
+        _, nxt, _ = self.session.neighbours(n, f, next_only=True)  # before deciding: the row may leave the filtered queue
         dup = form.get("duplicate_of", "").strip()
         try:
             self.session.decide(
@@ -162,7 +162,7 @@ class Handler(BaseHTTPRequestHandler):
     def _send(self, status: int, headers: dict, body: bytes, cookie: str | None = None) -> None:
         self.send_response(status)
         base = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-                "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
+                "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY",
                 "Cross-Origin-Opener-Policy": "same-origin", "Cache-Control": "no-store",
                 "Content-Length": str(len(body))}
         for k, v in {**base, **headers}.items():

@@ -15,9 +15,12 @@ row wins; `undo` appends a row pointing at the decision it cancels.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -56,9 +59,6 @@ WHERE source = ? AND action <> 'undo'
   AND decision_id NOT IN (SELECT undone_decision_id FROM decisions
                           WHERE source = ? AND action = 'undo' AND undone_decision_id IS NOT NULL)
 QUALIFY row_number() OVER (PARTITION BY row_key ORDER BY decision_id DESC) = 1"""
-EFFECTIVE_SCHEMA = {"row_key": pl.String, "decision_id": pl.Int64, "action": pl.String, "person_id": pl.String,
-                    "duplicate_of": pl.Int64, "note": pl.String, "reviewer": pl.String,
-                    "decided_at": pl.Datetime("us"), "input_row": pl.Int64}
 # The place a person would name for a mandate, per kind (as in the registry view).
 PLACE_SQL = """CASE kind
   WHEN 'cm' THEN libelle_commune WHEN 'mai' THEN libelle_commune
@@ -151,19 +151,51 @@ def read_results(path: Path) -> pl.DataFrame:
            for c, t in numeric.items() if c in frame.columns])
 
 
-def _connect(db_path: Path, read_only: bool = False, attempts: int = 50) -> duckdb.DuckDBPyConnection:
-    """A short connection to the base; another process writing holds the lock for a moment, so a
-    conflict is retried for a few seconds before giving up with a clear message."""
-    delay = 0.02
-    for i in range(attempts):
+# The base is opened for each read or write and closed right after, so that no lock is held
+# between requests. Opening it by ATTACH in one in-memory DuckDB kept for the process costs a few
+# milliseconds, where a new DuckDB instance per request would cost tens. Within the process the
+# base is used by one caller at a time (a lock per file); other processes are kept out by
+# DuckDB's file lock, and a conflict with them is retried for a few seconds.
+_GATEWAY: list[duckdb.DuckDBPyConnection] = []
+_FILE_LOCKS: dict[str, threading.Lock] = {}
+_GUARD = threading.Lock()
+_ALIASES = itertools.count()
+
+
+def _file_lock(db_path: Path) -> threading.Lock:
+    with _GUARD:
+        return _FILE_LOCKS.setdefault(str(Path(db_path).resolve()), threading.Lock())
+
+
+@contextmanager
+def _base(db_path: Path, read_only: bool = False, attempts: int = 60) -> Iterator[duckdb.DuckDBPyConnection]:
+    with _file_lock(db_path):
+        with _GUARD:
+            if not _GATEWAY:
+                _GATEWAY.append(duckdb.connect())
+            cur = _GATEWAY[0].cursor()
+        alias = f"base_{next(_ALIASES)}"
+        path = str(db_path).replace("'", "''")
+        delay = 0.02
         try:
-            return duckdb.connect(str(db_path), read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or i == attempts - 1:
-                raise ReviewError(f"{db_path} : base occupée par un autre programme ({str(exc).splitlines()[0]})") from exc
-            time.sleep(delay)
-            delay = min(delay * 1.5, 0.25)
-    raise AssertionError("unreachable")
+            for i in range(attempts):
+                try:
+                    cur.execute(f"ATTACH '{path}' AS {alias}{' (READ_ONLY)' if read_only else ''}")
+                    break
+                except duckdb.IOException as exc:
+                    if "lock" not in str(exc).lower() or i == attempts - 1:
+                        raise ReviewError(f"{db_path} : base occupée par un autre programme "
+                                          f"({str(exc).splitlines()[0]})") from exc
+                    time.sleep(delay)
+                    delay = min(delay * 1.5, 0.25)
+            cur.execute(f"USE {alias}")
+            try:
+                yield cur
+            finally:
+                cur.execute("USE memory")
+                cur.execute(f"DETACH {alias}")
+        finally:
+            cur.close()
 
 
 def find_target(db_path: Path, results: Path | None = None, run_id: str | None = None) -> Target:
@@ -171,11 +203,11 @@ def find_target(db_path: Path, results: Path | None = None, run_id: str | None =
     or a recorded run (the latest when neither is given)."""
     if not Path(db_path).exists():
         raise ReviewError(f"{db_path} : base absente ; lancez « rne-match load »")
-    con = _connect(db_path, read_only=True)
-    try:
-        tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-        cols = {r[0] for r in con.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'runs'").fetchall()}
+    with _base(db_path, read_only=True) as con:
+        tables = {r[0] for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+        cols = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() "
+                                          "WHERE table_name = 'runs' AND database_name = current_database()").fetchall()}
         if results is not None:
             resolved = results.resolve()
             if "output" in cols:
@@ -199,8 +231,6 @@ def find_target(db_path: Path, results: Path | None = None, run_id: str | None =
             row = _one(con.execute("SELECT run_id, source, output FROM runs WHERE run_id = ?", [run_id]))
             if row is None:
                 raise ReviewError(f"vérification « {run_id} » inconnue (voir : rne-match sql \"SELECT * FROM runs\")")
-    finally:
-        con.close()
     if not row[2]:
         raise ReviewError(f"la vérification « {row[0]} » n'a pas gardé le chemin de son fichier de résultats : "
                           "indiquez-le (rne-match review RESULTATS.xlsx)")
@@ -235,86 +265,66 @@ def with_row_keys(frame: pl.DataFrame, inputs: list[str]) -> pl.DataFrame:
 
 
 def ensure_table(db_path: Path) -> None:
-    con = _connect(db_path)
-    try:
+    with _base(db_path) as con:
         con.execute(DECISIONS_DDL)
-    finally:
-        con.close()
 
 
-def read_effective(db_path: Path, source: str, con: duckdb.DuckDBPyConnection | None = None) -> pl.DataFrame:
-    own = con is None
-    con = con or _connect(db_path, read_only=True)
-    try:
-        has = _one(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'decisions'"))[0]
-        if not has:
-            return pl.DataFrame(schema=EFFECTIVE_SCHEMA)
-        return con.sql(EFFECTIVE_SQL, params=[source, source]).pl().cast(EFFECTIVE_SCHEMA)
-    finally:
-        if own:
-            con.close()
+DECISION_COLUMNS = {"decision_id": pl.Int64, "run_id": pl.String, "source": pl.String, "input_row": pl.Int64,
+                    "row_key": pl.String, "action": pl.String, "person_id": pl.String, "duplicate_of": pl.Int64,
+                    "note": pl.String, "reviewer": pl.String, "decided_at": pl.Datetime("us"),
+                    "undone_decision_id": pl.Int64}
 
 
-# Connections of one process to one file share a database: writers of the same process (two
-# sessions, or threads) take turns here; other processes are kept out by DuckDB's file lock.
-_WRITE_LOCKS: dict[str, threading.Lock] = {}
-_WRITE_LOCKS_GUARD = threading.Lock()
-
-
-def _write_lock(db_path: Path) -> threading.Lock:
-    with _WRITE_LOCKS_GUARD:
-        return _WRITE_LOCKS.setdefault(str(Path(db_path).resolve()), threading.Lock())
+def read_decisions(db_path: Path, source: str, con: duckdb.DuckDBPyConnection | None = None) -> pl.DataFrame:
+    """Every decision (undos included) recorded for the rows of one input."""
+    if con is None:
+        with _base(db_path, read_only=True) as own:
+            return read_decisions(db_path, source, own)
+    has = _one(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'decisions' "
+                           "AND database_name = current_database()"))[0]
+    if not has:
+        return pl.DataFrame(schema=DECISION_COLUMNS)
+    return con.sql(f"SELECT {', '.join(DECISION_COLUMNS)} FROM decisions WHERE source = ? ORDER BY decision_id",
+                   params=[source]).pl().cast(DECISION_COLUMNS)
 
 
 def record_decision(db_path: Path, target: Target, input_row: int, row_key: str, action: str, *,
                     person_id: str | None = None, duplicate_of: int | None = None, note: str | None = None,
-                    reviewer: str | None = None) -> tuple[int | None, pl.DataFrame]:
+                    reviewer: str | None = None, known: int = -1) -> tuple[dict | None, pl.DataFrame | None]:
     """Append one decision (for `undo`: cancel the row's decision in force, if any) in one short
-    transaction; returns its id (None when there was nothing to undo) and the decisions in force."""
+    transaction. Returns the row written (None when there was nothing to undo) and, when the base
+    holds other decisions than the `known` count plus this one (another viewer decided), all the
+    decisions of the input, read in the same connection."""
     if action not in ACTIONS:
         raise ReviewError(f"action inconnue : {action}")
-    with _write_lock(db_path):
-        return _record(db_path, target, input_row, row_key, action, person_id, duplicate_of, note, reviewer)
-
-
-def _record(db_path, target, input_row, row_key, action, person_id, duplicate_of, note, reviewer):
-    con = _connect(db_path)
     try:
-        con.execute(DECISIONS_DDL)
-        con.execute("BEGIN")
-        undone = None
-        if action == "undo":
-            row = _one(con.execute(f"SELECT decision_id FROM ({EFFECTIVE_SQL}) WHERE row_key = ?",
-                              [target.source, target.source, row_key]))
-            if row is None:
-                con.execute("ROLLBACK")
-                return None, read_effective(db_path, target.source, con)
-            undone = row[0]
-        new_id = _one(con.execute("SELECT coalesce(max(decision_id), 0) + 1 FROM decisions"))[0]
-        con.execute("INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [new_id, target.run_id, target.source, input_row, row_key, action, person_id, duplicate_of,
-                     note, reviewer, datetime.now().replace(microsecond=0), undone])
-        con.execute("COMMIT")
-        return new_id, read_effective(db_path, target.source, con)
-    except (duckdb.TransactionException, duckdb.ConstraintException) as exc:  # raced for the next id
+        with _base(db_path) as con:
+            return _record(con, target, input_row, row_key, action, person_id, duplicate_of, note, reviewer, known)
+    except (duckdb.TransactionException, duckdb.ConstraintException) as exc:
         raise ReviewError(f"décision non enregistrée, réessayez ({exc})") from exc
-    finally:
-        con.close()
 
 
-def history(db_path: Path, source: str, row_key: str) -> list[dict]:
-    con = _connect(db_path, read_only=True)
-    try:
-        if not _one(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'decisions'"))[0]:
-            return []
-        rows = con.execute("""SELECT decision_id, action, person_id, duplicate_of, note, reviewer, decided_at,
-                                     undone_decision_id, run_id
-                              FROM decisions WHERE source = ? AND row_key = ? ORDER BY decision_id""",
-                           [source, row_key])
-        names = [d[0] for d in rows.description]
-        return [dict(zip(names, r, strict=True)) for r in rows.fetchall()]
-    finally:
-        con.close()
+def _record(con, target, input_row, row_key, action, person_id, duplicate_of, note, reviewer, known):
+    con.execute(DECISIONS_DDL)
+    con.execute("BEGIN")
+    undone = None
+    if action == "undo":
+        row = _one(con.execute(f"SELECT decision_id FROM ({EFFECTIVE_SQL}) WHERE row_key = ?",
+                               [target.source, target.source, row_key]))
+        if row is None:
+            con.execute("ROLLBACK")
+            return None, read_decisions(None, target.source, con)
+        undone = row[0]
+    new_id, count = _one(con.execute("SELECT coalesce(max(decision_id), 0) + 1, count(*) FILTER (source = ?) "
+                                     "FROM decisions", [target.source]))
+    written = {"decision_id": new_id, "run_id": target.run_id, "source": target.source, "input_row": input_row,
+               "row_key": row_key, "action": action, "person_id": person_id, "duplicate_of": duplicate_of,
+               "note": note, "reviewer": reviewer, "decided_at": datetime.now().replace(microsecond=0),
+               "undone_decision_id": undone}
+    con.execute(f"INSERT INTO decisions ({', '.join(written)}) VALUES ({', '.join('?' * len(written))})",
+                list(written.values()))
+    con.execute("COMMIT")
+    return written, (None if count == known else read_decisions(None, target.source, con))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -337,6 +347,7 @@ class ReviewSession:
     mem: duckdb.DuckDBPyConnection = field(repr=False)
     _registry_loaded: bool = False
     _stamp: tuple = ()
+    _count: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     deps: list[str] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
@@ -362,7 +373,12 @@ class ReviewSession:
             col("parti_normalise").alias("parti"), col("reason"),
         )
         mem.register("_index", index.to_arrow())
-        mem.execute("CREATE TABLE results AS SELECT * FROM _index")
+        # `qpos`: place in the review queue (easiest status first, input order within); `dpos`: place
+        # among verified rows, least confident first. Paging and next/previous read these.
+        mem.execute("""CREATE TABLE results AS SELECT *,
+                         row_number() OVER (ORDER BY rank, input_row) AS qpos,
+                         row_number() OVER (ORDER BY confidence ASC NULLS FIRST, input_row) AS dpos
+                       FROM _index ORDER BY qpos""")
         mem.unregister("_index")
         session = cls(db_path, target, frame, inputs, roles, mem)
         session.deps = [r[0] for r in mem.execute(
@@ -379,30 +395,11 @@ class ReviewSession:
         """Persons and mandates (no birth date) copied into memory: candidates are looked up there."""
         if self._registry_loaded:
             return
-        con = _connect(self.db_path, read_only=True)
         try:
-            persons = con.sql("SELECT person_id, nom, prenom, sexe FROM persons").pl()
-            mcols = {r[0] for r in con.execute(
-                "SELECT column_name FROM duckdb_columns() WHERE table_name = 'mandates'").fetchall()}
-            opt = lambda c: c if c in mcols else f"NULL AS {c}"  # noqa: E731
-            wanted = ["libelle_commune", "code_commune", "code_departement", "libelle_departement", "code_region",
-                      "libelle_region", "libelle_canton", "libelle_epci", "libelle_collectivite", "libelle_section",
-                      "secteur", "libelle_circonscription", "date_debut_mandat", "date_debut_fonction", "release"]
-            mandates = con.sql(f"""
-                WITH m AS (SELECT person_id, kind, fonction, {', '.join(opt(c) for c in wanted)} FROM mandates),
-                latest AS (SELECT kind, max(release) AS release FROM mandates GROUP BY kind)
-                SELECT m.person_id, m.kind, m.fonction, m.code_commune, m.libelle_commune, m.code_departement,
-                       coalesce(m.libelle_departement, d.libelle_departement) AS libelle_departement,
-                       coalesce(m.code_region, d.code_region) AS code_region,
-                       {PLACE_SQL.replace('libelle_departement', 'coalesce(m.libelle_departement, d.libelle_departement)')} AS lieu,
-                       m.date_debut_mandat, m.date_debut_fonction, m.release,
-                       latest.kind IS NOT NULL AS courant
-                FROM m LEFT JOIN latest USING (kind, release)
-                LEFT JOIN departements d ON d.code_departement = m.code_departement""").pl()
+            with _base(self.db_path, read_only=True) as con:
+                persons, mandates = self._read_registry(con)
         except duckdb.CatalogException as exc:
             raise ReviewError(f"{self.db_path} : ce n'est pas une base du RNE ({str(exc).splitlines()[0]})") from exc
-        finally:
-            con.close()
         persons = persons.with_columns(fold_expr(pl.col("nom")).alias("nom_f"),
                                        fold_expr(pl.col("prenom")).alias("prenom_f"))
         self.mem.register("_p", persons.to_arrow())
@@ -412,6 +409,29 @@ class ReviewSession:
         self.mem.unregister("_p")
         self.mem.unregister("_m")
         self._registry_loaded = True
+
+    @staticmethod
+    def _read_registry(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame]:
+        persons = con.sql("SELECT person_id, nom, prenom, sexe FROM persons").pl()
+        mcols = {r[0] for r in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'mandates' "
+                "AND database_name = current_database()").fetchall()}
+        opt = lambda c: c if c in mcols else f"NULL AS {c}"  # noqa: E731
+        wanted = ["libelle_commune", "code_commune", "code_departement", "libelle_departement", "code_region",
+                  "libelle_region", "libelle_canton", "libelle_epci", "libelle_collectivite", "libelle_section",
+                  "secteur", "libelle_circonscription", "date_debut_mandat", "date_debut_fonction", "release"]
+        mandates = con.sql(f"""
+            WITH m AS (SELECT person_id, kind, fonction, {', '.join(opt(c) for c in wanted)} FROM mandates),
+            latest AS (SELECT kind, max(release) AS release FROM mandates GROUP BY kind)
+            SELECT m.person_id, m.kind, m.fonction, m.code_commune, m.libelle_commune, m.code_departement,
+                   coalesce(m.libelle_departement, d.libelle_departement) AS libelle_departement,
+                   coalesce(m.code_region, d.code_region) AS code_region,
+                   {PLACE_SQL.replace('libelle_departement', 'coalesce(m.libelle_departement, d.libelle_departement)')} AS lieu,
+                   m.date_debut_mandat, m.date_debut_fonction, m.release,
+                   latest.kind IS NOT NULL AS courant
+            FROM m LEFT JOIN latest USING (kind, release)
+            LEFT JOIN departements d ON d.code_departement = m.code_departement""").pl()
+        return persons, mandates
 
     # -- decisions ----------------------------------------------------------------------------
     def _file_stamp(self) -> tuple:
@@ -424,11 +444,18 @@ class ReviewSession:
                 out.append(None)
         return tuple(out)
 
-    def _install(self, effective: pl.DataFrame) -> None:
+    def _install(self, decisions: pl.DataFrame | None = None, added: dict | None = None) -> None:
+        """The decisions of this input in memory (all of them, or one more), and those in force."""
         cur = self.mem.cursor()
-        cur.register("_e", effective.to_arrow())
-        cur.execute("CREATE OR REPLACE TABLE eff AS SELECT * FROM _e")
-        cur.unregister("_e")
+        if decisions is not None:
+            cur.register("_d", decisions.to_arrow())
+            cur.execute("CREATE OR REPLACE TABLE decisions AS SELECT * FROM _d")
+            cur.unregister("_d")
+        elif added is not None:
+            cur.execute(f"INSERT INTO decisions BY NAME SELECT {', '.join(f'? AS {c}' for c in added)}",
+                        list(added.values()))
+        cur.execute(f"CREATE OR REPLACE TABLE eff AS {EFFECTIVE_SQL}", [self.target.source, self.target.source])
+        self._count = _one(cur.execute("SELECT count(*) FROM decisions"))[0]
         self._stamp = self._file_stamp()
 
     def refresh(self, force: bool = False) -> None:
@@ -436,7 +463,7 @@ class ReviewSession:
         if not force and self._file_stamp() == self._stamp:
             return
         with self._lock:
-            self._install(read_effective(self.db_path, self.target.source))
+            self._install(read_decisions(self.db_path, self.target.source))
 
     def decide(self, input_row: int, action: str, *, person_id: str | None = None, duplicate_of: int | None = None,
                note: str | None = None, reviewer: str | None = None) -> int | None:
@@ -446,13 +473,24 @@ class ReviewSession:
         if action == "duplicate" and (duplicate_of is None or duplicate_of == input_row
                                       or not 1 <= duplicate_of <= self.frame.height):
             raise ReviewError(f"doublon : numéro de ligne invalide ({duplicate_of}) ; "
-                                  f"entre 1 et {self.frame.height}, autre que la ligne elle-même")
+                              f"entre 1 et {self.frame.height}, autre que la ligne elle-même")
         with self._lock:
-            new_id, effective = record_decision(self.db_path, self.target, input_row, key, action,
-                                                person_id=person_id, duplicate_of=duplicate_of,
-                                                note=(note or "").strip()[:2000] or None, reviewer=reviewer)
-            self._install(effective)
-        return new_id
+            written, everything = record_decision(
+                self.db_path, self.target, input_row, key, action, person_id=person_id, duplicate_of=duplicate_of,
+                note=(note or "").strip()[:2000] or None, reviewer=reviewer, known=self._count)
+            if everything is not None:
+                self._install(everything)
+            else:
+                self._install(added=written)
+        return written["decision_id"] if written else None
+
+    def history(self, row_key: str) -> list[dict]:
+        """Every decision on this row, undone ones and those of earlier runs of the input included."""
+        rows = self.mem.cursor().execute(
+            """SELECT decision_id, action, person_id, duplicate_of, note, reviewer, decided_at, undone_decision_id,
+                      run_id FROM decisions WHERE row_key = ? ORDER BY decision_id""", [row_key])
+        names = [d[0] for d in rows.description]
+        return [dict(zip(names, r, strict=True)) for r in rows.fetchall()]
 
     def row_key(self, input_row: int) -> str:
         if not 1 <= input_row <= self.frame.height:
@@ -490,7 +528,7 @@ class ReviewSession:
 
     @staticmethod
     def _order(f: Filters) -> str:
-        return "r.confidence ASC NULLS FIRST, r.input_row" if f.vue == "douteuses" else "r.rank, r.input_row"
+        return "r.dpos" if f.vue == "douteuses" else "r.qpos"
 
     def queue(self, f: Filters) -> dict:
         self.refresh()
@@ -515,35 +553,26 @@ class ReviewSession:
         return {"lignes": items, "total": total, "page": page, "pages": pages, "by_status": by_status,
                 "to_review": to_review, "decided": decided, "rows": self.frame.height}
 
-    def neighbours(self, input_row: int, f: Filters) -> tuple[int | None, int | None, int | None]:
-        """Previous and next rows in the filtered queue order, and this row's position (1-based),
-        or the first row of the queue after this one's place when the row is not in it."""
+    def neighbours(self, input_row: int, f: Filters, next_only: bool = False) -> tuple[int | None, int | None, int | None]:
+        """Previous and next rows in the filtered queue order and this row's place in it (1-based;
+        None when the row is not in the filtered queue, e.g. just decided while showing the rows
+        to decide: the next is then the first row after its place)."""
         self.refresh()
         cur = self.mem.cursor()
         where, params = self._where(f)
-        row = _one(cur.execute(
-            f"""WITH q AS (SELECT r.input_row, row_number() OVER (ORDER BY {self._order(f)}) AS pos,
-                                  lag(r.input_row) OVER (ORDER BY {self._order(f)}) AS prev,
-                                  lead(r.input_row) OVER (ORDER BY {self._order(f)}) AS next
-                           FROM results r LEFT JOIN eff e USING (row_key) WHERE {where})
-                SELECT prev, next, pos FROM q WHERE input_row = ?""", [*params, input_row]))
-        if row:
-            return row[0], row[1], row[2]
-        # Not in the filtered queue (e.g. just decided while showing undecided rows): the next one
-        # in queue order after this row's place.
-        me = _one(cur.execute("SELECT rank, confidence, input_row FROM results WHERE input_row = ?", [input_row]))
+        order = self._order(f)
+        me = _one(cur.execute(f"SELECT {order.replace('r.', '')} FROM results WHERE input_row = ?", [input_row]))
         if me is None:
             return None, None, None
-        if f.vue == "douteuses":
-            after = "(coalesce(r.confidence, -1) > coalesce(?, -1) OR (coalesce(r.confidence, -1) = coalesce(?, -1) AND r.input_row > ?))"
-            extra = [me[1], me[1], input_row]
-        else:
-            after = "(r.rank > ? OR (r.rank = ? AND r.input_row > ?))"
-            extra = [me[0], me[0], input_row]
-        nxt = _one(cur.execute(f"""SELECT r.input_row FROM results r LEFT JOIN eff e USING (row_key)
-                              WHERE {where} AND {after} ORDER BY {self._order(f)} LIMIT 1""",
-                          [*params, *extra]))
-        return None, (nxt[0] if nxt else None), None
+        base = f"FROM results r LEFT JOIN eff e USING (row_key) WHERE {where}"
+        nxt = _one(cur.execute(f"SELECT r.input_row {base} AND {order} > ? ORDER BY {order} LIMIT 1", [*params, me[0]]))
+        if next_only:
+            return None, (nxt[0] if nxt else None), None
+        prev = _one(cur.execute(f"SELECT r.input_row {base} AND {order} < ? ORDER BY {order} DESC LIMIT 1",
+                                [*params, me[0]]))
+        pos = _one(cur.execute(f"SELECT count(*) FILTER ({order} < ?), count(*) FILTER ({order} = ?) {base} "
+                               f"AND {order} <= ?", [me[0], me[0], *params, me[0]]))
+        return (prev[0] if prev else None), (nxt[0] if nxt else None), (pos[0] + 1 if pos[1] else None)
 
     # -- one row ------------------------------------------------------------------------------
     def row(self, input_row: int) -> dict:
