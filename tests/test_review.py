@@ -282,3 +282,25 @@ def test_review_command_serves_with_a_token_and_stops_cleanly_on_ctrl_c(run, sam
         out, err = proc.communicate(timeout=15)
     assert proc.returncode == 0, err
     assert "Traceback" not in err and out.strip().splitlines() == ["Relecture arrêtée ; les décisions sont dans la base."]
+
+
+def test_coverage_counts_decisions_when_asked(run, tmp_path):
+    db, _ = run
+
+    def verified_total(*extra) -> int:
+        out = tmp_path / "cov.csv"
+        res = CliRunner().invoke(main, ["coverage", "--db", str(db), "-o", str(out), *extra])
+        assert res.exit_code == 0, res.output
+        return int(pl.read_csv(out, separator=";")["verifiees"].sum())
+
+    s = ReviewSession.open(db, find_target(db))
+    listed = final_list(s).frame
+    before = verified_total("--decisions")
+    assert before == listed.filter(pl.col("rne_code_departement").is_not_null()).height
+    plain = verified_total()
+    frame = read_results(s.target.results).with_row_index("n", offset=1)
+    target = frame.filter((pl.col("status") == "verified") & pl.col("duplicate_of").is_null()
+                          & pl.col("rne_code_departement").is_not_null())["n"][0]
+    s.decide(target, "reject")
+    assert verified_total("--decisions") == before - 1
+    assert verified_total() == plain  # without the flag, verify's own figures

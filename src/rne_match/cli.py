@@ -170,16 +170,23 @@ def extract(inbox: Path, output: Path | None) -> None:
 @click.option("--geometry", default=None,
               help="Contours GeoJSON des départements, ou « auto » pour les télécharger une fois "
                    "(data/raw/geo). Sans contours : carte en tuiles.")
+@click.option("--decisions", is_flag=True,
+              help="Tenir compte de la relecture (review) : acceptées comptées vérifiées, rejetées et doublons non.")
 @_user_errors
 def coverage(run_id: str | None, results: Path | None, level: str, db: Path | None, output: Path | None,
-             map_path: Path | None, measure: str, geometry: str | None) -> None:
+             map_path: Path | None, measure: str, geometry: str | None, decisions: bool) -> None:
     """Couverture : signatures et vérifiées par unité, rapportées aux élu·es éligibles."""
     import polars as pl
 
     if map_path is not None and level not in ("departement", "region"):
         _fail("--map demande --by departement ou --by region")
         return
-    table = api.coverage(db, level=level, results=results, run_id=run_id)
+    frame = None
+    if decisions:
+        from .review.cli import reviewed_frame
+
+        frame = reviewed_frame(db or api.default_db(), results, run_id)
+    table = api.coverage(db, level=level, results=results, run_id=run_id, frame=frame)
     shown = table.filter(pl.col("signatures") > 0) if output or level == "commune" else table
     if level == "parti":  # code and label are the same text
         shown = shown.drop("code")

@@ -59,3 +59,10 @@ def run_export(db: Path, results: Path | None, run_id: str | None, output: Path,
     echo("Écartées : " + ", ".join(f"{k} {v}" for k, v in out.items() if v) if any(out.values())
          else "Aucune ligne écartée.")
     echo(f"Liste finale : {output}")
+
+
+def reviewed_frame(db: Path, results: Path | None, run_id: str | None):
+    """The results of a run with its review applied (see export.reviewed_results)."""
+    from .export import reviewed_results
+
+    return reviewed_results(_session(db, results, run_id, load_registry=False))

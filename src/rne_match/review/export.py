@@ -92,3 +92,21 @@ def export_list(session: ReviewSession, output: Path) -> ExportSummary:
     summary = final_list(session)
     write_table(summary.frame, output)
     return summary
+
+
+def reviewed_results(session: ReviewSession) -> pl.DataFrame:
+    """The results with the review applied, for `coverage --decisions`: a row of the final list is
+    `verified` (an accepted row with the accepted person's RNE columns); a verified row the review
+    left out (rejected, duplicate, to recontact) becomes `ecartee`; the other rows are unchanged."""
+    final = final_list(session).frame
+    key = "n_ligne" if "n_ligne" in final.columns else final.columns[0]
+    present = [c for c in RNE_COLUMNS if c in final.columns and c in session.frame.columns]
+    kept = final.select(pl.col(key).cast(pl.Int64).alias("input_row"), *[pl.col(c).alias(f"{c}_revu") for c in present])
+    frame = session.frame.join(kept, on="input_row", how="left")
+    listed = pl.col(f"{present[0]}_revu").is_not_null() if present else pl.lit(False)
+    return frame.with_columns(
+        pl.when(listed).then(pl.lit("verified"))
+        .when(pl.col("status") == "verified").then(pl.lit("ecartee"))
+        .otherwise(pl.col("status")).alias("status"),
+        *[pl.when(listed).then(pl.col(f"{c}_revu")).otherwise(pl.col(c)).alias(c) for c in present],
+    ).drop([f"{c}_revu" for c in present], "input_row", "row_key")
