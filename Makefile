@@ -24,4 +24,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
-.PHONY: install demo test bench
+bench-review: $(STAMP)
+	$(BIN)/python bench/review.py
+
+.PHONY: install demo test bench bench-review

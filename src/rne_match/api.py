@@ -206,8 +206,9 @@ def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None
     registry = registry or load_registry(db)
     result = verify_table(table, registry, MatchOptions(eligible=policy))
     run_id, record_error = None, None
+    output = output or default_output(signatures)
     try:
-        run_id = record_run(db, signatures, result.frame, policy, table.roles.get("parti"))
+        run_id = record_run(db, signatures, result.frame, policy, table.roles.get("parti"), output)
     except (duckdb.Error, OSError) as exc:  # a locked or read-only base must not lose the results
         record_error = str(exc)
     outcome = VerifyOutcome(table, result, write_table(result.frame, output), run_id, record_error)

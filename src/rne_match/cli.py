@@ -170,9 +170,11 @@ def extract(inbox: Path, output: Path | None) -> None:
 @click.option("--geometry", default=None,
               help="Contours GeoJSON des départements, ou « auto » pour les télécharger une fois "
                    "(data/raw/geo). Sans contours : carte en tuiles.")
+@click.option("--decisions", is_flag=True,
+              help="Tenir compte de la relecture (review) : acceptées comptées vérifiées, rejetées et doublons non.")
 @_user_errors
 def coverage(run_id: str | None, results: Path | None, level: str, db: Path | None, output: Path | None,
-             map_path: Path | None, measure: str, geometry: str | None) -> None:
+             map_path: Path | None, measure: str, geometry: str | None, decisions: bool) -> None:
     """Couverture : signatures et vérifiées par unité, rapportées aux élu·es éligibles."""
     import polars as pl
 
@@ -181,7 +183,12 @@ def coverage(run_id: str | None, results: Path | None, level: str, db: Path | No
         return
     if output:
         api.check_output(output, *([results] if results else []))
-    table = api.coverage(db, level=level, results=results, run_id=run_id)
+    frame = None
+    if decisions:
+        from .review.cli import reviewed_frame
+
+        frame = reviewed_frame(db or api.default_db(), results, run_id)
+    table = api.coverage(db, level=level, results=results, run_id=run_id, frame=frame)
     shown = table.filter(pl.col("signatures") > 0) if output or level == "commune" else table
     if level == "parti":  # code and label are the same text
         shown = shown.drop("code")
@@ -229,3 +236,36 @@ def demo(offline: bool, size: int) -> None:
     from .devtools.demo import run_demo
 
     run_demo(offline=offline, size=size, echo=click.echo)
+
+
+@main.command()
+@click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
+@click.argument("results", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--run", "run_id", default=None, help="Identifiant d'une vérification enregistrée (défaut : la dernière).")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Base DuckDB du RNE, où les décisions sont gardées (défaut : data/processed/rne.duckdb).")
+@click.option("--port", default=0, show_default="un port libre", help="Port d'écoute.")
+@click.option("--host", default=None, help="Adresse d'écoute (défaut : 127.0.0.1 ; autre chose expose la page au réseau).")
+@click.option("--reviewer", default=None, help="Votre nom, enregistré avec chaque décision.")
+@_user_errors
+def review(results: Path | None, run_id: str | None, db: Path | None, port: int, host: str | None,
+           reviewer: str | None) -> None:
+    """Relire la file de relecture dans une page web locale ; décisions gardées dans la base."""
+    from .review.cli import run_review
+
+    run_review(db or api.default_db(), results, run_id, port, host, reviewer, echo=click.echo)
+
+
+@main.command()
+@click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
+@click.argument("results", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--run", "run_id", default=None, help="Identifiant d'une vérification enregistrée (défaut : la dernière).")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Liste finale (.xlsx ou .csv).")
+@_user_errors
+def export(results: Path | None, run_id: str | None, db: Path | None, output: Path) -> None:
+    """Liste finale : vérifiées automatiquement + acceptées en relecture, sans rejets ni doublons."""
+    from .review.cli import run_export
+
+    run_export(db or api.default_db(), results, run_id, output, echo=click.echo)

@@ -58,11 +58,12 @@ def load_results(db_path: Path, results: Path | None = None, run_id: str | None 
 
 
 def record_run(db_path: Path, source: Path, result: pl.DataFrame, policy: frozenset[str],
-               party_column: str | None = None) -> str:
+               party_column: str | None = None, output: Path | None = None) -> str:
     """Store a verify run in `runs` and `signatures`; re-running the same input replaces it.
 
     Only decision columns, the party and the input row number are stored, not names or e-mails:
-    the base is shared with analysts who need counts, and the output file already holds the rest."""
+    the base is shared with analysts who need counts, and the output file already holds the rest;
+    its path is kept in `runs.output` (`review --run` reads it)."""
     # Same input (same bytes, streamed: a mailbox may be large) and same policy → same run id.
     content = sha1_of(source) if source.is_file() else str(source)
     run_id = hashlib.sha1(f"{content}|{','.join(sorted(policy))}".encode()).hexdigest()[:12]
@@ -75,6 +76,7 @@ def record_run(db_path: Path, source: Path, result: pl.DataFrame, policy: frozen
     try:
         con.execute("""CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, source VARCHAR,
                        rows BIGINT, eligible VARCHAR, created_at TIMESTAMP)""")
+        con.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS output VARCHAR")
         con.execute("CREATE TABLE IF NOT EXISTS signatures AS SELECT * FROM sig LIMIT 0")
         # A base written by an older version lacks the newer columns: add them, keep its runs.
         have = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() "
@@ -86,8 +88,10 @@ def record_run(db_path: Path, source: Path, result: pl.DataFrame, policy: frozen
         con.execute("BEGIN")
         con.execute("DELETE FROM signatures WHERE run_id = ?", [run_id])
         con.execute("DELETE FROM runs WHERE run_id = ?", [run_id])
-        con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, now())",
-                    [run_id, str(source), result.height, ",".join(sorted(policy))])
+        con.execute("INSERT INTO runs (run_id, source, rows, eligible, created_at, output) "
+                    "VALUES (?, ?, ?, ?, now(), ?)",
+                    [run_id, str(source), result.height, ",".join(sorted(policy)),
+                     str(output.resolve()) if output else None])
         con.execute("INSERT INTO signatures BY NAME SELECT * FROM sig")
         con.execute("COMMIT")
     finally:

@@ -1,0 +1,23 @@
+"""Everything the review package takes from the rest of rne_match, in one place."""
+
+from __future__ import annotations
+
+from ..domain.mandates import ELIGIBLE_DEFAULT, parse_mandate
+from ..domain.text import fold, fold_expr
+from ..errors import RneMatchError
+from ..inputs import detect_roles, read_workbook
+from ..matching.explain import KIND_LABELS
+from ..matching.pipeline import RESULT_COLUMNS
+from ..matching.pipeline import REVIEW_ORDER as _REVIEW_ORDER
+from ..matching.places import RESOLVED_COLUMNS
+from ..reports.outputs import write_table
+
+# Statuses as plain text (they are StrEnum members in the matcher), easiest to settle first.
+REVIEW_ORDER = [str(s) for s in _REVIEW_ORDER]
+# Columns `verify` adds after the input columns: decision, normalised party, resolved stated place.
+ADDED_COLUMNS = [*RESULT_COLUMNS, "parti_normalise", *RESOLVED_COLUMNS]
+
+__all__ = [
+    "ADDED_COLUMNS", "ELIGIBLE_DEFAULT", "KIND_LABELS", "RESULT_COLUMNS", "REVIEW_ORDER", "RneMatchError",
+    "detect_roles", "fold", "fold_expr", "parse_mandate", "read_workbook", "write_table",
+]
