@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import subprocess
 import sys
@@ -266,22 +267,38 @@ def test_review_command_serves_with_a_token_and_stops_cleanly_on_ctrl_c(run, sam
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
-        url = ""
-        deadline = time.monotonic() + 30
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(x) for x in iter(proc.stdout.readline, "")], daemon=True).start()
+        url, seen = "", []
+        deadline = time.monotonic() + 60
         while "token=" not in url and time.monotonic() < deadline:
-            url = proc.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:") and "?token=" in url
+            try:
+                url = lines.get(timeout=1).strip()
+                seen.append(url)
+            except queue.Empty:
+                if proc.poll() is not None:
+                    break
+        assert url.startswith("http://127.0.0.1:") and "?token=" in url, (url, proc.poll())
         with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(url.split("?")[0])
+            urllib.request.urlopen(url.split("?")[0], timeout=20)
         assert refused.value.code == 403
         browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())  # keeps the cookie
-        with browser.open(url) as ok:
+        with browser.open(url, timeout=20) as ok:
             assert ok.status == 200 and "décidées" in ok.read().decode()
     finally:
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=15)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    err = proc.stderr.read()
+    time.sleep(0.2)  # the reader thread drains the last lines
+    rest = []
+    while not lines.empty():
+        rest.append(lines.get().strip())
     assert proc.returncode == 0, err
-    assert "Traceback" not in err and out.strip().splitlines() == ["Relecture arrêtée ; les décisions sont dans la base."]
+    assert "Traceback" not in err and rest == ["Relecture arrêtée ; les décisions sont dans la base."], (rest, err)
 
 
 def test_coverage_counts_decisions_when_asked(run, tmp_path):
