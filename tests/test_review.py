@@ -25,6 +25,7 @@ from rne_match.review.store import (
     Filters,
     ReviewError,
     ReviewSession,
+    _checks,
     find_target,
     read_results,
     with_row_keys,
@@ -154,9 +155,15 @@ def test_candidates_show_mandates_agreement_and_never_a_birth_date(session):
     first = data["candidates"][0]
     assert first["retenu"] and first["person_id"] == data["rec"]["rne_person_id"]
     assert first["mandates"] and all("date_naissance" not in m for m in first["mandates"])
-    # The stated mandate is not one the RNE has: something contradicts.
-    checks = [c for m in first["mandates"] for c in m["checks"]]
-    assert checks and not all(ok for _, ok in checks)
+    assert any(m["checks"] for m in first["mandates"])  # compared with what the signer stated
+    # A councillor of Montpellier who signed « maire de Montpellier »: the place agrees, the
+    # mandate contradicts; someone from elsewhere contradicts on the place too.
+    claim = {"kind": "mai", "fonction": "maire", "lieu_type": "commune", "lieu_code": "34172",
+             "lieu_departement": "34"}
+    councillor = {"kind": "cm", "fonction": None, "code_commune": "34172", "code_departement": "34"}
+    assert _checks(councillor, claim) == [("mandat", False), ("commune", True), ("département", True)]
+    mayor_elsewhere = {"kind": "mai", "fonction": "Maire", "code_commune": "30189", "code_departement": "30"}
+    assert _checks(mayor_elsewhere, claim) == [("mandat", True), ("commune", False), ("département", False)]
     assert "date_naissance" not in session.mem.sql("SELECT * FROM persons LIMIT 0").columns
 
 
@@ -260,7 +267,10 @@ def test_export_command_writes_the_list(run, tmp_path):
 
 def test_review_command_serves_with_a_token_and_stops_cleanly_on_ctrl_c(run, sample_db, tmp_path):
     db, results = run
-    old = copy_db(sample_db, tmp_path / "old")  # no recorded run at all
+    old = copy_db(sample_db, tmp_path / "old")  # no recorded run at all (other tests record some)
+    con = duckdb.connect(str(old))
+    con.execute("DROP TABLE IF EXISTS runs")
+    con.close()
     res = CliRunner().invoke(main, ["review", "--db", str(old)])
     assert res.exit_code == 1 and "Erreur : aucune vérification" in res.output
     proc = subprocess.Popen([str(Path(sys.executable).with_name("rne-match")), "review", str(results), "--db", str(db)],

@@ -10,7 +10,7 @@ from ..matching.explain import KIND_LABELS
 from ..matching.pipeline import RESULT_COLUMNS
 from ..matching.pipeline import REVIEW_ORDER as _REVIEW_ORDER
 from ..matching.places import RESOLVED_COLUMNS
-from ..reports.outputs import write_table
+from ..reports.outputs import check_output, read_table, write_table
 
 # Statuses as plain text (they are StrEnum members in the matcher), easiest to settle first.
 REVIEW_ORDER = [str(s) for s in _REVIEW_ORDER]
@@ -19,5 +19,5 @@ ADDED_COLUMNS = [*RESULT_COLUMNS, "parti_normalise", *RESOLVED_COLUMNS]
 
 __all__ = [
     "ADDED_COLUMNS", "ELIGIBLE_DEFAULT", "KIND_LABELS", "RESULT_COLUMNS", "REVIEW_ORDER", "RneMatchError",
-    "detect_roles", "fold", "fold_expr", "parse_mandate", "read_workbook", "write_table",
+    "check_output", "detect_roles", "fold", "fold_expr", "parse_mandate", "read_table", "read_workbook", "write_table",
 ]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
-from ._deps import write_table
+from ._deps import check_output, write_table
 from .store import ReviewError, ReviewSession
 
 RNE_COLUMNS = ["rne_person_id", "rne_nom", "rne_prenom", "rne_sexe", "rne_kind", "rne_fonction",
@@ -89,6 +89,7 @@ def export_list(session: ReviewSession, output: Path) -> ExportSummary:
     """Write the final list (CSV or XLSX by extension; written beside, then renamed)."""
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise ReviewError(f"{output} : extension attendue .csv ou .xlsx")
+    check_output(output, session.target.results, Path(session.target.source))
     summary = final_list(session)
     write_table(summary.frame, output)
     return summary

@@ -37,7 +37,7 @@ from ._deps import (
     fold,
     fold_expr,
     parse_mandate,
-    read_workbook,
+    read_table,
 )
 
 PAGE_SIZE = 100
@@ -126,16 +126,8 @@ def read_results(path: Path) -> pl.DataFrame:
     """A results file written by `verify`, every column as text except the numeric decision ones."""
     if not path.exists():
         raise ReviewError(f"{path} : fichier de résultats introuvable")
-    suffix = path.suffix.lower()
     try:
-        if suffix == ".xlsx":
-            frame = read_workbook(path)
-        elif suffix == ".json":
-            frame = pl.read_json(path)
-        elif suffix in (".jsonl", ".ndjson"):
-            frame = pl.read_ndjson(path)
-        else:
-            frame = pl.read_csv(path, separator=";", infer_schema=False, encoding="utf8")
+        frame = read_table(path)
     except Exception as exc:  # polars/openpyxl raise many kinds
         raise ReviewError(f"{path} : illisible ({str(exc).splitlines()[0]})") from exc
     if frame.columns and frame.columns[0].startswith("\ufeff"):
