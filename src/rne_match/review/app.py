@@ -155,6 +155,7 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "rne-match-review"
     sys_version = ""
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out at once: no 40 ms delayed-ACK stall
 
     def log_message(self, format, *args):  # noqa: A002 - quiet: the terminal shows the URL only
         pass
