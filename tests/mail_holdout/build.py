@@ -894,7 +894,7 @@ def build(rng: random.Random, d: Drawer) -> Corpus:
                 f"- {nm_}, {mandate(q, 'short', rng)}" for nm_, q in zip(names_, people, strict=False)) + f"\n\n{pick(CLOSE)}"
         elif i % 4 == 2:
             body = (f"Bonjour,\nLe groupe « {com} Autrement » signe la tribune : " + ", ".join(names_)
-                    + f", conseillers municipaux de {com}.\nPour le groupe, {names_[0]}")
+                    + f", conseillers municipaux {de(com)}.\nPour le groupe, {names_[0]}")
         else:
             body = f"Conseillers municipaux de {com} : " + " ; ".join(names_) + ".\nNous signons tous la tribune."
         m = c.new("multi", name(people[0], "Prénom Nom"), address(people[0], rng), pick(SUBJ), text=body + "\n")
