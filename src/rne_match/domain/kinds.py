@@ -32,6 +32,9 @@ class KindSpec:
     title_aliases: tuple[str, ...] = ()  # words older file titles used instead of the code
     commune_level: bool = False  # held in a commune (its stated place names a commune)
     default_fonction: str | None = None  # the function when the file has no column for it
+    # Blocking on the holders of a claimed mandate (typo'd surnames): « territory » among those of
+    # the stated département or région, « national » also when no place is given (small assemblies).
+    holders_blocking: str = ""
 
 
 _KIND_ROWS = (
@@ -40,24 +43,24 @@ _KIND_ROWS = (
              "m.libelle_commune", ("municipaux", "municipal"), commune_level=True),
     KindSpec("mai", "maires", "maire", "2876a346-d50c-4911-934e-19ee07b0e503",
              ("municipal",), frozenset({"mai", "cm"}), True, ("commune", "departement"),
-             "m.libelle_commune", ("maires", "maire"), commune_level=True, default_fonction="Maire"),
+             "m.libelle_commune", ("maires", "maire"), commune_level=True, default_fonction="Maire", holders_blocking="territory"),
     KindSpec("epci", "conseillers communautaires", "conseiller·e communautaire", "41d95d7d-b172-4636-ac44-32656367cdc7",
              ("intercommunal",), frozenset({"epci", "cm", "mai"}), False, ("epci", "commune"),
              "m.libelle_epci", commune_level=True),
     KindSpec("cd", "conseillers départementaux", "conseiller·e départemental·e", "601ef073-d986-4582-8e1a-ed14dc857fba",
              ("departemental",), frozenset({"cd", "ma"}), True, ("canton", "departement", "commune"),
              "coalesce(m.libelle_canton || ' (' || m.libelle_departement || ')', m.libelle_departement)",
-             ("departementaux", "departemental")),
+             ("departementaux", "departemental"), holders_blocking="national"),
     KindSpec("cr", "conseillers régionaux", "conseiller·e régional·e", "430e13f9-834b-4411-a1a8-da0b4b6e715c",
              ("regional",), frozenset({"cr", "ma"}), True, ("region", "departement"),
-             "coalesce(m.libelle_region, r.libelle_region)", ("regionaux", "regional")),
+             "coalesce(m.libelle_region, r.libelle_region)", ("regionaux", "regional"), holders_blocking="national"),
     KindSpec("ca", "conseillers d'arrondissement (Paris, Lyon, Marseille)", "conseiller·e d'arrondissement",
              "3b6b2281-b9d9-4959-ae9d-c2c166dff118", ("municipal",), frozenset({"ca", "cm"}), True, ("commune",),
-             "coalesce(m.secteur, m.libelle_commune)", ("arrondissement",), commune_level=True),
+             "coalesce(m.secteur, m.libelle_commune)", ("arrondissement",), commune_level=True, holders_blocking="territory"),
     KindSpec("ma", "membres d'une assemblée à statut particulier", "membre d'une assemblée territoriale",
              "a595be27-cfab-4810-b9d4-22e193bffe35", ("departemental", "regional"), frozenset({"ma", "cd", "cr"}),
              True, ("collectivite", "region", "departement", "commune"),
-             "coalesce(m.libelle_collectivite, m.libelle_section, m.libelle_region)", ("cac", "assemblees")),
+             "coalesce(m.libelle_collectivite, m.libelle_section, m.libelle_region)", ("cac", "assemblees"), holders_blocking="national"),
     KindSpec("dep", "députés", "député·e", "1ac42ff4-1336-44f8-a221-832039dbc142",
              ("parlementaire",), frozenset({"dep"}),
              territory_sql="coalesce(m.libelle_circonscription || ' (' || m.libelle_departement || ')', m.libelle_departement)",

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import polars as pl
 
+from ..domain.kinds import KINDS
 from ..domain.text import PARTICLES, skeleton_expr, strip_particles_expr
 from ..registry.view import Registry
+
+_HOLDERS_BLOCKING = [k for k, spec in KINDS.items() if spec.holders_blocking]
+_HOLDERS_NATIONALLY = [k for k, spec in KINDS.items() if spec.holders_blocking == "national"]
 
 
 def _tokens_expr(col: str) -> pl.Expr:
@@ -73,7 +77,7 @@ def candidate_pairs(reads: pl.DataFrame, reg: Registry, sigs: pl.DataFrame | Non
         # Rule 5: the same first-name initial among the holders of the claimed mandate in the
         # stated département (or région), or nationally for the small assemblies (4,000
         # departmental councillors): catches surnames mangled beyond the rules above.
-        claims = sigs.filter(pl.col("s_kind").is_in(["cd", "cr", "ma", "mai", "ca"])).select(
+        claims = sigs.filter(pl.col("s_kind").is_in(_HOLDERS_BLOCKING)).select(
             "row", pl.col("s_kind").alias("kind"), pl.col("dep").alias("code_departement"),
             pl.col("region").alias("code_region"))
         by_dep = claims.filter(pl.col("code_departement").is_not_null()).join(
@@ -81,7 +85,7 @@ def candidate_pairs(reads: pl.DataFrame, reg: Registry, sigs: pl.DataFrame | Non
         by_region = claims.filter(pl.col("code_departement").is_null() & pl.col("code_region").is_not_null()).join(
             t["holders"].drop("code_departement"), on=["kind", "code_region"])
         by_kind = claims.filter(pl.col("code_departement").is_null() & pl.col("code_region").is_null()
-                                & pl.col("kind").is_in(["cd", "cr", "ma"])).join(
+                                & pl.col("kind").is_in(_HOLDERS_NATIONALLY)).join(
             t["holders"].drop("code_departement", "code_region"), on="kind")
         for b in (by_dep, by_region, by_kind):
             blocks.append(b.join(r.select("row", "reading", "prenom_initial"), on="row").filter(
