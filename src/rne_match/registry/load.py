@@ -165,7 +165,7 @@ def _select_canonical(
         "date_debut_mandat": f"rne_date({col('date_debut_mandat')}, false)",
         "date_debut_fonction": f"rne_date({col('date_debut_fonction')}, false)",
         "date_fin_fonction": f"rne_date({col('date_fin_fonction')}, false)",
-        "code_departement": f"rne_dep_of_commune(rne_dep({dep}), rne_commune({col('code_commune')}, rne_dep({dep})))",
+        "code_departement": f"rne_dep({dep})",  # then checked against the commune code, below
         "libelle_departement": first("libelle_departement", "libelle_section_dep"),
         "code_commune": f"rne_commune({col('code_commune')}, rne_dep({dep}))",
         "libelle_commune": col("libelle_commune"),
@@ -195,7 +195,9 @@ def _select_canonical(
     if list(exprs) != [c for c, _ in schema.MANDATE_COLUMNS_LOADED]:
         raise InvariantError("schema drift: the SELECT of load and schema.MANDATE_COLUMNS_LOADED differ")
     select = ",\n  ".join(f"{e} AS {name}" for name, e in exprs.items())
-    return f"SELECT\n  {select}\nFROM {table}"
+    # A commune lies in the département its code begins with (computed once per row, outside).
+    return (f"SELECT * REPLACE (rne_dep_of_commune(code_departement, code_commune) AS code_departement)\n"
+            f"FROM (SELECT\n  {select}\nFROM {table})")
 
 
 def _release_label(path: Path, root: Path) -> str:

@@ -89,7 +89,8 @@ CREATE OR REPLACE MACRO rne_commune(c, dep) AS (
 -- A commune lies in the département its code begins with, whatever the file says (a mayor of
 -- Sainte-Marie-aux-Mines, 68298, filed under the Collectivité européenne d'Alsace, 6AE).
 CREATE OR REPLACE MACRO rne_dep_of_commune(dep, c) AS (
-  CASE WHEN c IS NULL OR NOT regexp_matches(c, '^(\d{{5}}|2[AB]\d{{3}})$') OR starts_with(c, coalesce(dep, '-')) THEN dep
+  CASE WHEN c IS NULL OR starts_with(c, coalesce(dep, '-')) THEN dep
+       WHEN NOT regexp_matches(c, '^(\d{{5}}|2[AB]\d{{3}})$') THEN dep
        WHEN regexp_matches(c, '^9[78]') THEN left(c, 3)
        ELSE left(c, 2) END);
 CREATE OR REPLACE MACRO rne_canton(c, dep) AS (
