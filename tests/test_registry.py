@@ -1,8 +1,12 @@
-"""The registry's match keys are cached next to the base and rebuilt when the base changes."""
+"""The registry's match keys and the matcher's indexes are cached next to the base and rebuilt when
+the base changes."""
 
 from __future__ import annotations
 
+import polars as pl
+
 from rne_match.devtools.sample import write_sample_release
+from rne_match.matching.pipeline import prepare_registry
 from rne_match.registry.load import load_folder
 from rne_match.registry.view import load_registry
 
@@ -40,3 +44,27 @@ def test_damaged_cache_is_rebuilt(tmp_path):
     (cache / "persons.parquet").write_bytes(b"not parquet")
     again = load_registry(db)
     assert again.persons.equals(good.persons)
+
+
+def test_matcher_indexes_built_at_load_are_read_back_by_the_next_process(tmp_path):
+    db = tmp_path / "rne.duckdb"
+    load_folder(write_sample_release(tmp_path / "raw"), db)
+    built = load_registry(db)
+    prepare_registry(built)
+    names = sorted(p.stem for p in caches(db)[0].glob("*.parquet"))
+    assert {"blocking_tok", "holders", "places"} <= set(names)
+
+    def must_not_build(_reg):
+        raise AssertionError("rebuilt although the cache holds it")
+
+    reread = load_registry(db)
+    assert reread.derived("holders", must_not_build).equals(built.derived("holders", must_not_build))
+
+
+def test_a_damaged_index_is_rebuilt(tmp_path):
+    db = tmp_path / "rne.duckdb"
+    load_folder(write_sample_release(tmp_path / "raw"), db)
+    prepare_registry(load_registry(db))
+    (caches(db)[0] / "holders.parquet").write_bytes(b"not parquet")
+    reread = load_registry(db)
+    assert reread.derived("holders", lambda _reg: pl.DataFrame({"rebuilt": [1]})).columns == ["rebuilt"]

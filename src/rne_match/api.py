@@ -25,7 +25,7 @@ from .errors import DownloadError, FormatError, InputError, RegistryError, RneMa
 from .inputs import SignatureTable, parse_columns_option, read_signatures
 from .inputs.mail.extract import ExtractStatus
 from .inputs.mail.extract import extract_mailbox as _extract
-from .matching.pipeline import Status, VerifyResult, split_results, verify_table
+from .matching.pipeline import Status, VerifyResult, prepare_registry, split_results, verify_table
 from .matching.weights import MatchOptions
 from .paths import data_dir, default_db, raw_dir
 from .progress import download_bar
@@ -74,8 +74,8 @@ def download(dest: Path | None = None, *, only: list[str] | tuple[str, ...] | No
 def load(source: Path | None = None, db: Path | None = None, *,
          on_file: Callable[[object], None] | None = None, prepare_keys: bool = True) -> LoadResult:
     """Load every RNE file under `source` (default: the latest downloaded release) into a fresh
-    DuckDB base swapped in at once. With `prepare_keys`, the matcher's keys are derived now (a few
-    seconds on the full RNE, cached beside the base) rather than on the first verification;
+    DuckDB base swapped in at once. With `prepare_keys`, the matcher's keys and indexes are derived
+    now (a few seconds on the full RNE, cached beside the base) rather than on the first verification;
     `LoadResult.keys_seconds` says how long that took."""
     if source is None:
         source = latest_release(paths.raw_dir())
@@ -85,7 +85,7 @@ def load(source: Path | None = None, db: Path | None = None, *,
     result = load_folder(source, db or paths.default_db(), on_file=on_file)
     if prepare_keys:
         start = time.perf_counter()
-        load_registry(result.db_path)
+        prepare_registry(load_registry(result.db_path))
         result.keys_seconds = time.perf_counter() - start
     return result
 

@@ -24,28 +24,37 @@ def _tokens_expr(col: str) -> pl.Expr:
     )
 
 
-def _blocking_tables(reg: Registry) -> dict[str, pl.DataFrame]:
-    """Registry side of the blocking rules, built once per registry and reused by every chunk."""
-    if "blocking" not in reg.cache:
-        p = reg.persons.select("person_id", "nom_f", "prenom_f", "nom_np", "nom_skel", "prenom_initial")
-        at_commune = reg.mandates.select("person_id", "commune_f").drop_nulls().unique().join(
-            p.select("person_id", pl.col("prenom_initial").alias("p_initial")), on="person_id")
-        reg.cache["blocking"] = {
-            "tok": p.select("person_id", "prenom_initial", _tokens_expr("nom_f").alias("tok"))
-                    .explode("tok").drop_nulls("tok"),
-            "skel": p.select("person_id", "nom_skel", "prenom_initial"),
-            "n2": p.select("person_id", "prenom_f", pl.col("nom_np").str.slice(0, 2).alias("n2")),
-            "at_commune": at_commune,
-            "communes": at_commune.select(pl.col("commune_f").unique()),
-            "holders": reg.mandates.select("person_id", "kind", "code_departement", "code_region").unique().join(
-                p.select("person_id", pl.col("prenom_initial").alias("p_initial")), on="person_id"),
-        }
-    return reg.cache["blocking"]
+def _persons_keys(reg: Registry) -> pl.DataFrame:
+    return reg.persons.select("person_id", "nom_f", "prenom_f", "nom_np", "nom_skel", "prenom_initial")
+
+
+def _with_initial(frame: pl.DataFrame, reg: Registry) -> pl.DataFrame:
+    return frame.join(reg.persons.select("person_id", pl.col("prenom_initial").alias("p_initial")), on="person_id")
+
+
+# Registry side of each blocking rule, built once per load (see Registry.derived).
+_TABLES = {
+    "blocking_tok": lambda reg: _persons_keys(reg).select(
+        "person_id", "prenom_initial", _tokens_expr("nom_f").alias("tok")).explode("tok").drop_nulls("tok"),
+    "blocking_skel": lambda reg: _persons_keys(reg).select("person_id", "nom_skel", "prenom_initial"),
+    "blocking_n2": lambda reg: _persons_keys(reg).select(
+        "person_id", "prenom_f", pl.col("nom_np").str.slice(0, 2).alias("n2")),
+    "blocking_at_commune": lambda reg: _with_initial(
+        reg.mandates.select("person_id", "commune_f").drop_nulls().unique(), reg),
+    "blocking_holders": lambda reg: _with_initial(
+        reg.mandates.select("person_id", "kind", "code_departement", "code_region").unique(), reg),
+}
+
+
+def blocking_tables(reg: Registry) -> dict[str, pl.DataFrame]:
+    t = {name.removeprefix("blocking_"): reg.derived(name, build) for name, build in _TABLES.items()}
+    t["communes"] = t["at_commune"].select(pl.col("commune_f").unique())
+    return t
 
 
 def candidate_pairs(reads: pl.DataFrame, reg: Registry, sigs: pl.DataFrame | None = None) -> pl.DataFrame:
     """Union of blocking rules; each keeps pairs small even for MARTIN or DUBOIS."""
-    t = _blocking_tables(reg)
+    t = blocking_tables(reg)
     r = reads.with_columns(
         strip_particles_expr(pl.col("nom_f")).alias("nom_np"),
         pl.col("prenom_f").str.slice(0, 1).alias("prenom_initial"),

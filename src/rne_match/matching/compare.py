@@ -158,7 +158,7 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
     # Donzy » is one person in 45,000 (≈15 bits), « conseiller départemental (29) » one in 50
     # of 4,000, « conseiller municipal » alone tells little. Counted on the mandate that agrees,
     # at the finest territory the signer named; contradictions keep their penalties.
-    counts = _holder_counts(reg)
+    counts = holder_counts(reg)
     place_hit = (pl.col("w_place") >= w.place_weak) & (pl.col("w_place") != w.region_agree)
     level = (pl.when(place_hit).then(pl.lit("t")).when(pl.col("w_dep") > 0).then(pl.lit("d"))
              .when(pl.col("w_place") == w.region_agree).then(pl.lit("r")).otherwise(pl.lit("k")))
@@ -195,19 +195,21 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
     )
 
 
-def _holder_counts(reg: Registry) -> pl.DataFrame:
+def holder_counts(reg: Registry) -> pl.DataFrame:
     """Persons holding each kind of mandate per territory, per département, per région, in all:
     the « u » of a claim (how often a random registry person would hold it)."""
-    if "holders" not in reg.cache:
-        m = reg.mandates.select("person_id", "kind", "territoire", "code_departement", "code_region")
-        key = {
-            "t": pl.col("territoire").fill_null("") + pl.col("code_departement").fill_null(""),
-            "d": pl.col("code_departement").fill_null(""),
-            "r": pl.col("code_region").fill_null(""),
-            "k": pl.lit(""),
-        }
-        reg.cache["holders"] = pl.concat([
-            m.select("person_id", pl.concat_str(pl.col("kind"), pl.lit(lvl), e, separator="|").alias("claim_key"))
-            .unique().group_by("claim_key").agg(pl.len().alias("holders"))
-            for lvl, e in key.items()])
-    return reg.cache["holders"]
+    return reg.derived("holders", _count_holders)
+
+
+def _count_holders(reg: Registry) -> pl.DataFrame:
+    m = reg.mandates.select("person_id", "kind", "territoire", "code_departement", "code_region")
+    key = {
+        "t": pl.col("territoire").fill_null("") + pl.col("code_departement").fill_null(""),
+        "d": pl.col("code_departement").fill_null(""),
+        "r": pl.col("code_region").fill_null(""),
+        "k": pl.lit(""),
+    }
+    return pl.concat([
+        m.select("person_id", pl.concat_str(pl.col("kind"), pl.lit(lvl), e, separator="|").alias("claim_key"))
+        .unique().group_by("claim_key").agg(pl.len().alias("holders"))
+        for lvl, e in key.items()])

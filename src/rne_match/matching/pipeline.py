@@ -22,11 +22,11 @@ from ..domain.parties import party_expr
 from ..errors import InvariantError
 from ..inputs import SignatureTable
 from ..registry.view import Registry
-from .blocking import candidate_pairs
-from .compare import prune, score_mandates, score_names
+from .blocking import blocking_tables, candidate_pairs
+from .compare import holder_counts, prune, score_mandates, score_names
 from .decide import Status, decide
 from .explain import former_reason, reasons
-from .places import resolve_places
+from .places import referential, resolve_places
 from .readings import prepare
 from .weights import MatchOptions
 
@@ -62,6 +62,16 @@ def split_results(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.col("status").replace_strict({s: i for i, s in enumerate(REVIEW_ORDER)}, default=len(REVIEW_ORDER)),
         "_i").drop("_i")
     return verified, review
+
+
+def prepare_registry(registry: Registry) -> None:
+    """Build every table the matcher derives from the registry (blocking indexes, holder counts,
+    places) and persist them beside the base: `load` pays for them once, not each `verify`."""
+    for reg in (registry, registry.former):
+        if reg is not None:
+            blocking_tables(reg)
+            holder_counts(reg)
+            referential(reg)
 
 
 def match_signatures(sigs: pl.DataFrame, reads: pl.DataFrame, reg: Registry, opts: MatchOptions) -> pl.DataFrame:

@@ -32,8 +32,10 @@ def _key(expr: pl.Expr) -> pl.Expr:
 
 def referential(reg: Registry) -> pl.DataFrame:
     """Every named place of the loaded registry and of the COG lists, with its code; built once."""
-    if "places" in reg.cache:
-        return reg.cache["places"]
+    return reg.derived("places", _build_referential)
+
+
+def _build_referential(reg: Registry) -> pl.DataFrame:
     m = reg.mandates
     schema = {"lieu_type": pl.String, "lieu_code": pl.String, "lieu": pl.String, "lieu_dep": pl.String,
               "name": pl.String}
@@ -60,7 +62,6 @@ def referential(reg: Registry) -> pl.DataFrame:
     ]
     ref = pl.concat([p.select(list(schema)) for p in parts]).with_columns(
         _key(fold_expr(pl.col("name"))).alias("key")).drop("name").unique()
-    reg.cache["places"] = ref
     return ref
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,34 @@ class Registry:
     # People whose mandates appear only in older releases loaded in the same base: they left
     # office. Matched in a second pass so that the reason can say so. None when one release only.
     former: Registry | None = field(default=None, repr=False, compare=False)
+    # Where tables derived from this registry persist between processes (None: memory only).
+    cache_dir: Path | None = field(default=None, repr=False, compare=False)
+
+    def derived(self, name: str, build: Callable[[Registry], pl.DataFrame]) -> pl.DataFrame:
+        """A table computed from the registry alone (a blocking index, holder counts, places).
+
+        Building them takes seconds on the full RNE, which every `verify` process paid before its
+        first signature; they are kept in memory and in the Parquet cache next to the base, so a
+        `load` pays once and each later run only reads them.
+        """
+        if name not in self.cache:
+            path = self.cache_dir / f"{name}.parquet" if self.cache_dir is not None else None
+            frame = None
+            if path is not None and path.exists():
+                try:
+                    frame = pl.read_parquet(path)
+                except (OSError, pl.exceptions.PolarsError):
+                    frame = None  # a damaged file is rebuilt below
+            if frame is None:
+                frame = build(self)
+                if path is not None:
+                    try:
+                        with atomic_write(path) as tmp:
+                            frame.write_parquet(tmp, compression="lz4")
+                    except OSError:
+                        pass  # a read-only folder only costs the rebuild next time
+            self.cache[name] = frame
+        return self.cache[name]
 
 
 CACHE_VERSION = "3"  # bump when the derived columns change
@@ -72,15 +101,15 @@ def load_registry(db_path: Path) -> Registry:
         if cache is not None and (cache / "persons.parquet").exists() and (cache / "mandates.parquet").exists():
             try:
                 return _split(pl.read_parquet(cache / "persons.parquet"),
-                              pl.read_parquet(cache / "mandates.parquet"))
+                              pl.read_parquet(cache / "mandates.parquet"), cache)
             except (OSError, pl.exceptions.PolarsError):
                 pass  # a damaged cache is rebuilt below
         persons, mandates = _compute(con)
     finally:
         con.close()
-    if cache is not None:
-        _write_cache(cache, persons, mandates)
-    return _split(persons, mandates)
+    if cache is not None and not _write_cache(cache, persons, mandates):
+        cache = None
+    return _split(persons, mandates, cache)
 
 
 def _with_frequencies(persons: pl.DataFrame) -> pl.DataFrame:
@@ -90,21 +119,22 @@ def _with_frequencies(persons: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _split(persons: pl.DataFrame, mandates: pl.DataFrame) -> Registry:
+def _split(persons: pl.DataFrame, mandates: pl.DataFrame, cache: Path | None = None) -> Registry:
     """Current holders, and former ones with the mandates of the last release they appear in."""
     releases = mandates["release"].unique().drop_nulls().to_list()
     current = persons.filter(pl.col("current")).drop("current")
     registry = Registry(_with_frequencies(current), mandates.filter(pl.col("current")).drop("current"),
-                        current.height, sorted(releases))
+                        current.height, sorted(releases), cache_dir=cache)
     gone = persons.filter(~pl.col("current")).drop("current")
     if gone.height:
         last = mandates.filter(~pl.col("current") & pl.col("person_id").is_in(gone["person_id"].implode()))
         last = last.filter(pl.col("release") == pl.col("release").max().over("person_id")).drop("current")
-        registry.former = Registry(_with_frequencies(gone), last, current.height, sorted(releases))
+        registry.former = Registry(_with_frequencies(gone), last, current.height, sorted(releases),
+                                   cache_dir=cache / "former" if cache is not None else None)
     return registry
 
 
-def _write_cache(cache: Path, persons: pl.DataFrame, mandates: pl.DataFrame) -> None:
+def _write_cache(cache: Path, persons: pl.DataFrame, mandates: pl.DataFrame) -> bool:
     """Best effort: a read-only folder only costs the recomputation next time."""
     try:
         with atomic_write(cache) as tmp:
@@ -115,7 +145,8 @@ def _write_cache(cache: Path, persons: pl.DataFrame, mandates: pl.DataFrame) -> 
                 if old != tmp:
                     shutil.rmtree(old, ignore_errors=True)
     except OSError:
-        pass
+        return False
+    return True
 
 
 def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame]:
