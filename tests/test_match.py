@@ -12,6 +12,7 @@ from rne_match.matching import pipeline
 from rne_match.matching.blocking import candidate_pairs
 from rne_match.matching.compare import score_names
 from rne_match.matching.decide import Status
+from rne_match.matching.explain import reasons
 from rne_match.matching.pipeline import match_signatures, verify_table
 from rne_match.matching.readings import prepare
 from rne_match.matching.weights import MatchOptions, Weights
@@ -80,6 +81,63 @@ def test_decision_needs_a_margin_over_a_homonym():
     # Two Marie DUPONT and no place: ambiguous; the place and mandate settle it.
     assert out["status"].to_list() == [Status.AMBIGUOUS, Status.VERIFIED]
     assert out["rne_person_id"][1] == "p1"
+
+
+COMMON_NAMES = Weights(nom_u_floor=0.5, prenom_u_floor=0.5)
+
+
+def _decided_with_reasons(w: Weights, **columns) -> pl.DataFrame:
+    sigs, reads = _prepared(**columns)
+    out = match_signatures(sigs, reads, tiny_registry(), MatchOptions(weights=w)).sort("row")
+    return out.with_columns(reasons(w.identify).alias("reason"))
+
+
+def test_namesake_below_the_bar_in_the_stated_departement_is_ambiguous_not_nobody():
+    # Names as common as can be (every name worth one bit): Jean DURAND (34) is still someone of
+    # that exact name holding the stated mandate there: not « nobody », a case for the reviewer.
+    w = COMMON_NAMES
+    out = _decided_with_reasons(w, nom=["Durand"], prenom=["Jean"], mandat=["conseiller municipal (34)"])
+    assert out["status"][0] == Status.AMBIGUOUS
+    assert "DURAND Jean, conseiller·e municipal·e — Montpellier (34)" in out["reason"][0]
+    assert out["rne_person_id"][0] is None  # not identified: nothing published about him
+
+
+def test_namesake_in_another_departement_stays_not_found_and_the_reason_names_him():
+    w = COMMON_NAMES
+    out = _decided_with_reasons(w, nom=["Durand"], prenom=["Jean"], mandat=["conseiller municipal (29)"])
+    assert out["status"][0] == Status.NOT_FOUND
+    assert "meilleur candidat : DURAND Jean, conseiller·e municipal·e — Montpellier (34)" in out["reason"][0]
+
+
+def test_ambiguous_reason_names_each_homonym_with_mandate_and_place():
+    out = _decided_with_reasons(Weights(), nom=["Dupont"], prenom=["Marie"], mandat=["conseillère municipale"])
+    assert out["status"][0] == Status.AMBIGUOUS
+    assert "DUPONT Marie, maire — Montpellier (34)" in out["reason"][0]
+    assert "DUPONT Marie, conseiller·e municipal·e — Nîmes (30)" in out["reason"][0]
+
+
+def test_verified_without_a_stated_mandate_does_not_claim_the_mandate_agrees():
+    out = _decided_with_reasons(Weights(), nom=["Durand"], prenom=["Jean"], mandat=[""])
+    assert out["status"][0] == Status.VERIFIED
+    assert "aucun mandat déclaré" in out["reason"][0] and "mandat concordent" not in out["reason"][0]
+
+
+def test_identical_rows_get_identical_decisions_and_reasons(sample_registry):
+    # Homonyms tied on weight and persons holding two mandates that fit equally: every copy of a
+    # row must name the same people in the same order and report the same mandate.
+    p = sample_registry.persons
+    tied = p.group_by("nom", "prenom").len().filter(pl.col("len") > 2).sort("nom", "prenom").head(3)
+    multi = sample_registry.mandates.filter(pl.col("kind").is_in(["mai", "cm", "epci"])).group_by("person_id").agg(
+        pl.col("kind").n_unique().alias("kinds"), pl.col("libelle_commune").drop_nulls().first()).filter(
+        pl.col("kinds") > 1).sort("person_id").head(3).join(p, on="person_id")
+    rows = [f"{n} {f}" for n, f in tied.select("nom", "prenom").iter_rows()] * 30
+    rows += [f"{n} {f}, élu de {c}" for n, f, c in multi.select("nom", "prenom", "libelle_commune").iter_rows()] * 30
+    frame = pl.DataFrame({"signataire": rows})
+    out = verify_table(SignatureTable(None, frame, detect_roles(frame.columns)), sample_registry).frame
+    per_text = out.with_columns(pl.col("reason").str.replace(r" Doublon de la ligne \d+\.$", "")).group_by(
+        "signataire").agg(pl.col("reason").n_unique(), pl.col("rne_kind").n_unique(), pl.col("rne_fonction").n_unique())
+    assert per_text.height == 6
+    assert per_text.select(pl.all().exclude("signataire").max()).row(0) == (1, 1, 1)
 
 
 def test_generated_set_precision_on_sample(sample_registry):

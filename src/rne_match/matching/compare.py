@@ -100,9 +100,12 @@ def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, re
         .otherwise(w.sexe_disagree).alias("w_sexe"),
     )
     df = df.with_columns((pl.col("w_nom") + pl.col("w_prenom") + pl.col("w_sexe") - pl.col("penalty")).alias("w_name"))
-    # Person level: the best reading of the signer's name for each candidate person.
-    return df.sort("w_name", descending=True).unique(["row", "person_id"], keep="first").select(
-        "row", "person_id", "w_name", "w_nom", "w_prenom", "w_sexe", "reading"
+    df = df.with_columns((exact & prenom_exact).alias("same_name"))
+    # Person level: the best reading of the signer's name for each candidate person; on a tie the
+    # first reading, so that identical rows always get the same decision and reason.
+    return df.sort(["w_name", "reading"], descending=[True, False]).unique(
+        ["row", "person_id"], keep="first", maintain_order=True).select(
+        "row", "person_id", "w_name", "w_nom", "w_prenom", "w_sexe", "same_name", "reading"
     )
 
 
@@ -189,9 +192,10 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
         (((pl.col("w_place") >= 0) & (pl.col("w_dep") >= 0) & (pl.col("w_kind") >= 0)) & pl.col("eligible")
          & fonction_ok).alias("consistent")
     )
-    # Best mandate per person: eligible and consistent first, then by weight.
-    return df.sort(["consistent", "eligible", "w_mandate"], descending=True).unique(
-        ["row", "person_id"], keep="first"
+    # Best mandate per person: eligible and consistent first, then by weight, then in registry
+    # order (a mayor who also sits on the EPCI is reported the same way on every row).
+    return df.sort(["consistent", "eligible", "w_mandate", "mandate_idx"], descending=[True, True, True, False]).unique(
+        ["row", "person_id"], keep="first", maintain_order=True
     )
 
 

@@ -13,39 +13,53 @@ from .decide import Status
 KIND_LABELS = {code: spec.label for code, spec in KINDS.items()}
 
 
-def _mandate_label() -> pl.Expr:
-    fonction = pl.col("rne_fonction")
-    kind_label = pl.col("rne_kind").replace_strict(KIND_LABELS, default="élu·e")
-    what = pl.when(fonction.is_not_null() & (pl.col("rne_kind") != "mai")).then(fonction).otherwise(kind_label)
-    where = pl.col("rne_territoire").fill_null("")
-    dep = pl.when(pl.col("rne_code_departement").is_not_null()).then(
-        pl.lit(" (") + pl.col("rne_code_departement") + pl.lit(")")).otherwise(pl.lit(""))
-    return what + pl.lit(" — ") + where + dep
+def _mandate_label(col=lambda name: pl.col(f"rne_{name}")) -> pl.Expr:
+    """« adjointe au maire — Gardères (65) », from the columns `col` names (the row's rne_*, or a
+    candidate's fields)."""
+    fonction, kind = col("fonction"), col("kind")
+    kind_label = kind.replace_strict(KIND_LABELS, default="élu·e")
+    what = pl.when(fonction.is_not_null() & (kind != "mai")).then(fonction).otherwise(kind_label)
+    dep = pl.when(col("code_departement").is_not_null()).then(
+        pl.lit(" (") + col("code_departement") + pl.lit(")")).otherwise(pl.lit(""))
+    return what + pl.lit(" — ") + col("territoire").fill_null("") + dep
+
+
+def _candidate() -> pl.Expr:
+    """« LACAZE Martine, adjointe au maire — Gardères (65) » for each element of a `close` list."""
+    field = pl.element().struct.field
+    return (field("nom").fill_null("") + pl.lit(" ") + field("prenom").fill_null("") + pl.lit(", ")
+            + _mandate_label(field))
 
 
 def reasons(identify: float) -> pl.Expr:
     who = pl.col("rne_nom").fill_null("") + pl.lit(" ") + pl.col("rne_prenom").fill_null("")
     stated = pl.when(pl.col("mandate_text") != "").then(
         pl.lit(" (déclaré : « ") + pl.col("mandate_text") + pl.lit(" »)")).otherwise(pl.lit(""))
-    close = pl.col("close_terr").list.join(" ; ").fill_null("")
+    candidates = pl.col("close").list.eval(_candidate())
+    close = candidates.list.join(" ; ").fill_null("")
+    agree = pl.when(pl.col("mandate_text") != "").then(pl.lit(" : nom, prénom et mandat concordent.")).otherwise(
+        pl.lit(" : nom et prénom concordent (aucun mandat déclaré)."))
     return (
         pl.when(pl.col("status") == Status.INVALID).then(pl.lit("Ligne non vérifiable : ") + pl.col("invalid") + pl.lit("."))
         .when(pl.col("status") == Status.VERIFIED).then(
-            pl.lit("Identifié·e dans le RNE comme ") + who + pl.lit(", ") + _mandate_label()
-            + pl.lit(" : nom, prénom et mandat concordent."))
+            pl.lit("Identifié·e dans le RNE comme ") + who + pl.lit(", ") + _mandate_label() + agree)
         .when(pl.col("status") == Status.VERIFIED_OTHER_MANDATE).then(
             pl.lit("Identifié·e comme ") + who + pl.lit(", mais le RNE indique ") + _mandate_label()
             + stated + pl.lit(" : à relire."))
         .when(pl.col("status") == Status.NOT_ELIGIBLE).then(
             pl.lit("Identifié·e comme ") + who + pl.lit(", qui ne détient que des mandats hors du périmètre retenu : ")
             + _mandate_label() + pl.lit("."))
+        .when((pl.col("status") == Status.AMBIGUOUS) & (pl.col("best") < identify)).then(
+            pl.lit("Même nom qu'un·e élu·e du RNE (") + close + pl.lit("), mais trop courant pour l'identifier"
+                                                                 " avec ce qui est déclaré") + stated
+            + pl.lit(" ; précisez la commune ou le département."))
         .when(pl.col("status") == Status.AMBIGUOUS).then(
             pl.lit("Plusieurs élu·es du RNE correspondent à peu près autant (") + pl.col("n_candidates").cast(pl.String)
             + pl.lit(" candidat·es, dont : ") + close + pl.lit(") ; précisez la commune ou le département."))
         .when(pl.col("best").is_null()).then(pl.lit("Aucun élu·e du RNE ne porte un nom proche de « ")
                                              + pl.col("display") + pl.lit(" »."))
         .otherwise(pl.lit("Aucun élu·e du RNE ne correspond assez (meilleur candidat : ")
-                   + pl.col("close_terr").list.first().fill_null("?") + pl.lit(", score ")
+                   + candidates.list.first().fill_null("?") + pl.lit(", score ")
                    + pl.col("best").round(1).cast(pl.String) + pl.lit(" bits, seuil ")
                    + pl.lit(str(identify)) + pl.lit(").") )
     )
