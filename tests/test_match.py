@@ -9,10 +9,10 @@ import polars as pl
 from rne_match.devtools.generate import generate, verify_labelled
 from rne_match.inputs import SignatureTable, detect_roles
 from rne_match.matching import pipeline
-from rne_match.matching.blocking import candidate_pairs
-from rne_match.matching.compare import score_names
+from rne_match.matching.blocking import RULES, candidate_pairs
+from rne_match.matching.compare import holder_counts, score_names
 from rne_match.matching.decide import Status
-from rne_match.matching.explain import reasons
+from rne_match.matching.explain import explanation, reasons
 from rne_match.matching.pipeline import match_signatures, verify_table
 from rne_match.matching.readings import prepare
 from rne_match.matching.weights import MatchOptions, Weights
@@ -60,11 +60,55 @@ def test_blocking_by_commune_catches_a_mangled_short_surname():
     assert set(pairs["person_id"]) == {"p1"}
 
 
+def test_each_pair_records_the_first_rule_that_proposed_it():
+    sigs, reads = _prepared(nom=["Dupont", "Dxpxnt"], prenom=["Marie", "Marie"],
+                            mandat=["", "maire de Montpellier"])
+    pairs = candidate_pairs(reads, tiny_registry(), sigs).filter(pl.col("reading") == 0)
+    rules = {(r, p): rule for r, p, rule in pairs.select("row", "person_id", "rule").iter_rows()}
+    assert rules[(0, "p1")] == "mot_du_nom"  # also found by the skeleton rule, which comes later
+    assert rules[(1, "p1")] == "conseil_de_la_commune"
+
+
+def test_every_blocking_rule_has_a_unique_name():
+    assert len({rule.name for rule in RULES}) == len(RULES)
+
+
+def test_a_name_inside_a_compound_one_weighs_as_the_commoner_name():
+    # « Martin » written for « GONI SAN MARTIN » (one of them) is no rarer evidence than
+    # « Martin » for one of the MARTINs: the inclusion level uses the commoner frequency.
+    reg = tiny_registry()
+    persons = reg.persons.with_columns(
+        pl.Series("nom_f", ["goni san martin", "martin", "martin"]),
+        pl.Series("nom_np", ["goni san martin", "martin", "martin"]),
+        pl.Series("nom_freq", [1, 2, 2]))
+    reg = Registry(persons, reg.mandates, 3, ["2026"])
+    sigs, reads = _prepared(nom=["Martin"], prenom=["Marie"], mandat=[""])
+    pairs = pl.DataFrame({"row": [0, 0], "reading": [0, 0], "person_id": ["p1", "p3"], "rule": ["mot_du_nom"] * 2})
+    w_nom = dict(score_names(pairs, reads, sigs, reg, Weights()).select("person_id", "w_nom").iter_rows())
+    assert w_nom["p1"] < w_nom["p3"]
+
+
+def test_claim_rarity_counts_every_seat_that_fulfils_it_and_only_mayors_for_maire():
+    reg = tiny_registry()
+    holders = dict(holder_counts(reg).iter_rows())
+    assert holders["cm|t|Montpellier34"] == 2  # the mayor and the councillor of Montpellier
+    assert holders["mai|t|Montpellier34"] == 1  # « maire de Montpellier » is one person
+
+
+def test_explanation_gives_rule_levels_weights_and_threshold():
+    w = Weights()
+    out = _decided_with_reasons(w, nom=["Durand"], prenom=["Jean"], mandat=["conseiller municipal de Montpellier"])
+    text = out.with_columns(explanation(w.identify, w.margin).alias("x"))["x"][0]
+    assert text.startswith("règle mot_du_nom ; nom exact +")
+    assert "prénom exact +" in text and "lieu +6.0" in text and "(seuil 17, marge 5)" in text
+
+
 def test_name_levels_exact_beats_typo_beats_an_unrelated_surname():
     reg = tiny_registry()
     sigs, reads = _prepared(nom=["Dupont", "Dupond", "Martin"], prenom=["Marie", "Marie", "Marie"],
                             mandat=["", "", ""])
-    pairs = pl.DataFrame({"row": [0, 1, 2], "reading": [0, 0, 0], "person_id": ["p1", "p1", "p1"]})
+    pairs = pl.DataFrame({"row": [0, 1, 2], "reading": [0, 0, 0], "person_id": ["p1", "p1", "p1"],
+                          "rule": ["mot_du_nom"] * 3})
     w = Weights()
     w_nom = dict(score_names(pairs, reads, sigs, reg, w).select("row", "w_nom").iter_rows())
     assert w_nom[0] > w_nom[1] == w.nom_typo  # exact is worth more than one typo

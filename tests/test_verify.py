@@ -188,3 +188,11 @@ def test_tribune_list_under_a_mandate_heading_is_verified(tmp_path, sample_db):
     assert out["ligne"].to_list() == ["1", "3", "4", "4"]
     assert out["status"].to_list() == ["invalid", "invalid", "verified", "not_found"]
     assert out["rne_person_id"][2] == pid
+
+
+def test_explain_adds_a_column_saying_how_each_row_was_weighed(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    out, _ = run_verify(tmp_path, sample_db, f"nom;prenom;mandat\n{nom};{prenom};maire de {commune}\nZZZYX;Qwerty;maire\n",
+                        explain=True)
+    assert out["explication"][0].startswith("règle ") and "total " in out["explication"][0]
+    assert out["explication"][1] == "aucun candidat proposé par les règles de blocage"

@@ -191,10 +191,11 @@ def default_output(signatures: Path) -> Path:
 
 def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None = None,
                 columns: str | dict[str, str] | None = None, eligible: str | None = None, split: bool = False,
-                registry: Registry | None = None) -> VerifyOutcome:
+                registry: Registry | None = None, explain: bool = False) -> VerifyOutcome:
     """Read a signature file or mailbox, verify every row against the registry, record the run in
     the base (for `coverage`) and write the results (and, with `split`, the list to publish and
-    the review queue beside them). Input errors are raised before the registry is read."""
+    the review queue beside them; with `explain`, an `explication` column of per-field weights).
+    Input errors are raised before the registry is read."""
     policy = parse_policy(eligible)
     roles = parse_columns_option(columns) if isinstance(columns, str) or columns is None else dict(columns)
     output = output or default_output(signatures)
@@ -204,7 +205,7 @@ def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None
     table = read_signatures(signatures, roles)
     db = db or paths.default_db()
     registry = registry or load_registry(db)
-    result = verify_table(table, registry, MatchOptions(eligible=policy))
+    result = verify_table(table, registry, MatchOptions(eligible=policy), explain=explain)
     run_id, record_error = None, None
     output = output or default_output(signatures)
     try:

@@ -111,12 +111,15 @@ def load(source: Path | None, db: Path | None) -> None:
               help="Mandats retenus : municipal,departemental,regional (défaut) ou codes cm,mai,…")
 @click.option("--split", is_flag=True,
               help="Écrire aussi <sortie>.verifies et <sortie>.a-relire (liste à publier, file de relecture).")
+@click.option("--explain", is_flag=True,
+              help="Ajouter une colonne « explication » : règle qui a trouvé la personne, poids de chaque champ.")
 @_user_errors
 def verify(signatures: Path, db: Path | None, output: Path | None, columns: str | None,
-           eligible: str | None, split: bool) -> None:
+           eligible: str | None, split: bool, explain: bool) -> None:
     """Vérifier une liste de signatures (CSV, XLSX, JSON, liste en texte) ou une boîte de messages
     contre le RNE."""
-    done = api.verify_file(signatures, db, output=output, columns=columns, eligible=eligible, split=split)
+    done = api.verify_file(signatures, db, output=output, columns=columns, eligible=eligible, split=split,
+                           explain=explain)
     if done.table.title_lines:
         first, last = done.table.title_lines[0], done.table.title_lines[-1]
         click.echo(f"Ligne{'s' if last > first else ''} {first}{f'–{last}' if last > first else ''} "

@@ -6,6 +6,9 @@ each rule is built once per registry and cached on it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import polars as pl
 
 from ..domain.kinds import KINDS
@@ -52,51 +55,84 @@ def blocking_tables(reg: Registry) -> dict[str, pl.DataFrame]:
     return t
 
 
-def candidate_pairs(reads: pl.DataFrame, reg: Registry, sigs: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Union of blocking rules; each keeps pairs small even for MARTIN or DUBOIS."""
+KEYS = ["row", "reading", "person_id"]
+
+
+def _same_word(r: pl.DataFrame, t: dict, sigs: pl.DataFrame) -> pl.DataFrame:
+    r_tok = r.select("row", "reading", "prenom_initial", _tokens_expr("nom_f").alias("tok")).explode("tok")
+    return r_tok.drop_nulls("tok").join(t["tok"], on=["tok", "prenom_initial"])
+
+
+def _same_skeleton(r: pl.DataFrame, t: dict, sigs: pl.DataFrame) -> pl.DataFrame:
+    return r.filter(pl.col("nom_skel").str.len_chars() >= 3).join(t["skel"], on=["nom_skel", "prenom_initial"])
+
+
+def _first_name_two_letters(r: pl.DataFrame, t: dict, sigs: pl.DataFrame) -> pl.DataFrame:
+    # Only for signers who name no known commune: for the others `conseil_de_la_commune` finds
+    # them at less cost.
+    in_commune = sigs.join(t["communes"], left_on="place_f", right_on="commune_f", how="semi").select("row")
+    return r.filter(pl.col("prenom_f").str.len_chars() >= 3).join(in_commune, on="row", how="anti").with_columns(
+        pl.col("nom_np").str.slice(0, 2).alias("n2")).join(t["n2"], on=["prenom_f", "n2"])
+
+
+def _council_of_the_commune(r: pl.DataFrame, t: dict, sigs: pl.DataFrame) -> pl.DataFrame:
+    places = sigs.filter(pl.col("place_f") != "").select("row", pl.col("place_f").alias("commune_f"))
+    return places.join(t["at_commune"], on="commune_f").join(
+        r.select("row", "reading", "prenom_initial"), on="row"
+    ).filter((pl.col("prenom_initial") == pl.col("p_initial")) | (pl.col("prenom_initial") == ""))
+
+
+def _holders_of_the_claim(r: pl.DataFrame, t: dict, sigs: pl.DataFrame) -> pl.DataFrame:
+    claims = sigs.filter(pl.col("s_kind").is_in(_HOLDERS_BLOCKING)).select(
+        "row", pl.col("s_kind").alias("kind"), pl.col("dep").alias("code_departement"),
+        pl.col("region").alias("code_region"))
+    by_dep = claims.filter(pl.col("code_departement").is_not_null()).join(
+        t["holders"], on=["kind", "code_departement"])
+    by_region = claims.filter(pl.col("code_departement").is_null() & pl.col("code_region").is_not_null()).join(
+        t["holders"].drop("code_departement"), on=["kind", "code_region"])
+    by_kind = claims.filter(pl.col("code_departement").is_null() & pl.col("code_region").is_null()
+                            & pl.col("kind").is_in(_HOLDERS_NATIONALLY)).join(
+        t["holders"].drop("code_departement", "code_region"), on="kind")
+    return pl.concat([b.select("row", "person_id", "p_initial") for b in (by_dep, by_region, by_kind)]).join(
+        r.select("row", "reading", "prenom_initial"), on="row").filter(pl.col("prenom_initial") == pl.col("p_initial"))
+
+
+@dataclass(frozen=True)
+class BlockingRule:
+    """A named way of proposing candidate persons for a signature reading, as in Splink.
+
+    Every pair records the first rule (in `RULES` order) that proposed it, so a decision can say
+    how its person was found."""
+
+    name: str
+    why: str
+    pairs: Callable[[pl.DataFrame, dict, pl.DataFrame], pl.DataFrame]
+
+
+RULES: tuple[BlockingRule, ...] = (
+    BlockingRule("mot_du_nom", "a surname word in common and the same first-name initial", _same_word),
+    BlockingRule("squelette_du_nom", "the same consonant skeleton of the surname and first-name initial (typos)",
+                 _same_skeleton),
+    BlockingRule("prenom_et_2_lettres", "the same first name and first two letters of the surname (surnames "
+                 "mangled further)", _first_name_two_letters),
+    BlockingRule("conseil_de_la_commune", "the same initial (or none) among those holding a mandate in the "
+                 "stated commune: a council is a few dozen people; catches « GrLA », « M. »",
+                 _council_of_the_commune),
+    BlockingRule("titulaires_du_mandat", "the same initial among the holders of the claimed mandate in the "
+                 "stated département or région, or nationally for the small assemblies", _holders_of_the_claim),
+)
+
+
+def candidate_pairs(reads: pl.DataFrame, reg: Registry, sigs: pl.DataFrame) -> pl.DataFrame:
+    """Union of the blocking rules (each keeps pairs small even for MARTIN or DUBOIS): one row per
+    (row, reading, person_id) with the `rule` that first proposed it."""
     t = blocking_tables(reg)
     r = reads.with_columns(
         strip_particles_expr(pl.col("nom_f")).alias("nom_np"),
         pl.col("prenom_f").str.slice(0, 1).alias("prenom_initial"),
     ).with_columns(skeleton_expr(pl.col("nom_np")).alias("nom_skel"))
-    keys = ["row", "reading", "person_id"]
-    # Rule 1: a surname word in common and the same first-name initial.
-    r_tok = r.select("row", "reading", "prenom_initial", _tokens_expr("nom_f").alias("tok")).explode("tok")
-    blocks = [r_tok.drop_nulls("tok").join(t["tok"], on=["tok", "prenom_initial"]).select(keys)]
-    # Rule 2: same phonetic skeleton of the surname and same first-name initial (typos).
-    blocks.append(r.filter(pl.col("nom_skel").str.len_chars() >= 3).join(
-        t["skel"], on=["nom_skel", "prenom_initial"]).select(keys))
-    # Rule 3: same first name and same first two letters of surname (surnames mangled further),
-    # for signers who name no known commune: for the others rule 4 finds them at less cost.
-    r3 = r.filter(pl.col("prenom_f").str.len_chars() >= 3)
-    if sigs is not None:
-        in_commune = sigs.join(t["communes"], left_on="place_f", right_on="commune_f", how="semi").select("row")
-        r3 = r3.join(in_commune, on="row", how="anti")
-    blocks.append(r3.with_columns(pl.col("nom_np").str.slice(0, 2).alias("n2")).join(
-        t["n2"], on=["prenom_f", "n2"]).select(keys))
-    if sigs is not None:
-        # Rule 4: the same first-name initial (or none given) among those holding a mandate in the
-        # commune the signer names. A council is a few dozen people; this catches what the name
-        # rules miss: a typo in a short surname (« GrLA »), a first name reduced to « M. ».
-        places = sigs.filter(pl.col("place_f") != "").select("row", pl.col("place_f").alias("commune_f"))
-        b4 = places.join(t["at_commune"], on="commune_f").join(
-            r.select("row", "reading", "prenom_initial"), on="row"
-        ).filter((pl.col("prenom_initial") == pl.col("p_initial")) | (pl.col("prenom_initial") == ""))
-        blocks.append(b4.select(keys))
-        # Rule 5: the same first-name initial among the holders of the claimed mandate in the
-        # stated département (or région), or nationally for the small assemblies (4,000
-        # departmental councillors): catches surnames mangled beyond the rules above.
-        claims = sigs.filter(pl.col("s_kind").is_in(_HOLDERS_BLOCKING)).select(
-            "row", pl.col("s_kind").alias("kind"), pl.col("dep").alias("code_departement"),
-            pl.col("region").alias("code_region"))
-        by_dep = claims.filter(pl.col("code_departement").is_not_null()).join(
-            t["holders"], on=["kind", "code_departement"])
-        by_region = claims.filter(pl.col("code_departement").is_null() & pl.col("code_region").is_not_null()).join(
-            t["holders"].drop("code_departement"), on=["kind", "code_region"])
-        by_kind = claims.filter(pl.col("code_departement").is_null() & pl.col("code_region").is_null()
-                                & pl.col("kind").is_in(_HOLDERS_NATIONALLY)).join(
-            t["holders"].drop("code_departement", "code_region"), on="kind")
-        for b in (by_dep, by_region, by_kind):
-            blocks.append(b.join(r.select("row", "reading", "prenom_initial"), on="row").filter(
-                pl.col("prenom_initial") == pl.col("p_initial")).select(keys))
-    return pl.concat(blocks).unique()
+    blocks = [rule.pairs(r, t, sigs).select(*KEYS, pl.lit(i, dtype=pl.UInt8).alias("rule_i"))
+              for i, rule in enumerate(RULES)]
+    names = {i: rule.name for i, rule in enumerate(RULES)}
+    return pl.concat(blocks).group_by(KEYS).agg(pl.col("rule_i").min()).with_columns(
+        pl.col("rule_i").replace_strict(names, return_dtype=pl.String).alias("rule")).drop("rule_i")

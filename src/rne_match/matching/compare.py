@@ -7,12 +7,14 @@ level needs them. `prune` drops candidates whose name alone can change no decisi
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, JaroWinkler
 
+from ..domain.kinds import KINDS
 from ..domain.mandates import COMPATIBLE
 from ..domain.territories import same_departement_keys
 from ..domain.text import strip_particles_expr
@@ -35,9 +37,41 @@ def _sim_where(df: pl.DataFrame, mask: pl.Expr, a: str, b: str, scorer, default:
     return pl.Series(values)
 
 
+@dataclass(frozen=True)
+class Level:
+    """One comparison level, as in Splink: a named condition and the weight (in bits) it gives.
+
+    Levels are tried in order and the first that holds wins; its name is what `--explain` shows."""
+
+    name: str
+    when: pl.Expr | None  # None: the « else » level, last
+    weight: pl.Expr | float
+
+
+def levels(field: str, chain: list[Level]) -> list[pl.Expr]:
+    """The weight `w_<field>` and the level name `l_<field>` of a list of levels."""
+    weight, label = None, None
+    for level in chain:
+        w_expr = level.weight if isinstance(level.weight, pl.Expr) else pl.lit(level.weight)
+        if level.when is None:
+            weight = w_expr if weight is None else weight.otherwise(w_expr)
+            label = pl.lit(level.name) if label is None else label.otherwise(pl.lit(level.name))
+            break
+        weight = pl.when(level.when).then(w_expr) if weight is None else weight.when(level.when).then(w_expr)
+        label = (pl.when(level.when).then(pl.lit(level.name)) if label is None
+                 else label.when(level.when).then(pl.lit(level.name)))
+    return [weight.alias(f"w_{field}"), label.alias(f"l_{field}")]
+
+
+def max_mandate_weight(w: Weights) -> float:
+    """The most a candidate's mandate can add to their name (see `score_mandates`): a confirmed
+    claim, or a place, département and kind that all agree."""
+    return max(w.claim_max, w.place_strong + w.dep_agree + w.kind_agree)
+
+
 def _prune_threshold(w: Weights) -> float:
     """The name weight below which a candidate can change no decision (see `prune`)."""
-    return w.identify - w.margin - w.claim_max
+    return w.identify - w.margin - max_mandate_weight(w)
 
 
 def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, reg: Registry,
@@ -60,17 +94,24 @@ def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, re
         _sim_where(df, compound, "nom_f", "r_nom", fuzz.token_set_ratio, 0.0).alias("nom_set"),
     )
     nom_exact_w = (pl.lit(w.m) / pl.max_horizontal(pl.col("nom_freq") / n, pl.lit(w.nom_u_floor))).log(2)
+    # One name inside the other (« MARTIN » for « GONI SAN MARTIN », « MARTIN DURAND » for
+    # « MARTIN »): as rare as the commoner of the two, else every compound name holding MARTIN
+    # would outweigh the MARTINs themselves.
+    df = df.join(surname_frequencies(reg), left_on="nom_np", right_on="s_nom_np", how="left")
+    nom_inclus_w = (pl.lit(w.m) / pl.max_horizontal(
+        pl.max_horizontal(pl.col("nom_freq"), pl.col("s_nom_freq").fill_null(0)) / n, pl.lit(w.nom_u_floor))).log(2)
     # One keystroke away (substitution, insertion, deletion, transposition) on a surname of four
     # letters or more is a typo even when Jaro-Winkler, harsh on short names, says otherwise.
     len_a, len_b = pl.col("nom_np").str.len_chars(), pl.col("r_nom_np").str.len_chars()
-    one_edit = ~exact & (pl.col("nom_jw") < 0.94) & (len_a >= 4) & (len_b >= 4) & ((len_a - len_b).abs() <= 1)
+    one_edit = ~exact & (pl.col("nom_jw") < w.nom_typo_jw) & (len_a >= 4) & (len_b >= 4) & ((len_a - len_b).abs() <= 1)
     df = df.with_columns(_sim_where(df, one_edit, "nom_np", "r_nom_np", OSA.distance, 9.0).alias("nom_edits"))
-    df = df.with_columns(
-        pl.when(exact).then(nom_exact_w).when(pl.col("nom_set") >= 100).then(nom_exact_w + w.nom_subset)
-        .when((pl.col("nom_jw") >= 0.94) | (pl.col("nom_edits") <= 1)).then(w.nom_typo)
-        .when(pl.col("nom_jw") >= 0.88).then(w.nom_close)
-        .otherwise(w.nom_other).alias("w_nom"),
-    )
+    df = df.with_columns(levels("nom", [
+        Level("exact", exact, nom_exact_w),
+        Level("inclus", pl.col("nom_set") >= 100, nom_inclus_w + w.nom_subset),
+        Level("faute", (pl.col("nom_jw") >= w.nom_typo_jw) | (pl.col("nom_edits") <= 1), w.nom_typo),
+        Level("proche", pl.col("nom_jw") >= w.nom_close_jw, w.nom_close),
+        Level("autre", None, w.nom_other),
+    ]))
     prenom_max = math.log2(w.m / w.prenom_u_floor)
     if w.nom_other + max(prenom_max, w.prenom_typo) + w.sexe_agree < _prune_threshold(w):
         df = df.filter(pl.col("w_nom") > w.nom_other)  # `prune` would drop them whatever the first name
@@ -85,27 +126,29 @@ def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, re
     sig_first = pl.col("prenom_f").str.split(" ").list.first()
     sig_initials = pl.col("prenom_f").str.replace_all(" ", "")
     reg_initials = pl.col("r_prenom").str.split(" ").list.eval(pl.element().str.slice(0, 1)).list.join("")
-    df = df.with_columns(
-        pl.when(pl.col("prenom_f") == "").then(0.0)
-        .when(prenom_exact).then(prenom_exact_w)
-        .when(pl.col("initials") & (sig_initials == reg_initials)).then(w.prenom_initials)
-        .when(pl.col("initials") & (sig_initials == reg_initials.str.slice(0, 1))).then(w.prenom_initials - 1)
-        .when((sig_first == pl.col("prenom_first")) & (pl.col("prenom_f").str.len_chars() > 1))
-        .then(pl.min_horizontal(prenom_exact_w, pl.lit(w.prenom_first_token)))
-        .when(pl.col("prenom_jw") >= 0.92).then(w.prenom_typo)
-        .when(pl.col("prenom_jw") >= 0.85).then(w.prenom_close)
-        .otherwise(w.prenom_other).alias("w_prenom"),
-        pl.when(pl.col("sexe").is_null() | pl.col("r_sexe").is_null()).then(0.0)
-        .when(pl.col("sexe") == pl.col("r_sexe")).then(w.sexe_agree)
-        .otherwise(w.sexe_disagree).alias("w_sexe"),
-    )
+    df = df.with_columns(*levels("prenom", [
+        Level("absent", pl.col("prenom_f") == "", 0.0),
+        Level("exact", prenom_exact, prenom_exact_w),
+        Level("initiales", pl.col("initials") & (sig_initials == reg_initials), w.prenom_initials),
+        Level("initiale", pl.col("initials") & (sig_initials == reg_initials.str.slice(0, 1)), w.prenom_initials - 1),
+        Level("premier_prenom", (sig_first == pl.col("prenom_first")) & (pl.col("prenom_f").str.len_chars() > 1),
+              pl.min_horizontal(prenom_exact_w, pl.lit(w.prenom_first_token))),
+        Level("faute", pl.col("prenom_jw") >= w.prenom_typo_jw, w.prenom_typo),
+        Level("proche", pl.col("prenom_jw") >= w.prenom_close_jw, w.prenom_close),
+        Level("autre", None, w.prenom_other),
+    ]), *levels("sexe", [
+        Level("inconnu", pl.col("sexe").is_null() | pl.col("r_sexe").is_null(), 0.0),
+        Level("concorde", pl.col("sexe") == pl.col("r_sexe"), w.sexe_agree),
+        Level("differe", None, w.sexe_disagree),
+    ]))
     df = df.with_columns((pl.col("w_nom") + pl.col("w_prenom") + pl.col("w_sexe") - pl.col("penalty")).alias("w_name"))
     df = df.with_columns((exact & prenom_exact).alias("same_name"))
     # Person level: the best reading of the signer's name for each candidate person; on a tie the
     # first reading, so that identical rows always get the same decision and reason.
     return df.sort(["w_name", "reading"], descending=[True, False]).unique(
         ["row", "person_id"], keep="first", maintain_order=True).select(
-        "row", "person_id", "w_name", "w_nom", "w_prenom", "w_sexe", "same_name", "reading"
+        "row", "person_id", "w_name", "w_nom", "w_prenom", "w_sexe", "l_nom", "l_prenom", "l_sexe", "penalty",
+        "same_name", "reading", "rule",
     )
 
 
@@ -157,7 +200,7 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
         .otherwise(w.kind_other).alias("w_kind"),
         pl.col("kind").is_in(list(opts.eligible)).alias("eligible"),
     )
-    # The claim's weight: how rare holding this mandate here is in the registry. « maire de
+    # The claim's weight: how rare holding the stated mandate here is in the registry. « maire de
     # Donzy » is one person in 45,000 (≈15 bits), « conseiller départemental (29) » one in 50
     # of 4,000, « conseiller municipal » alone tells little. Counted on the mandate that agrees,
     # at the finest territory the signer named; contradictions keep their penalties.
@@ -166,7 +209,7 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
     level = (pl.when(place_hit).then(pl.lit("t")).when(pl.col("w_dep") > 0).then(pl.lit("d"))
              .when(pl.col("w_place") == w.region_agree).then(pl.lit("r")).otherwise(pl.lit("k")))
     df = df.with_columns(level.alias("level"), pl.concat_str(
-        pl.col("kind"), level,
+        pl.col("s_kind"), level,
         pl.when(level == "t").then(pl.col("territoire").fill_null("") + pl.col("code_departement").fill_null(""))
         .when(level == "d").then(pl.col("code_departement").fill_null(""))
         .when(level == "r").then(pl.col("code_region").fill_null("")).otherwise(pl.lit("")),
@@ -205,8 +248,27 @@ def holder_counts(reg: Registry) -> pl.DataFrame:
     return reg.derived("holders", _count_holders)
 
 
+def surname_frequencies(reg: Registry) -> pl.DataFrame:
+    """How many registry persons bear each surname (particles stripped), to weigh what a signer wrote."""
+    return reg.derived("surname_freq", lambda r: r.persons.group_by("nom_np").agg(pl.len().alias("s_nom_freq"))
+                       .rename({"nom_np": "s_nom_np"}))
+
+
+def _satisfying_kinds() -> pl.DataFrame:
+    """(stated kind, registry kind) pairs where holding the second fulfils the first claim. A kind
+    defined by a function (maire) is fulfilled by that function only: counting the whole council
+    would make « maire de Brest » look as common as « conseiller municipal de Brest »; other
+    kinds by any compatible seat, so that a rarer seat (conseiller d'arrondissement) does not make
+    its holder outrank plain councillors for « conseiller municipal »."""
+    return pl.DataFrame(
+        [(stated, held) for stated, spec in KINDS.items()
+         for held in ({stated} if spec.default_fonction else spec.compatible)],
+        schema={"s_kind": pl.String, "kind": pl.String}, orient="row")
+
+
 def _count_holders(reg: Registry) -> pl.DataFrame:
-    m = reg.mandates.select("person_id", "kind", "territoire", "code_departement", "code_region")
+    m = reg.mandates.select("person_id", "kind", "territoire", "code_departement", "code_region").join(
+        _satisfying_kinds(), on="kind")
     key = {
         "t": pl.col("territoire").fill_null("") + pl.col("code_departement").fill_null(""),
         "d": pl.col("code_departement").fill_null(""),
@@ -214,6 +276,6 @@ def _count_holders(reg: Registry) -> pl.DataFrame:
         "k": pl.lit(""),
     }
     return pl.concat([
-        m.select("person_id", pl.concat_str(pl.col("kind"), pl.lit(lvl), e, separator="|").alias("claim_key"))
+        m.select("person_id", pl.concat_str(pl.col("s_kind"), pl.lit(lvl), e, separator="|").alias("claim_key"))
         .unique().group_by("claim_key").agg(pl.len().alias("holders"))
         for lvl, e in key.items()])

@@ -41,20 +41,24 @@ def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: R
         ((pl.col("w_nom") > w.nom_other) & (pl.col("w_prenom") > w.prenom_other)
          & (pl.col("w_sexe") >= 0)).alias("name_ok"),
     )
+    # Someone of exactly the signer's name whose mandate nothing stated contradicts.
+    namesake = pl.col("same_name").fill_null(False) & (pl.col("w_place").fill_null(0.0) >= 0) & (
+        pl.col("w_dep").fill_null(0.0) >= 0)
     # Ties go to the smaller person id: identical rows always get the same decision and reason.
-    cands = cands.sort(["row", "total", "person_id"], descending=[False, True, False])
+    cands = cands.join(reg.persons.select("person_id", "nom", "prenom"), on="person_id", how="left").with_columns(
+        namesake.alias("namesake")).sort(["row", "total", "person_id"], descending=[False, True, False])
     close = pl.col("total") >= pl.col("total").first() - w.margin
-    ranked = cands.join(reg.persons.select("person_id", "nom", "prenom"), on="person_id", how="left").group_by(
-        "row", maintain_order=True).agg(
+    ranked = cands.group_by("row", maintain_order=True).agg(
         pl.col("total").first().alias("best"),
         pl.col("total").slice(1, 1).first().alias("second"),
         pl.col("person_id").first(),
         pl.col("total").filter(pl.col("total") >= w.plausible).len().alias("n_candidates"),
         pl.col("person_id").slice(1, 1).first().alias("second_person"),
-        pl.exclude("row", "total", "person_id", "nom", "prenom").first(),
-        # The best candidates, named in the reason of an ambiguous or not-found row.
-        pl.struct("nom", "prenom", "kind", "fonction", "territoire", "code_departement")
-        .filter(close).head(4).alias("close"),
+        pl.exclude("row", "total", "person_id", "nom", "prenom", "namesake").first(),
+        (pl.col("namesake") & close).any().alias("namesake"),
+        # The best candidates, named in the reason of an ambiguous or not-found row (namesakes first).
+        pl.struct("nom", "prenom", "kind", "fonction", "territoire", "code_departement").filter(close)
+        .sort_by(pl.col("namesake").filter(close), descending=True, maintain_order=True).head(4).alias("close"),
     )
     out = sigs.join(ranked, on="row", how="left").sort("row")
     best = pl.col("best").fill_null(-math.inf)
@@ -63,8 +67,7 @@ def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: R
     identified = (best >= w.identify) & (margin >= w.margin)
     # Below the bar, but someone of exactly that name holds a mandate that nothing stated
     # contradicts: saying nobody exists would be wrong, telling them apart is the reviewer's job.
-    namesake = (best < w.identify) & pl.col("same_name").fill_null(False) & (
-        pl.col("w_place").fill_null(0.0) >= 0) & (pl.col("w_dep").fill_null(0.0) >= 0)
+    namesake = (best < w.identify) & pl.col("namesake").fill_null(False)
     status = (
         pl.when(pl.col("invalid").is_not_null()).then(pl.lit(Status.INVALID))
         .when(namesake).then(pl.lit(Status.AMBIGUOUS))

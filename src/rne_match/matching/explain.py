@@ -65,6 +65,39 @@ def reasons(identify: float) -> pl.Expr:
     )
 
 
+_CLAIM_LEVELS = {"t": "au lieu déclaré", "d": "dans le département", "r": "dans la région", "k": "en France"}
+
+
+def _bits(col: str) -> pl.Expr:
+    value = pl.col(col).fill_null(0.0).round(1)
+    return pl.when(value >= 0).then(pl.lit("+")).otherwise(pl.lit("")) + value.cast(pl.String)
+
+
+def explanation(identify: float, margin: float) -> pl.Expr:
+    """The `explication` column (`verify --explain`): how the best candidate was found and what
+    each field weighed, so that a reviewer can see why a row got its status."""
+    # The claim's rarity counts only when place, département and kind all agree (see score_mandates).
+    claim = pl.when((pl.col("w_place") >= 0) & (pl.col("w_dep") >= 0) & (pl.col("w_kind") > 0)).then(
+        pl.lit(", mandat détenu par ") + pl.col("holders").cast(pl.String).fill_null("?") + pl.lit(" élu·e(s) ")
+        + pl.col("level").replace_strict(_CLAIM_LEVELS, default="?")).otherwise(pl.lit(""))
+    mandate = (pl.lit(" ; mandat ") + _bits("w_mandate") + pl.lit(" (lieu ") + _bits("w_place")
+               + pl.lit(", département ") + _bits("w_dep") + pl.lit(", type ") + _bits("w_kind") + claim + pl.lit(")"))
+    second = pl.when(pl.col("second").is_not_null()).then(
+        pl.lit(", suivant ") + pl.col("second").round(1).cast(pl.String)).otherwise(pl.lit(", aucun autre candidat"))
+    return (
+        pl.when(pl.col("best").is_null()).then(pl.lit("aucun candidat proposé par les règles de blocage"))
+        .otherwise(
+            pl.lit("règle ") + pl.col("rule") + pl.lit(" ; nom ") + pl.col("l_nom") + pl.lit(" ") + _bits("w_nom")
+            + pl.lit(" ; prénom ") + pl.col("l_prenom") + pl.lit(" ") + _bits("w_prenom")
+            + pl.lit(" ; sexe ") + pl.col("l_sexe") + pl.lit(" ") + _bits("w_sexe")
+            + pl.when(pl.col("penalty") > 0).then(pl.lit(" ; lecture du nom -") + pl.col("penalty").round(1).cast(pl.String))
+            .otherwise(pl.lit(""))
+            + pl.when(pl.col("w_mandate").is_not_null()).then(mandate).otherwise(pl.lit(" ; aucun mandat comparé"))
+            + pl.lit(" ; total ") + pl.col("best").round(1).cast(pl.String) + second
+            + pl.lit(f" (seuil {identify:g}, marge {margin:g})"))
+    )
+
+
 def former_reason() -> pl.Expr:
     """The reason given to a signer found only among people who left office (the frame holds the
     match against the former registry and the `release` they last appear in)."""

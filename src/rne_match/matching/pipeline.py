@@ -23,9 +23,9 @@ from ..errors import InvariantError
 from ..inputs import SignatureTable
 from ..registry.view import Registry
 from .blocking import blocking_tables, candidate_pairs
-from .compare import holder_counts, prune, score_mandates, score_names
+from .compare import holder_counts, prune, score_mandates, score_names, surname_frequencies
 from .decide import Status, decide
-from .explain import former_reason, reasons
+from .explain import explanation, former_reason, reasons
 from .places import referential, resolve_places
 from .readings import prepare
 from .weights import MatchOptions
@@ -71,6 +71,7 @@ def prepare_registry(registry: Registry) -> None:
         if reg is not None:
             blocking_tables(reg)
             holder_counts(reg)
+            surname_frequencies(reg)
             referential(reg)
 
 
@@ -103,7 +104,10 @@ def _explain_former(decided: pl.DataFrame, sigs: pl.DataFrame, reads: pl.DataFra
         pl.coalesce("former_reason", "reason").alias("reason")).drop("former_reason")
 
 
-def verify_table(table: SignatureTable, registry: Registry, options: MatchOptions | None = None) -> VerifyResult:
+def verify_table(table: SignatureTable, registry: Registry, options: MatchOptions | None = None,
+                 explain: bool = False) -> VerifyResult:
+    """With `explain`, an `explication` column gives the blocking rule, each comparison level and
+    its weight for the best candidate (what Splink calls the waterfall)."""
     start = time.perf_counter()
     opts = options or MatchOptions()
     sigs, reads = prepare(table.frame, table.roles)
@@ -116,6 +120,8 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
         chunks.append(match_signatures(sigs.filter(in_chunk), reads.filter(in_chunk), registry, opts))
     decided = pl.concat(chunks, how="vertical_relaxed")
     decided = decided.with_columns(reasons(opts.weights.identify).alias("reason"))
+    if explain:
+        decided = decided.with_columns(explanation(opts.weights.identify, opts.weights.margin).alias("explication"))
     decided = _explain_former(decided, sigs, reads, registry, opts)
     # The same person signing twice: later rows point at the first (1-based data row numbers).
     first_row = decided.filter(pl.col("rne_person_id").is_not_null()).group_by("rne_person_id").agg(
@@ -128,7 +134,7 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
         .then(pl.col("reason") + pl.lit(" Doublon de la ligne ") + pl.col("duplicate_of").cast(pl.String) + pl.lit("."))
         .otherwise(pl.col("reason")).alias("reason")
     ).sort("row")
-    result = decided.select(RESULT_COLUMNS)
+    result = decided.select(RESULT_COLUMNS + (["explication"] if explain else []))
     if result.height != table.frame.height:
         raise InvariantError(f"verify: {table.frame.height} rows in, {result.height} out (a row was lost or duplicated)")
     input_cols = table.frame

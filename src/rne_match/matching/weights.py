@@ -20,12 +20,16 @@ class Weights:
     prenom_u_floor: float = 5e-4
     nom_subset: float = -3.0  # relative to exact: « BLATRIX » for « BLATRIX CONTAT »
     nom_typo: float = 5.0
+    nom_typo_jw: float = 0.94  # Jaro-Winkler from which a surname is a typo of the other
     nom_close: float = 1.5
+    nom_close_jw: float = 0.88
     nom_other: float = -12.0
     prenom_first_token: float = 5.0
     prenom_initials: float = 2.5
     prenom_typo: float = 4.0
+    prenom_typo_jw: float = 0.92
     prenom_close: float = 0.5
+    prenom_close_jw: float = 0.85
     prenom_other: float = -8.0
     sexe_agree: float = 0.5
     sexe_disagree: float = -5.0
