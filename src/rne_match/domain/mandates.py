@@ -78,6 +78,9 @@ _COMPILED = [(re.compile(p), k, f) for p, k, f in _RULES]
 _SYNONYMS: list[tuple[str, str]] = [
     (r"\bmairesse\b", "maire"),
     (r"\b(?:cons|cllr|conseil) (mun|municipa\w*)\b", "conseiller municipal"),
+    (r"\b(?:cons|cllr) (?:dep|dept|depart\w*)\b", "conseiller departemental"),
+    (r"\b(?:cons|cllr) (?:reg|region\w*)\b", "conseiller regional"),
+    (r"^ca\b(?= \w)", "conseiller d arrondissement"),
     (r"\b(conseill(?:er|ere)s?) (?:mun|munic)\b", r"\1 municipal"),
     (r"\b(conseill(?:er|ere)s?) (?:dep|dept|depart|departem)\b", r"\1 departemental"),
     (r"\b(conseill(?:er|ere)s?) (?:reg|region)\b(?! (?:de |d |du )?(?:l )?arrondissement)", r"\1 regional"),

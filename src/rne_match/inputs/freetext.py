@@ -13,7 +13,9 @@ from ..domain.mandates import parse_mandate
 from ..domain.parties import find_party
 from ..domain.text import fold
 
-MANDATE_WORD = (r"(?:CM(?=\s+(?:de|du|d['’]|à)\b)|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?|"
+# Abbreviations as people type them: « CM Cluny », « cons. mun. », « cons. dép. », « adj. », « CD 974 ».
+MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+[0-9A-ZÀ-Þ])|cons\.?\s*(?:mun|municipa\w*|d[ée]p|r[ée]g)|adj(?=\.)|"
+                r"CM(?=\s+(?:de|du|d['’]|à)\b)|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?|"
                  r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au )))")
 MANDATE_RE = re.compile(rf"\b{MANDATE_WORD}\b", re.I)
 CIVILITY = re.compile(r"^\s*(?:Madame|Monsieur|Mme|Mlle|M\.|Mr\.?|Dr\.?|Docteur(?:e)?)\s+", re.I)
@@ -28,7 +30,8 @@ _NAME = re.compile(rf"^(?:{_NAME_WORD}[\s]+){{1,4}}{_NAME_WORD}$")
 _NOT_NAME = re.compile(r"\b(?:mairie|ville|conseil|commune|groupe|liste|parti|t[ée]l|tel|mob|portable|rue|avenue|"
                        r"boulevard|place|chemin|route|cedex|bonjour|madame|monsieur|mesdames|messieurs|objet|"
                        r"pr[ée]sident|collectif|association|hôtel|hotel|france|r[ée]publique|cabinet|service|"
-                       r"direction|secr[ée]tariat|www|http|signature|tribune|p[ée]tition)\b", re.I)
+                       r"direction|secr[ée]tariat|www|http|signature|tribune|p[ée]tition|accueil|r[ée]gion|"
+                       r"d[ée]partement|f[ée]d[ée]ration|assistante?|f[ée]d[ée]ration|[ée]quipe|communaut[ée])\b", re.I)
 BULLET = re.compile(r"^\s*(?:[-*•·–—>|]+|\d{1,3}[.)°-])\s*")
 # Words that make a short line a sentence, not a name (« je signe », « Oui merci »).
 _COMMON_WORDS = frozenset(re.split(r"\s+", """je j tu il elle nous vous ils elles on signe signons signez suis est
@@ -47,8 +50,16 @@ def looks_like_name(text: str) -> bool:
         return False
     if {fold(w) for w in words} & _COMMON_WORDS:
         return False
+    if is_party(text):  # « Europe Écologie », « Les Républicains » under a name are not names
+        return False
     return bool(_NAME.match(text)) or (text.isupper() and len(words) <= 4) or (
         text.islower() and len(words) <= 3 and all(w.isalpha() or "-" in w for w in words))
+
+
+def is_party(text: str) -> bool:
+    """The whole text is a party's name (not a person's name that contains one)."""
+    party = find_party(text)
+    return party is not None and len(fold(party)) >= 0.8 * len(fold(text))
 
 
 def split_civility(text: str) -> tuple[str, str]:
@@ -74,7 +85,8 @@ def mandate_span(text: str) -> tuple[int, str] | None:
     if ordinal:
         start = ordinal.start()
     rest = text[start:]
-    stop = re.search(r"\s*(?:[,;.!]\s|[,;.!]$|\s+et je\b|\s+je\b|\s+j['’]|\s+d[ée]clare|\s+signe|\s+soutien|"
+    # A dot ends the phrase unless it ends an abbreviation (« cons. mun. », « adj. », « dép. 54 »).
+    stop = re.search(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bmun)(?<!\badj)(?<!\bd[ée]p)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+j['’]|\s+d[ée]clare|\s+signe|\s+soutien|"
                      r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
                      r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|)", rest)
     phrase = rest[: stop.start()] if stop else rest
@@ -104,13 +116,46 @@ def name_then_mandate(text: str) -> dict[str, str] | None:
     if span is None:
         return None
     start, mandate = span
-    head = clean(re.sub(r"\b(?:et|,)\s*$", "", text[:start]))
-    head = re.sub(r"\s*\([^)]*\)\s*$", "", head)  # « Marie Dupont (EELV), conseillère »
-    civ, name = split_civility(head)
-    name = clean(name)
-    if not looks_like_name(name):
+    found = name_before(text[:start])
+    if found is None:
         return None
+    civ, name = found
     return _fields(name, civ, _with_place(mandate, text[start + len(mandate):]), text)
+
+
+_TRAILING_TITLE = re.compile(r"(?:\s*[,–—-])?\s*(?:(?:madame|monsieur|mme|m\.)\s+)?(?:le|la|l['’])?\s*$", re.I)
+_CLAUSE = re.compile(r"(?:[:;!.]|,|\s[-–—]|^)\s+")
+_NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][\w'’.-]*|d['’][{UPPER}][\w'’.-]*|de|du|des|la|le|van|von|der|di|da|ben|el)$")
+
+
+def name_before(head: str) -> tuple[str, str] | None:
+    """(civility, name) ending just before a mandate, after any lead-in: « Je signe : DURAND Hélène »,
+    « Bonjour, Jean-Luc MARTIN (sans étiquette) », « Place Publique – BAQUER Céline », « vous pouvez
+    ajouter Dominique ANDRIEU-BONNET », « Yves Lieppe - M. le ». People put the name right before
+    the title; what comes before the name is a clause (a greeting, « je signe : », a party)."""
+    head = re.sub(r"\b(?:et|,)\s*$", "", head)
+    head = re.sub(rf"(?<=[{UPPER}]{{2}}) - (?=[{UPPER}]{{2}})", "-", head)  # « MAGIERA - HANNEQUIN »
+    head = re.sub(r"\s*\([^)]*\)\s*[,–—-]?\s*$", "", head)  # « Marie Dupont (EELV), conseillère »
+    head = clean(_TRAILING_TITLE.sub("", head) or head)
+    civ, name = split_civility(head)
+    if looks_like_name(clean(name)):
+        return civ, clean(name)
+    # The last clause, then the longest run of name-like words that ends the head.
+    last = clean(_CLAUSE.split(head)[-1]) if _CLAUSE.search(head) else head
+    for candidate in (last, head):
+        civ, rest = split_civility(candidate)
+        words = rest.split()
+        k = len(words)
+        while k > 0 and _NAME_TOKEN.match(words[k - 1]):
+            k -= 1
+        for i in range(k, len(words) - 1):
+            name = " ".join(words[i:])
+            if looks_like_name(name) and (i == 0 or not re.fullmatch(r"de|du|des|la|le|van|von|der|di|da|ben|el", words[i],
+                                                                        re.I)):
+                before = " ".join(words[:i])
+                m = re.search(r"(?:^|\s)(Madame|Monsieur|Mme|M\.)$", before)
+                return (m.group(1) if m else civ), clean(name)
+    return None
 
 
 def _with_place(mandate: str, rest: str) -> str:
@@ -118,7 +163,7 @@ def _with_place(mandate: str, rest: str) -> str:
     the comma belongs to the mandate when the mandate names none (and it is not a party)."""
     if parse_mandate(mandate).place:
         return mandate
-    m = re.match(rf"\s*(?:,|\s[-–—])\s*([{UPPER}][^,;()]*?(?:\s*\((?:\d{{2,3}}|2[AB])\))?)\s*(?:[,;]|$)", rest)
+    m = re.match(rf"\s*(?:,|\s[-–—])\s*([{UPPER}][^,;()]*?(?:\s*\((?:\d{{2,3}}|2[AB])\))?)\s*(?:[,;.]|\s\(|$)", rest)
     if not m or find_party(m.group(1)) or MANDATE_RE.search(m.group(1)):
         return mandate
     return f"{mandate}, {m.group(1).strip()}"

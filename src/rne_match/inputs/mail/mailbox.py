@@ -39,6 +39,9 @@ class MailMessage:
     attachments: list[str] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)  # the few that tell auto-replies and lists
     problem: str = ""  # why the body could not be read, if so
+    recipients: list[str] = field(default_factory=list)  # To and Cc addresses (who the organisers are)
+    in_reply_to: str = ""  # Message-ID this one answers
+    references: list[str] = field(default_factory=list)  # Message-IDs of the conversation, oldest first
 
 
 def is_mailbox(path: Path) -> bool:
@@ -141,8 +144,17 @@ def _from_bytes(raw: bytes, source: str) -> MailMessage:
         problem = problem or f"corps tronqué à {MAX_BODY_CHARS} caractères"
     headers = {k: _header(msg, k) for k in ("Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
                                             "List-Unsubscribe", "List-Id") if msg.get(k)}
+    recipients = [a.strip().lower() for _, a in getaddresses([_header(msg, "To"), _header(msg, "Cc")]) if "@" in a]
+    replied = _message_ids(_header(msg, "In-Reply-To"))
     return MailMessage(source, _header(msg, "Message-ID").strip("<>"), date, sender, sender_name,
-                       _header(msg, "Subject"), body, attachments, headers, problem)
+                       _header(msg, "Subject"), body, attachments, headers, problem, recipients,
+                       replied[0] if replied else "", _message_ids(_header(msg, "References")))
+
+
+def _message_ids(value: str) -> list[str]:
+    """« <a@b> <c@d> » as ['a@b', 'c@d']; a bare id without brackets is kept as it is."""
+    found = re.findall(r"<([^<>\s]+)>", value)
+    return found or ([value.strip()] if value.strip() and " " not in value.strip() else [])
 
 
 def _sender(value: str) -> tuple[str, str]:

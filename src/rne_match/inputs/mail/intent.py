@@ -1,0 +1,112 @@
+"""What a petition message is for: signing, confirming, asking, thanking, withdrawing…
+
+Officials sign every e-mail with their name and mandate, so a signature block says nothing about
+whether the message signs: a question asked before signing, a thank-you after publication or an
+out-of-office reply carry the same block. Only the writer's own words (quotes removed) decide,
+and a message is a signature only when it says so (« je signe », « ajoutez mon nom », « signé : »…)
+or, failing any other intent, when its body holds a signer line (a name with a mandate).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from .mailbox import MailMessage
+
+
+class Intent(StrEnum):
+    """The intent of one message; the value is what the `intention` column holds."""
+
+    SIGNS = "signe"
+    CONFIRMS = "confirme"
+    QUESTION = "question"
+    THANKS = "remerciement"
+    WITHDRAWS = "retrait"
+    AUTOREPLY = "reponse_automatique"
+    NEWSLETTER = "lettre_information"
+    ORGANISERS = "organisateurs"
+    OTHER = "autre"
+
+    @property
+    def yields_signers(self) -> bool:
+        return self in (Intent.SIGNS, Intent.CONFIRMS)
+
+
+# Why a message that does not sign gives no signer (French, for the review queue).
+REASONS = {
+    Intent.QUESTION: "question ou échange sans signature",
+    Intent.THANKS: "remerciement ou accusé de lecture, sans signature",
+    Intent.WITHDRAWS: "retrait de signature",
+    Intent.AUTOREPLY: "réponse automatique (absence, accusé de réception…)",
+    Intent.NEWSLETTER: "lettre d'information ou liste de diffusion",
+    Intent.ORGANISERS: "message des organisateurs (leur appel ou leurs réponses ne sont pas des signatures)",
+}
+
+_AUTO_SUBJECT = re.compile(r"(r[ée]ponse automatique|\babsen(?:ce|te?)\b|out of office|automatic reply|autoreply|"
+                           r"en cong[ée]s?|message automatique|accus[ée] de r[ée]ception|undeliverable|"
+                           r"non remis|delivery status)", re.I)
+_AUTO_BODY = re.compile(r"(?:^|\n)\s*(?:message automatique|r[ée]ponse automatique|(?:je suis |je serai )?"
+                        r"(?:absente?|en cong[ée]s?)(?: du bureau)? jusqu|this is an automatic|i am out of the office|"
+                        r"votre (?:message|courriel) a bien [ée]t[ée] re[çc]u)", re.I)
+_NEWSLETTER = re.compile(r"lettre d['’]information|newsletter|pour vous d[ée]sinscrire|se d[ée]sinscrire|unsubscribe",
+                         re.I)
+# A withdrawal: « je retire ma signature », « merci de retirer mon nom », « ne plus figurer ».
+_WITHDRAW = re.compile(r"\b(?:retir|supprim|enlev|[ôo]t)\w*\s+(?:ma|mon|notre|nos)\s+(?:signature|nom|soutien)s?\b|"
+                       r"\bje me retire\b|\bne (?:plus|pas) (?:figurer|appara[îi]tre)\b|\bretrait de (?:ma|notre) signature",
+                       re.I)
+_CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée]e?s?\b|^\s*(?:oui|ok|d['’]accord|"
+                      r"bien s[ûu]r|absolument|parfait)\b", re.I)
+# Saying that one signs, in the present or the past: not « pour signer », « avant de signer ».
+_SIGNS = re.compile(
+    r"\bje\s+(?:la\s+|vous\s+)?sign\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+signe\b|\bsigne\s+(?:la|cette|votre)\b|"
+    r"\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|\bsoussign|\bm['’]associe|\bs['’]associe|\bnous associons|\bsoutiens\b|"
+    r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
+    r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
+    r"\bsignature (?:pour|de|à)\b|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
+    re.I | re.M)
+_THANKS = re.compile(r"\b(?:merci|bravo|f[ée]licitations|bien re[çc]u|bonne r[ée]ception)\b", re.I)
+
+
+def is_automatic(msg: MailMessage) -> Intent | None:
+    """An auto-reply or a mailing list, from the headers the machines set (and their subjects)."""
+    if (msg.headers.get("Auto-Submitted", "no").lower() not in ("", "no") or msg.headers.get("X-Autoreply")
+            or msg.headers.get("X-Autorespond") or _AUTO_SUBJECT.search(msg.subject)):
+        return Intent.AUTOREPLY
+    if msg.headers.get("List-Unsubscribe") or msg.headers.get("List-Id") or \
+            msg.headers.get("Precedence", "").lower() in ("bulk", "list", "junk"):
+        return Intent.NEWSLETTER
+    return None
+
+
+def says_it_signs(text: str) -> bool:
+    return bool(_SIGNS.search(text))
+
+
+def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(),
+             has_signer_line: bool = False) -> Intent:
+    """The intent of a message from its headers and the writer's own text (quotes removed).
+
+    `has_signer_line`: the own text holds a name with a mandate on a line of its own (not only a
+    signature block), which makes a message without any other intent a signature."""
+    automatic = is_automatic(msg)
+    if automatic is not None:
+        return automatic
+    if msg.sender and msg.sender in organisers:
+        return Intent.ORGANISERS
+    if _AUTO_BODY.search(own):
+        return Intent.AUTOREPLY
+    if _NEWSLETTER.search(own):
+        return Intent.NEWSLETTER
+    if _WITHDRAW.search(own) or _WITHDRAW.search(msg.subject):
+        return Intent.WITHDRAWS
+    signs = says_it_signs(own)
+    if _CONFIRM.search(own) and (msg.in_reply_to or msg.references or re.match(r"^\s*re\s*:", msg.subject, re.I)):
+        return Intent.CONFIRMS
+    if "?" in own and not (signs and has_signer_line):
+        return Intent.QUESTION
+    if signs or says_it_signs(msg.subject):
+        return Intent.SIGNS
+    if _THANKS.search(own):
+        return Intent.THANKS
+    return Intent.SIGNS if has_signer_line else Intent.OTHER
