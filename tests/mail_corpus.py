@@ -309,7 +309,7 @@ CASES: list[dict] = [
     {"id": "44-remerciement-sans-signature",
      "from": "Collectif Technopolice <contact@technopolice.fr>", "subject": "Re: Signature",
      "body": "Merci beaucoup, c'est bien noté !\nLe collectif\n",
-     "expected": [], "reason": "aucun mandat"},
+     "expected": [], "reason": "organisateurs"},
     {"id": "45-message-vide",
      "from": "anonyme@example.org", "subject": "", "body": "",
      "expected": [], "reason": "vide"},

@@ -39,12 +39,14 @@ from ..freetext import (
     split_civility,
 )
 from ..roles import ROLES
+from .intent import REASONS, Intent, classify, is_automatic
 from .mailbox import MailMessage, read_mailbox
+from .threads import Quote, organisers, quotes, quotes_by, thread_of
 
 COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet", "source", "signataire_no",
-           "civilite", "nom_complet", "nom", "prenom", "mandat", "parti", "commune", "departement",
-           "extraction_confidence", "extraction_regles", "extraction_statut", "extraction_raison",
-           "pieces_jointes"]
+           "intention", "civilite", "nom_complet", "nom", "prenom", "mandat", "parti", "commune", "departement",
+           "extraction_confidence", "extraction_regles", "extraction_indices", "extraction_statut",
+           "extraction_raison", "retrait", "pieces_jointes"]
 
 # How much each rule is trusted to have found the right name.
 RULE_CONFIDENCE = {"champ": 0.95, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
@@ -61,9 +63,6 @@ _FOOTER = re.compile(
     r"ce (?:message|courriel|mail)(?: et (?:toutes )?(?:les|ses) pi[èe]ces jointes)? (?:est|sont|peut|peuvent|"
     r"contient|contiennent) .*(?:confidenti|destinataire)|afin de contribuer au respect de l['’]environnement|"
     r"pensez [àa] l['’]environnement|pour vous d[ée]sinscrire|se d[ée]sinscrire|unsubscribe)", re.I)
-_AUTO_SUBJECT = re.compile(r"(r[ée]ponse automatique|absence|out of office|automatic reply|autoreply|"
-                           r"en cong[ée]s?|message automatique|accus[ée] de r[ée]ception|undeliverable|"
-                           r"non remis|delivery status)", re.I)
 # « Nom : … », « Mandat : … »: the same field names as spreadsheet headers, except that in a
 # message « Titre : » introduces the mandate, not a civility.
 _LABEL_OF = {alias: role for role in ("nom_complet", "nom", "prenom", "civilite", "mandat", "parti", "commune",
@@ -75,6 +74,8 @@ class ExtractStatus(StrEnum):
     """Whether a row holds a signer; the value is what `extraction_statut` holds."""
 
     SIGNER = "signataire"
+    NAMELESS = "signataire_sans_nom"  # a message that signs, whose name was not found (mandate kept)
+    WITHDRAWN = "signature_retiree"  # a signature its sender withdrew later
     NO_SIGNER = "aucun_signataire"
 
 
@@ -285,26 +286,47 @@ def rule_je_suis(text: str) -> list[Signer]:
     return []
 
 
+def _shared_list(text: str) -> list[Signer]:
+    """« Conseillers municipaux de Breuil : A ; B ; C », « Nous, élus de Sy, signons : A et B »,
+    « Le groupe … signe : A, B, C, conseillers municipaux d'Allouis »: names after a colon, the
+    mandate said once for all of them (after the names, else before the colon)."""
+    m = re.match(r"^(.{3,160}?)\s*:\s*(.+?)\.?$", text)
+    if not m:
+        return []
+    items = [n.strip() for n in re.split(r"\s*(?:,|;|\bet\b)\s*", m.group(2)) if n.strip()]
+    mandate = ""
+    if items and MANDATE_RE.search(items[-1]) and not MANDATE_RE.search(" ".join(items[:-1])):
+        mandate = items.pop()
+    if len(items) < 2 or not all(looks_like_name(n) for n in items):
+        return []
+    if not mandate:
+        span = mandate_span(m.group(1))
+        mandate = span[1] if span else ""
+    out = []
+    for n in items:
+        s = Signer(name_rule="liste")
+        civ, name = split_civility(n)
+        s.set("nom_complet", name, "liste")
+        s.set("civilite", civ, "liste")
+        s.set("mandat", mandate, "liste")
+        out.append(s)
+    return out
+
+
 def rule_lines(lines: list[str]) -> list[Signer]:
-    """One signer per line that holds a name and a mandate; and « Conseillers municipaux de X :
-    A, B et C » (a shared mandate for a list of names)."""
+    """One signer per line that holds a name and a mandate; and lists of names sharing a mandate."""
     out: list[Signer] = []
     for line in lines:
-        text = BULLET.sub("", line).strip()
-        if not text or re.match(r"^(?:je|nous|j['’])\b", text, re.I):
+        # « élu·es », « élu.e.s », « élu(e)s »: inclusive spellings read as the plain plural
+        text = re.sub(r"([ée]lu)(?:[·.(]?e\)?[·.]?s|·es)\b", r"\1s", BULLET.sub("", line).strip(), flags=re.I)
+        if not text:
             continue
-        shared = re.match(r"^(.{5,120}?)\s*:\s*(.+)$", text)
-        if shared and MANDATE_RE.search(shared.group(1)) and not MANDATE_RE.search(shared.group(2)):
-            names = [n for n in re.split(r"\s*(?:,|;|\bet\b)\s*", shared.group(2)) if n.strip()]
-            if len(names) >= 2 and all(looks_like_name(n) for n in names):
-                for n in names:
-                    s = Signer(name_rule="liste")
-                    civ, name = split_civility(n)
-                    s.set("nom_complet", name, "liste")
-                    s.set("civilite", civ, "liste")
-                    s.set("mandat", shared.group(1), "liste")
-                    out.append(s)
-                continue
+        shared = _shared_list(text)
+        if shared:
+            out.extend(shared)
+            continue
+        if re.match(r"^(?:je|nous|j['’])\b", text, re.I):
+            continue
         s = _name_then_mandate(text, "ligne") or _mandate_then_name(text, "ligne")
         if s is not None:
             out.append(s)
@@ -364,34 +386,20 @@ def _sentence_mandate(text: str) -> str:
 
 # ---------------------------------------------------------------- messages
 
-def _automatic(msg: MailMessage) -> str | None:
-    """Why a message was written by a machine (auto-reply, mailing list), if it was."""
-    if (msg.headers.get("Auto-Submitted", "no").lower() not in ("", "no") or msg.headers.get("X-Autoreply")
-            or msg.headers.get("X-Autorespond") or _AUTO_SUBJECT.search(msg.subject)):
-        return "réponse automatique (absence, accusé de réception…)"
-    if msg.headers.get("List-Unsubscribe") or msg.headers.get("List-Id") or \
-            msg.headers.get("Precedence", "").lower() in ("bulk", "list", "junk"):
-        return "lettre d'information ou liste de diffusion"
-    return None
-
-
 def _no_signer_reason(msg: MailMessage, text: str) -> str:
     if msg.problem:
         return msg.problem
-    automatic = _automatic(msg)
-    if automatic:
-        return automatic
     if not text.strip():
         return "message vide" + (f" (pièces jointes : {', '.join(msg.attachments)})" if msg.attachments else "")
-    if "?" in text:
-        return "question ou échange sans signature"
     if not MANDATE_RE.search(text):
         return "aucun mandat ni formule de signature reconnus"
     return "un mandat est cité mais aucun nom de signataire n'a été trouvé"
 
 
 def _confidence(s: Signer) -> float:
-    base = RULE_CONFIDENCE.get(s.name_rule, 0.5)
+    base = RULE_CONFIDENCE.get(s.name_rule.split("+")[0], 0.5)
+    if "+" in s.name_rule:  # found in a quoted earlier message or merged from a conversation
+        base *= 0.95
     if not s.fields.get("mandat"):
         base *= 0.6
     elif parse_mandate(s.fields["mandat"]).kind is None:
@@ -411,19 +419,46 @@ def _signers_in(lines: list[str]) -> list[Signer]:
     return [block] if block else []
 
 
-def extract_message(msg: MailMessage) -> list[dict]:
-    """Rows for one message: its signers, or one row saying why there is none."""
-    parts = split_body(msg.body, msg.subject)
-    automatic = _automatic(msg)
-    if automatic:  # an out-of-office quoting a mandate is still not a signature
-        return [_row(msg, 0, Signer(), ExtractStatus.NO_SIGNER, automatic)]
+def _colon_name(text: str) -> str:
+    """« Je voudrais ajouter mon nom à la tribune : Hervé MARCHOUILLE. »: a name alone after a colon."""
+    for m in re.finditer(r":\s*([^:\n]{3,60}?)\s*[.!]?\s*$", text, re.M):
+        civ, name = split_civility(clean(m.group(1)))
+        if looks_like_name(name):
+            return m.group(1)
+    return ""
+
+
+def _display_name(display: str) -> str:
+    """The From display name when it is a person's (« chantre christophe »), not an institution."""
+    display = re.sub(r"<[^>]*>|\[mailto:[^\]]*\]", "", display).strip().strip('"')
+    if looks_like_name(display):
+        return display
+    words = display.split()
+    if 2 <= len(words) <= 4 and "@" not in display and not re.search(r"\d", display) and looks_like_name(display.title()):
+        return display
+    return ""
+
+
+@dataclass
+class Reading:
+    """One message as read: what it is for, its signers (or partial signer), why none."""
+
+    msg: MailMessage
+    intent: Intent
+    signers: list[Signer]
+    reason: str = ""
+    thread: int = 0
+    sources: list[str] = field(default_factory=list)  # messages merged into these signers
+    withdrawn_by: str = ""  # the later message of the same sender withdrawing this signature
+
+
+def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str]:
+    """The explicit signers of a message's own words (or of the message it forwards)."""
     signers = _signers_in(parts.own)
     text = "\n".join(parts.own)
-    forwarded_from = ""
     if not signers and parts.forwarded:
         signers = _signers_in(parts.forwarded)
         text = "\n".join(parts.forwarded)
-        forwarded_from = parts.forwarded_from
         for s in signers:
             s.rules = {k: f"{v}+transfert" for k, v in s.rules.items()}
     if not signers and not msg.problem:
@@ -433,42 +468,152 @@ def extract_message(msg: MailMessage) -> list[dict]:
         found = _signer(read_line(subject), "objet")
         if found is not None:
             signers = [found]
-    if not signers and not msg.problem and "?" not in text:
-        # No explicit signer: a mandate in a sentence, and the name under the closing formula
-        # or, last resort, the sender's display name. A message asking a question (« les
-        # conseillers d'opposition peuvent-ils signer ? ») is not taken for a signature this way.
-        mandate = _sentence_mandate(text)
-        if mandate:
-            s = Signer()
-            name = _last_name_line(parts.forwarded if forwarded_from else parts.own)
-            rule = "bloc_signature"
-            if not name:
-                display = re.sub(r"<[^>]*>", "", forwarded_from).strip().strip('"') if forwarded_from else msg.sender_name
-                name, rule = (display, "expediteur") if looks_like_name(display) or (
-                    display and len(display.split()) >= 2 and "@" not in display) else ("", "")
-            if name:
-                s.name_rule = rule
-                civ, name = split_civility(name)
-                s.set("nom_complet", name, rule)
-                s.set("civilite", civ, rule)
+    return signers, text
+
+
+def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quote]) -> Signer | None:
+    """A signing message without an explicit signer line: the mandate said in a sentence or on a
+    line of its own, and the name from (in this order) a colon, the closing formula, the signer's
+    own quoted earlier message, or the From display name. Without a name, a partial signer that
+    holds the mandate, to be completed from the conversation or the registry."""
+    for q in quoted:
+        found = _signers_in(q.lines)
+        if found and found[0].has_name:
+            s = found[0]
+            s.name_rule = f"{s.name_rule}+citation"
+            s.rules = {k: f"{v}+citation" for k, v in s.rules.items()}
+            mandate = _sentence_mandate(text)
+            if mandate and not s.fields.get("mandat"):
                 s.set("mandat", mandate, "phrase")
-                signers = [s]
-    rows = []
+            return s
+    s = Signer()
+    mandate = _sentence_mandate(text) or next((span[1] for line in parts.own if (span := mandate_span(line))
+                                               and span[0] <= 40), "")
+    if mandate:
+        s.set("mandat", mandate, "phrase")
+    lines = parts.forwarded if parts.forwarded else parts.own
+    for name, rule in ((_colon_name(text), "deux_points"), (_last_name_line(lines), "bloc_signature"),
+                       *((q_name, "citation") for q in quoted for q_name in [_colon_name("\n".join(q.lines))
+                                                                              or _last_name_line(q.lines)]),
+                       (_display_name(parts.forwarded_from or msg.sender_name), "expediteur")):
+        if name:
+            civ, name = split_civility(clean(name))
+            s.name_rule = rule
+            s.set("nom_complet", name, rule)
+            s.set("civilite", civ, rule)
+            break
+    return s if s.fields else None
+
+
+_EXPLICIT = ("champ", "soussigne", "ligne", "liste", "je_suis")
+
+
+def _above_closing(lines: list[str]) -> list[str]:
+    """The body above its closing formula (« Cordialement ») or signature delimiter (« -- »)."""
+    out = []
+    for line in lines:
+        if SALUTATION.match(line.strip()) or re.match(r"^\s*(?:--|__+)\s*$", line):
+            break
+        out.append(line)
+    return out
+
+
+def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> Reading:
+    """Intent and signers of one message, before conversations are put together."""
+    parts = split_body(msg.body, msg.subject)
+    text = "\n".join(parts.own)
+    automatic = is_automatic(msg)
+    signers, text = _rules_for(msg, parts) if automatic is None else ([], text)
+    # A forward is read as its writer's message (the organisers pass on a signature sent elsewhere).
+    words = parts.own + parts.forwarded
+    body = _above_closing(words)
+    explicit = bool(body) and any(s.has_name and s.fields.get("mandat") for s in _signers_in(body) if s.name_rule in _EXPLICIT)
+    intent = classify(msg, "\n".join(words), organisers, explicit, forwarded=bool(parts.forwarded))
+    if not intent.yields_signers and intent != Intent.OTHER:
+        return Reading(msg, intent, [], REASONS[intent])
+    if intent == Intent.OTHER:
+        # Neither signing nor anything else: it may still complete a signature of its conversation
+        # (the mandate given in answer to the organisers' question).
+        mandate = _sentence_mandate(text) or next((span[1] for line in parts.own if (span := mandate_span(line))), "")
+        partial = Signer()
+        partial.set("mandat", mandate, "phrase")
+        return Reading(msg, intent, [partial] if mandate else [], _no_signer_reason(msg, text))
+    if not any(s.has_name for s in signers):
+        quoted = quotes_by(msg, quotes(msg.body))
+        fallback = _fallback_signer(msg, parts, text, quoted)
+        signers = [fallback] if fallback else []
     # A party said once for the whole message (« Parti : EELV », « … EELV … ») applies to every
     # signer who did not give one.
     party = (_labelled(parts.own + parts.forwarded, "parti") or party_in(text)) if signers else None
-    for k, s in enumerate(signers, 1):
+    for s in signers:
         if party and not s.fields.get("parti"):
             s.set("parti", party, "texte")
         if not s.fields.get("mandat") and len(signers) == 1:
             mandate = _sentence_mandate(text)
             if mandate:
                 s.set("mandat", mandate, "phrase")
-        _place_fields(s, "mandat")
-        rows.append(_row(msg, k, s, ExtractStatus.SIGNER, ""))
-    if not rows:
-        rows.append(_row(msg, 0, Signer(), ExtractStatus.NO_SIGNER, _no_signer_reason(msg, text)))
-    return rows
+    reason = "" if any(s.has_name for s in signers) else _no_signer_reason(msg, text)
+    return Reading(msg, intent, signers, reason)
+
+
+def _merge(group: list[Reading]) -> Reading:
+    """One signer's messages of a conversation as one signature: the name from the first message
+    that gives it, the mandate from the first that gives one, every message used in `sources`."""
+    signing = [r for r in group if r.signers]
+    named = next((r for r in signing if r.signers[0].has_name), None)
+    base = named or signing[0]
+    merged = Signer(dict(base.signers[0].fields), dict(base.signers[0].rules), base.signers[0].name_rule)
+    for r in signing:
+        for role, value in r.signers[0].fields.items():
+            if not merged.fields.get(role):
+                merged.fields[role] = value
+                merged.rules[role] = f"{r.signers[0].rules.get(role, '')}+fil"
+    if len(group) > 1:
+        merged.name_rule = merged.name_rule if "+" in merged.name_rule else f"{merged.name_rule}+fil"
+    intent = Intent.CONFIRMS if any(r.intent == Intent.CONFIRMS for r in group) else Intent.SIGNS
+    reason = "" if merged.has_name else next((r.reason for r in group if r.reason), "")
+    return Reading(base.msg, intent, [merged], reason, base.thread, [r.msg.source for r in group])
+
+
+def assemble(readings: list[Reading]) -> list[Reading]:
+    """Conversations put together: the messages one signer wrote in a conversation (a signing or
+    confirming one among them) become one signature, unless one of them already names several
+    signers; withdrawals mark the earlier signatures of their sender. Order: first message."""
+    groups: dict[tuple[int, str], list[Reading]] = {}
+    for r in readings:
+        groups.setdefault((r.thread, r.msg.sender or r.msg.source), []).append(r)
+    out: list[Reading] = []
+    done: set[int] = set()
+    for r in readings:
+        if id(r) in done:
+            continue
+        group = groups[(r.thread, r.msg.sender or r.msg.source)]
+        contributing = [g for g in group if g.intent in (Intent.SIGNS, Intent.CONFIRMS, Intent.OTHER) and g.signers]
+        if (any(g.intent.yields_signers for g in contributing) and len(contributing) > 1
+                and all(len(g.signers) == 1 for g in contributing)):
+            merged = _merge(contributing)
+            out.append(merged)
+            done.update(id(g) for g in contributing)
+            continue
+        if r.intent == Intent.OTHER:  # a mandate alone, with nothing to complete: not a signer
+            r = Reading(r.msg, r.intent, [], r.reason, r.thread)
+        out.append(r)
+        done.add(id(r))
+    _withdraw(out)
+    return out
+
+
+def _withdraw(readings: list[Reading]) -> None:
+    """A withdrawal flags every earlier signature of the same sender (the organiser decides)."""
+    for w in readings:
+        if w.intent != Intent.WITHDRAWS or not w.msg.sender:
+            continue
+        earlier = [r for r in readings if r is not w and r.msg.sender == w.msg.sender and r.intent.yields_signers
+                   and r.signers and (not r.msg.date or not w.msg.date or r.msg.date <= w.msg.date)]
+        for r in earlier:
+            r.withdrawn_by = w.msg.source
+        w.reason = (f"retrait de la signature du message {', '.join(r.msg.source for r in earlier)}" if earlier
+                    else "retrait de signature (aucune signature antérieure de cet expéditeur dans la boîte)")
 
 
 def _labelled(lines: list[str], role: str) -> str | None:
@@ -480,27 +625,79 @@ def _labelled(lines: list[str], role: str) -> str | None:
     return None
 
 
-def _row(msg: MailMessage, k: int, s: Signer, status: ExtractStatus, reason: str) -> dict:
+def _hints(msg: MailMessage) -> str:
+    """What else may name the signer, for the registry to try: the From display name and the
+    address's local part (« jp.roux », « hdurand »); a generic box (« mairie@ », « contact@ »)
+    names a place, not a person."""
+    local, _, domain = msg.sender.partition("@")
+    out = []
+    if msg.sender_name:
+        out.append(f"expediteur={msg.sender_name}")
+    if local:
+        out.append(f"adresse={local}")
+    if domain:
+        out.append(f"domaine={domain}")
+    return "; ".join(out)
+
+
+def _rows(r: Reading) -> list[dict]:
+    msg = r.msg
+    source = " ; ".join(r.sources) if r.sources else msg.source
+    withdrawn = r.withdrawn_by
+    if not r.signers or not any(s.has_name for s in r.signers) and not r.intent.yields_signers:
+        return [_row(msg, source, 0, Signer(), ExtractStatus.NO_SIGNER, r.intent, r.reason)]
+    rows = []
+    for k, s in enumerate(r.signers, 1):
+        _place_fields(s, "mandat")
+        if withdrawn:
+            status, reason = ExtractStatus.WITHDRAWN, f"signature retirée par le message {withdrawn}"
+        elif s.has_name:
+            status, reason = ExtractStatus.SIGNER, ""
+        else:
+            status, reason = ExtractStatus.NAMELESS, r.reason or "aucun nom de signataire trouvé"
+        rows.append(_row(msg, source, k, s, status, r.intent, reason))
+    return rows
+
+
+def _row(msg: MailMessage, source: str, k: int, s: Signer, status: ExtractStatus, intent: Intent, reason: str) -> dict:
     f = s.fields
     return {
         "message_id": msg.message_id, "message_date": msg.date, "expediteur": msg.sender,
-        "expediteur_nom": msg.sender_name, "objet": msg.subject, "source": msg.source, "signataire_no": k,
+        "expediteur_nom": msg.sender_name, "objet": msg.subject, "source": source, "signataire_no": k,
+        "intention": intent.value,
         "civilite": f.get("civilite", ""), "nom_complet": f.get("nom_complet", ""), "nom": f.get("nom", ""),
         "prenom": f.get("prenom", ""), "mandat": f.get("mandat", ""), "parti": f.get("parti", ""),
         "commune": f.get("commune", ""), "departement": f.get("departement", ""),
         "extraction_confidence": _confidence(s) if status == ExtractStatus.SIGNER else 0.0,
         "extraction_regles": "; ".join(f"{role}={rule}" for role, rule in s.rules.items()),
+        "extraction_indices": _hints(msg) if status in (ExtractStatus.SIGNER, ExtractStatus.NAMELESS) else "",
         "extraction_statut": status.value, "extraction_raison": reason,
+        "retrait": reason if status == ExtractStatus.WITHDRAWN else "",
         "pieces_jointes": ", ".join(msg.attachments),
     }
 
 
+def extract_message(msg: MailMessage) -> list[dict]:
+    """Rows for one message read alone: its signers, or one row saying what it is and why none."""
+    return [row for r in assemble([read_message(msg, organisers([msg]))]) for row in _rows(r)]
+
+
 def extract_messages(messages: Iterable[MailMessage]) -> pl.DataFrame:
-    rows = [row for msg in messages for row in extract_message(msg)]
+    """Rows for a mailbox: one per signature (a conversation's messages merged, `source` listing
+    them), one per message that does not sign, saying what it is."""
+    messages = list(messages)
+    org = organisers(messages)
+    threads = thread_of(messages, org)
+    readings = []
+    for msg, t in zip(messages, threads, strict=True):
+        r = read_message(msg, org)
+        r.thread = t
+        readings.append(r)
+    rows = [row for r in assemble(readings) for row in _rows(r)]
     schema = {c: pl.String for c in COLUMNS} | {"signataire_no": pl.Int64, "extraction_confidence": pl.Float64}
     return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
 
 
 def extract_mailbox(path: Path) -> pl.DataFrame:
-    """One row per signer found, one row per message without a signer, in mailbox order."""
+    """One row per signature found, one row per message that does not sign, in mailbox order."""
     return extract_messages(read_mailbox(path))

@@ -65,7 +65,7 @@ _SIGNS = re.compile(
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
     r"\bsignature (?:pour|de|à)\b|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
     re.I | re.M)
-_THANKS = re.compile(r"\b(?:merci|bravo|f[ée]licitations|bien re[çc]u|bonne r[ée]ception)\b", re.I)
+_THANKS = re.compile(r"\b(?:merci(?! de | d['’])|bravo|f[ée]licitations|bien re[çc]u|bonne r[ée]ception)\b", re.I)
 
 
 def is_automatic(msg: MailMessage) -> Intent | None:
@@ -84,15 +84,17 @@ def says_it_signs(text: str) -> bool:
 
 
 def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(),
-             has_signer_line: bool = False) -> Intent:
+             has_signer_line: bool = False, forwarded: bool = False) -> Intent:
     """The intent of a message from its headers and the writer's own text (quotes removed).
 
-    `has_signer_line`: the own text holds a name with a mandate on a line of its own (not only a
-    signature block), which makes a message without any other intent a signature."""
+    `has_signer_line`: the body, above its closing formula, holds a name with a mandate (a filled
+    form, « Marie Dupont, maire de X »): that signs, while the same under « Cordialement » is only
+    the writer's usual signature block. `forwarded`: `own` is a message forwarded by the
+    organisers (a signature sent to another address), read as its writer's."""
     automatic = is_automatic(msg)
     if automatic is not None:
         return automatic
-    if msg.sender and msg.sender in organisers:
+    if msg.sender and msg.sender in organisers and not forwarded:
         return Intent.ORGANISERS
     if _AUTO_BODY.search(own):
         return Intent.AUTOREPLY
@@ -105,8 +107,6 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
         return Intent.CONFIRMS
     if "?" in own and not (signs and has_signer_line):
         return Intent.QUESTION
-    if signs or says_it_signs(msg.subject):
+    if signs or has_signer_line or says_it_signs(msg.subject):
         return Intent.SIGNS
-    if _THANKS.search(own):
-        return Intent.THANKS
-    return Intent.SIGNS if has_signer_line else Intent.OTHER
+    return Intent.THANKS if _THANKS.search(own) else Intent.OTHER
