@@ -54,6 +54,7 @@ RULE_CONFIDENCE = {"champ": 0.95, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85
 
 _FORWARD = re.compile(r"^\s*(?:-{2,}|_{2,})?\s*(?:d[ée]but du message r[ée]exp[ée]di[ée]|message transf[ée]r[ée]|"
                       r"forwarded message|original message|message d'origine|message d’origine)\b", re.I)
+_REPLY_SEPARATOR = re.compile(r"^\s*-*\s*(?:original message|message d['’]origine)\b", re.I)
 _REPLY = re.compile(r"^\s*(?:le .{4,160}a [ée]crit\s*:?|on .{4,160}wrote\s*:?)\s*$", re.I)
 _HEADER_LINE = re.compile(r"^\s*\**(de|from|envoy[ée]|sent|date|[àa]|to|cc|objet|subject|sujet|pour|"
                           r"r[ée]pondre [àa]|reply-to)\s*\**\s*:\s*(.*)$", re.I)
@@ -146,6 +147,8 @@ def split_body(body: str, subject: str = "") -> Parts:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if _FORWARD.match(line) and _REPLY_SEPARATOR.match(line) and not forward_subject:
+            break  # Outlook's « -----Message d'origine----- » above a reply: a quote, not a forward
         if _FORWARD.match(line) or (forward_subject and _header_block_at(lines, i) > i):
             start = i + 1 if _FORWARD.match(line) else i
             while start < len(lines) and not lines[start].strip():
@@ -325,8 +328,8 @@ def rule_lines(lines: list[str]) -> list[Signer]:
         if shared:
             out.extend(shared)
             continue
-        if re.match(r"^(?:je|nous|j['’])\b", text, re.I):
-            continue
+        if re.match(r"^(?:je suis|je m['’]appelle)\b", text, re.I):
+            continue  # rule_je_suis reads those
         s = _name_then_mandate(text, "ligne") or _mandate_then_name(text, "ligne")
         if s is not None:
             out.append(s)
@@ -521,6 +524,8 @@ def _above_closing(lines: list[str]) -> list[str]:
 def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> Reading:
     """Intent and signers of one message, before conversations are put together."""
     parts = split_body(msg.body, msg.subject)
+    if parts.forwarded and any(a in parts.forwarded_from.lower() for a in organisers):
+        parts = Parts(parts.own, [])  # the organisers' own message, forwarded back: never a signature
     text = "\n".join(parts.own)
     automatic = is_automatic(msg)
     signers, text = _rules_for(msg, parts) if automatic is None else ([], text)
