@@ -25,6 +25,8 @@ from .errors import DownloadError, FormatError, InputError, RegistryError, RneMa
 from .inputs import SignatureTable, parse_columns_option, read_signatures
 from .inputs.mail.extract import ExtractStatus
 from .inputs.mail.extract import extract_mailbox as _extract
+from .inputs.mail.guided import complete_from_registry
+from .inputs.roles import MAIL_ROLES
 from .matching.pipeline import Status, VerifyResult, prepare_registry, split_results, verify_table
 from .matching.weights import MatchOptions
 from .paths import data_dir, default_db, raw_dir
@@ -205,6 +207,8 @@ def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None
     table = read_signatures(signatures, roles)
     db = db or paths.default_db()
     registry = registry or load_registry(db)
+    if table.roles == MAIL_ROLES:  # a mailbox: names only an address gives, read with the registry
+        table = SignatureTable(table.path, complete_from_registry(table.frame, registry), table.roles)
     result = verify_table(table, registry, MatchOptions(eligible=policy), explain=explain)
     run_id, record_error = None, None
     output = output or default_output(signatures)

@@ -40,7 +40,8 @@ LIST_ROLES = {"nom_complet": "nom_complet", "mandat": "mandat", "commune": "comm
 # Columns of `rne-match extract`, whose roles are known without looking at headers.
 MAIL_ROLES = {"nom_complet": "nom_complet", "nom": "nom", "prenom": "prenom", "civilite": "civilite",
               "mandat": "mandat", "commune": "commune", "departement": "departement", "parti": "parti",
-              "email": "expediteur", "date": "message_date", "motif_message": "extraction_raison"}
+              "email": "expediteur", "date": "message_date", "motif_message": "extraction_raison",
+              "retrait": "retrait"}
 
 
 def detect_roles(columns: list[str], explicit: dict[str, str] | None = None) -> dict[str, str]:

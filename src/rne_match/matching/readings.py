@@ -114,6 +114,7 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
     # Why a row holds no signer: a list heading (« motif »), a message without one (« motif_message »).
     motifs = _get(frame, roles, "motif")
     message_motifs = _get(frame, roles, "motif_message")
+    withdrawn = _get(frame, roles, "retrait")  # a signature its signer withdrew: shown, never verified
     sig_rows: list[dict] = []
     reading_rows: list[dict] = []
     lines = {}  # one cell holding « Marie Dupont, conseillère municipale de Paris (75), EELV »
@@ -127,6 +128,8 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
                 civs[i] = civs[i] or found.get("civilite", "")
     for i in range(frame.height):
         readings, invalid = readings_for(noms[i], prenoms[i], fulls[i])
+        if withdrawn[i]:
+            readings, invalid = [], withdrawn[i]
         if invalid and message_motifs[i]:
             invalid = f"message sans signataire ({message_motifs[i]})"
         elif invalid and motifs[i]:

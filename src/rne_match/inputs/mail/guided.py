@@ -1,0 +1,125 @@
+"""Signers whose name the text does not give, found with the registry's help.
+
+« Bonjour, je signe. Mon mandat : CD 974 » from `s.hoareau@…`, « Le maire de Schmittviller signe »
+from `maire@schmittviller.fr`: a person reads the name in the address, or knows who the mayor is.
+So does this step, run by `verify` once the registry is loaded: the stated mandate and place (or
+the commune of a town-hall address) give the few people who could have written; the address's
+local part (« jp.roux », « hdurand », « sirdey.alain ») and the From display name must then name
+exactly one of them, surname and first name (or its initial) consistent. A generic address
+(« maire@ », « mairie@ ») names nobody: only a mayor, unique in the commune, is taken from it.
+The row keeps which spans were used, with a lower confidence, so the review queue shows why.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from ...domain.mandates import parse_mandate
+from ...domain.text import fold
+from ...registry.view import Registry
+from .extract import ExtractStatus
+
+CONFIDENCE = 0.6  # a name read from an address: below the review threshold of free-text rules
+_GENERIC = re.compile(r"^(?:maire|mairie|contact|secretariat|secretaire|accueil|cabinet|info|infos|elus?|groupe|"
+                      r"communication|direction|dgs|administration|courrier|noreply|no-reply|newsletter)\b")
+_TOWN_HALL = re.compile(r"^(?:mairie|ville|commune|mairiede|villede)[-.]?(?:de[-.])?(?:d-)?")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[^a-z]+", fold(text)) if t]
+
+
+def _hints(cell: str) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in (cell or "").split("; ") if "=" in part)
+
+
+def _fits(nom_f: str, prenom_f: str, local: str, display: str) -> str | None:
+    """Which span names this person (surname in the address or display name, first name or its
+    initial consistent with what is left), or None."""
+    surname = nom_f.replace(" ", "")
+    first = prenom_f.replace(" ", "")
+    initials = "".join(w[0] for w in prenom_f.split())
+    for origin, tokens in (("adresse", _tokens(local)), ("expediteur", _tokens(display))):
+        if not surname or len(surname) < 3:
+            continue
+        joined = "".join(tokens)
+        if surname not in joined:
+            continue
+        rest = joined.replace(surname, "", 1)
+        if rest in ("", first, initials, first[:1]) or (len(rest) > 1 and first.startswith(rest)):
+            return f"{origin}={local if origin == 'adresse' else display}"
+    return None
+
+
+def _town_hall_place(domain: str) -> str:
+    """The commune a town hall's domain names (« mairie-saint-georges-de-montclard.fr »), folded."""
+    name = _TOWN_HALL.sub("", domain.rsplit(".", 1)[0])
+    return " ".join(_tokens(name))
+
+
+def complete_from_registry(frame: pl.DataFrame, registry: Registry) -> pl.DataFrame:
+    """Rows of signing messages without a name (`signataire_sans_nom`) completed with the one
+    registry person their address and mandate point to; every other row unchanged."""
+    if "extraction_statut" not in frame.columns:
+        return frame
+    todo = frame.with_row_index("_row").filter(pl.col("extraction_statut") == ExtractStatus.NAMELESS)
+    if todo.is_empty():
+        return frame
+    wanted = []
+    for row in todo.iter_rows(named=True):
+        m = parse_mandate(row["mandat"] or "")
+        hints = _hints(row["extraction_indices"])
+        place = m.place or ""
+        if not place and hints.get("domaine") and _GENERIC.match(hints.get("adresse", "")):
+            place = _town_hall_place(hints["domaine"])
+        wanted.append({"_row": row["_row"], "place_f": place, "dep": m.code_departement or "", "kind": m.kind or "",
+                       "fonction": m.fonction or "", "local": hints.get("adresse", ""),
+                       "display": hints.get("expediteur", "")})
+    if not wanted:
+        return frame
+    w = pl.DataFrame(wanted)
+    mandates = registry.mandates.select("person_id", "kind", "fonction_f", "code_departement", "commune_f",
+                                        "territoire_f")
+    by_place = pl.concat([
+        w.filter(pl.col("place_f") != "").join(mandates, left_on="place_f", right_on=key, how="inner")
+        for key in ("commune_f", "territoire_f")], how="diagonal_relaxed")
+    by_dep = w.filter((pl.col("place_f") == "") & (pl.col("dep") != "")).join(
+        mandates, left_on="dep", right_on="code_departement", how="inner")
+    cands = pl.concat([by_place, by_dep], how="diagonal_relaxed").filter(
+        (pl.col("kind") == "") | (pl.col("kind") == pl.col("kind_right")) |
+        ((pl.col("fonction") == "maire") & pl.col("fonction_f").str.starts_with("maire")))
+    cands = cands.join(registry.persons.select("person_id", "nom", "prenom", "nom_f", "prenom_f"), on="person_id")
+    cands = cands.unique(["_row", "person_id"])
+    found: dict[int, tuple[str, str, str]] = {}
+    for (row_id,), group in cands.group_by(["_row"]):
+        fits = []
+        for c in group.iter_rows(named=True):
+            span = _fits(c["nom_f"], c["prenom_f"], c["local"], c["display"])
+            if span:
+                fits.append((c, span))
+        if not fits and group["fonction"][0] == "maire" and _GENERIC.match(group["local"][0] or ""):
+            mayors = group.filter(pl.col("fonction_f").str.starts_with("maire"))
+            if mayors["person_id"].n_unique() == 1:
+                fits = [(mayors.row(0, named=True), f"adresse={group['local'][0]}: maire de la commune")]
+        if len({c["person_id"] for c, _ in fits}) == 1:
+            c, span = fits[0]
+            found[row_id] = (f"{c['prenom']} {c['nom']}", span, c["nom"])
+    if not found:
+        return frame
+    rows = frame.with_row_index("_row")
+    fill = pl.DataFrame({"_row": list(found), "_name": [v[0] for v in found.values()],
+                         "_span": [v[1] for v in found.values()]}, schema={"_row": pl.UInt32, "_name": pl.String,
+                                                                           "_span": pl.String})
+    hit = pl.col("_name").is_not_null()
+    return rows.join(fill, on="_row", how="left").with_columns(
+        pl.when(hit).then(pl.col("_name")).otherwise(pl.col("nom_complet")).alias("nom_complet"),
+        pl.when(hit).then(pl.lit(ExtractStatus.SIGNER.value)).otherwise(pl.col("extraction_statut"))
+        .alias("extraction_statut"),
+        pl.when(hit).then(pl.lit(CONFIDENCE)).otherwise(pl.col("extraction_confidence")).alias("extraction_confidence"),
+        pl.when(hit).then(pl.concat_str(pl.col("extraction_regles"), pl.lit("; nom_complet=registre ("),
+                                        pl.col("_span"), pl.lit(")"))).otherwise(pl.col("extraction_regles"))
+        .alias("extraction_regles"),
+        pl.when(hit).then(pl.lit("")).otherwise(pl.col("extraction_raison")).alias("extraction_raison"),
+    ).sort("_row").drop("_row", "_name", "_span")
