@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -609,16 +610,28 @@ def assemble(readings: list[Reading]) -> list[Reading]:
 
 
 def _withdraw(readings: list[Reading]) -> None:
-    """A withdrawal flags every earlier signature of the same sender (the organiser decides)."""
+    """A withdrawal flags every signature of the same sender in the mailbox. Even one dated after
+    it: clocks and time zones lie, and publishing a withdrawn name is the costly mistake, so the
+    organiser settles it (the reason says when the signature is the later one)."""
     for w in readings:
         if w.intent != Intent.WITHDRAWS or not w.msg.sender:
             continue
-        earlier = [r for r in readings if r is not w and r.msg.sender == w.msg.sender and r.intent.yields_signers
-                   and r.signers and (not r.msg.date or not w.msg.date or r.msg.date <= w.msg.date)]
-        for r in earlier:
-            r.withdrawn_by = w.msg.source
-        w.reason = (f"retrait de la signature du message {', '.join(r.msg.source for r in earlier)}" if earlier
-                    else "retrait de signature (aucune signature antérieure de cet expéditeur dans la boîte)")
+        signed = [r for r in readings if r is not w and r.msg.sender == w.msg.sender and r.intent.yields_signers
+                  and r.signers]
+        for r in signed:
+            later = bool(r.msg.date and w.msg.date and _instant(r.msg.date) > _instant(w.msg.date))
+            r.withdrawn_by = w.msg.source + (" (signature datée après le retrait : à confirmer)" if later else "")
+        w.reason = (f"retrait de la signature du message {', '.join(r.msg.source for r in signed)}" if signed
+                    else "retrait de signature (aucune signature de cet expéditeur dans la boîte)")
+
+
+def _instant(iso: str) -> datetime:
+    """A message date comparable with any other (a date without time zone is taken as UTC)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _labelled(lines: list[str], role: str) -> str | None:
