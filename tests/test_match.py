@@ -216,3 +216,11 @@ def test_departement_column_as_a_spreadsheet_number_is_understood():
                           "département": ["1", "Hérault"]})
     sigs, _ = prepare(frame, detect_roles(frame.columns))
     assert sigs["dep"].to_list() == ["01", "34"]
+
+
+def test_a_place_in_brackets_after_the_name_is_the_stated_place_not_part_of_the_name():
+    sigs, reads = _prepared(nom_complet=["Jean DURAND (Montpellier)", "Jean DURAND (EELV)"],
+                            mandat=["conseiller municipal", "conseiller municipal"])
+    assert sigs["place_f"].to_list()[0] == "montpellier"
+    assert sigs["place_f"].to_list()[1] in ("", None)  # a party in brackets is not a place
+    assert set(reads.filter(pl.col("row") == 0)["nom_f"]) <= {"durand", "jean"}

@@ -20,7 +20,22 @@ from ..matching.pipeline import verify_table
 from ..registry.view import Registry
 
 NOISES = ["propre", "casse", "ordre", "accents", "faute_nom", "prenom_court", "tirets",
-          "civilite", "formulation", "sans_departement", "nom_complet_majuscules", "epouse"]
+          "civilite", "formulation", "sans_departement", "nom_complet_majuscules", "epouse",
+          # What real petitions taught (issue 10): abbreviated mandates, the place in brackets or
+          # after a dash, compound initials, a civility left in the name, the commune after the
+          # name, a département given as its number.
+          "abreviation", "lieu_ponctue", "initiales", "civilite_dans_le_nom", "lieu_apres_nom",
+          "departement_en_chiffres"]
+
+# How signers shorten a mandate (the feminine forms are the same abbreviations).
+_ABBREVIATIONS = {"conseiller municipal": ("CM", "cons. mun.", "conseiller mun."),
+                  "conseillère municipale": ("CM", "cons. mun.", "élue municipale"),
+                  "adjoint au maire": ("adj.", "1er adjoint", "maire-adjoint"),
+                  "adjointe au maire": ("adj.", "1ère adjointe", "maire-adjointe"),
+                  "conseiller départemental": ("CD", "cons. dép.", "conseiller dép."),
+                  "conseillère départementale": ("CD", "cons. dép.", "conseillère dép."),
+                  "conseiller régional": ("CR", "cons. rég."), "conseillère régionale": ("CR", "cons. rég."),
+                  "maire": ("Maire", "M. le Maire"), }
 
 _FEM = {"conseiller municipal": "conseillère municipale", "adjoint au maire": "adjointe au maire",
         "conseiller départemental": "conseillère départementale",
@@ -72,9 +87,20 @@ def _mandate_text(rng: random.Random, m: dict, sexe: str | None, noise: str) -> 
         base = rng.choice([base, base.capitalize(), base.replace("conseillère", "Conseillère")])
         if base.startswith(("maire", "adjoint")) and rng.random() < 0.5:
             base = base.replace("adjoint au maire", "maire-adjoint")
+    if noise == "abreviation":
+        base = rng.choice(_ABBREVIATIONS.get(base, (base,)))
+        if base == "M. le Maire" and sexe == "F":
+            base = rng.choice(["Mme le Maire", "Mairesse"])
+    dep = m["code_departement"]
+    if noise == "departement_en_chiffres" and kind in ("cd", "cr") and dep:
+        return f"{base} {rng.choice(['', '- ', '('])}{dep}".replace(f"({dep}", f"({dep})")
+    if noise == "lieu_ponctue" and place:
+        return rng.choice([f"{base} ({place})", f"{base} - {place}", f"{base} de {place} [{dep}]" if dep
+                           else f"{base} ({place})", f"{base.capitalize()} – {place}"])
+    if noise == "lieu_apres_nom":
+        return base
     sep = rng.choice([" de ", " de ", " à ", ", ", " - "])
     text = f"{base}{sep}{place}"
-    dep = m["code_departement"]
     if dep and noise != "sans_departement" and kind in POLICY_GROUPS["municipal"] and rng.random() < 0.6:
         text += f" ({dep})"
     return text
@@ -95,6 +121,9 @@ def _write_name(rng: random.Random, nom: str, prenom: str, noise: str, full: boo
         nom, prenom = nom.replace(" ", "-"), prenom.replace("-", " ")
     elif noise == "civilite":
         nom = nom.title()
+    elif noise == "initiales" and len(parts := prenom.replace(" ", "-").split("-")) > 1:
+        prenom = "-".join(f"{w[0]}." for w in parts if w)
+
     if full or noise in ("ordre", "nom_complet_majuscules"):
         if noise == "ordre":
             return "", "", f"{prenom} {nom.title()}"
@@ -135,6 +164,13 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
             nom_w, prenom_w, full_w = nom_written, prenom, ""
         else:
             nom_w, prenom_w, full_w = _write_name(rng, nom, prenom, noise, rng.random() < 0.3)
+        if noise == "civilite_dans_le_nom":  # the civility of the signer's own sex, inside the name cell
+            title = rng.choice(["Mme.", "Madame", "Dr"] if p["sexe"] == "F" else ["Mr", "M.", "Dr"])
+            full_w = f"{title} {prenom} {nom.upper()}"
+            nom_w = prenom_w = ""
+        if noise == "lieu_apres_nom":  # « Gwenaëlle Le Goff (Paris 19e) », the mandate without place
+            where = mand["libelle_commune"] or mand["territoire"] or ""
+            nom_w, prenom_w, full_w = "", "", f"{prenom} {nom} ({where})"
         civ = ("Mme" if p["sexe"] == "F" else "M.") if noise == "civilite" else ""
         rows.append({"civilite": civ, "nom": nom_w, "prenom": prenom_w, "nom_complet": full_w,
                      "mandat": _mandate_text(rng, mand, p["sexe"], noise),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from ..domain.mandates import parse_mandate
+from ..domain.parties import find_party
 from ..domain.territories import departement_code
 from ..domain.text import (
     PARTICLES,
@@ -98,6 +99,20 @@ def readings_for(nom: str, prenom: str, full: str) -> tuple[list[Reading], str |
     return out[:MAX_READINGS], None
 
 
+# « Gwenaëlle Le Goff (Paris 19e) », « DURAND Marie [Brest] »: what stands in brackets after a name
+# says where, or which party; it is never part of the name.
+_AFTER_NAME = re.compile(r"\s*[(\[]([^()\[\]]{2,80})[)\]]\s*$")
+
+
+def _place_after_name(cell: str) -> tuple[str, str]:
+    """(the name without its trailing brackets, the place they give or "")."""
+    found = _AFTER_NAME.search(cell)
+    if found is None or not cell[: found.start()].strip():
+        return cell, ""
+    inside = found.group(1).strip()
+    return cell[: found.start()], "" if find_party(inside) else inside
+
+
 def _get(frame: pl.DataFrame, roles: dict[str, str], role: str) -> list[str]:
     col = roles.get(role)
     if col is None:
@@ -127,6 +142,8 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
                 fulls[i], noms[i], prenoms[i], mandats[i] = found["nom_complet"], "", "", found["mandat"]
                 civs[i] = civs[i] or found.get("civilite", "")
     for i in range(frame.height):
+        fulls[i], place_full = _place_after_name(fulls[i])
+        noms[i], place_nom = _place_after_name(noms[i])
         readings, invalid = readings_for(noms[i], prenoms[i], fulls[i])
         if withdrawn[i]:
             readings, invalid = [], withdrawn[i]
@@ -137,6 +154,9 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
         mandate_text = mandats[i]
         if communes[i] and fold(communes[i]) not in fold(mandate_text):
             mandate_text = f"{mandate_text} {communes[i]}"
+        said = place_full or place_nom
+        if said and fold(said) not in fold(mandate_text):
+            mandate_text = f"{mandate_text} ({said})"
         dep = departement_code(deps[i]) or deps[i].strip() if deps[i] else ""
         if dep and dep not in mandate_text:  # « 1 », « 34.0 », « Hérault » → (01), (34), (34)
             mandate_text = f"{mandate_text} ({dep})"
