@@ -175,9 +175,8 @@ def _json_text(value: object) -> str:
     lists as JSON (str() of a dict is Python, not what the file said)."""
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text.replace("\x00", "")  # « \u0000 » escapes: no reader of our outputs wants NUL
 
 
 def _json_frame(path: Path, records: list, limits: Limits, warnings: list[str], unit: str) -> pl.DataFrame:
@@ -185,6 +184,7 @@ def _json_frame(path: Path, records: list, limits: Limits, warnings: list[str], 
         raise InputError(f"{path} : le JSON doit être une liste d'objets (un par signature)")
     if len(records) > limits.lignes:
         raise too_large(path, "le JSON", len(records), "lignes", limits)
+    records = [{k.replace("\x00", ""): v for k, v in r.items()} for r in records]
     columns: list[str] = []
     seen: set[str] = set()
     for r in records:

@@ -149,7 +149,7 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        return value.replace("\x00", "")  # Excel's « _x0000_ » escape
     if isinstance(value, bool):
         return "VRAI" if value else "FAUX"
     if isinstance(value, float):
