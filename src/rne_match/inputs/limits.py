@@ -18,8 +18,8 @@ from ..errors import InputError
 @dataclass(frozen=True)
 class Limits:
     # Bytes a file may hold once decompressed (the text of a CSV/JSON/list, every part of an
-    # XLSX): a 700 000-row petition is about 100 MB of CSV.
-    taille: int = 256_000_000
+    # XLSX): a 700 000-row petition is about 100 MB of CSV, 335 MB of XLSX XML.
+    taille: int = 512_000_000
     # Rows of a table (Excel itself stops at 1 048 576).
     lignes: int = 1_000_000
     # Columns of a table: petition exports have tens, form exports a few hundred.
