@@ -40,10 +40,12 @@ def _number(value: int) -> str:
     return f"{value:,}".replace(",", " ")
 
 
-def too_large(path: Path | str, what: str, found: int | None, name: str, limits: Limits) -> InputError:
-    """The one-line error of a file beyond a limit: what was found, the limit, how to raise it."""
+def too_large(path: Path | str, what: str, found: int | None, name: str, limits: Limits,
+              at_least: bool = False) -> InputError:
+    """The one-line error of a file beyond a limit: what was found (`at_least` when reading
+    stopped before the end), the limit, how to raise it."""
     limit = getattr(limits, name)
-    seen = f" ({_number(found)} {LIMIT_UNITS[name]})" if found is not None else ""
+    seen = f" ({'au moins ' if at_least else ''}{_number(found)} {LIMIT_UNITS[name]})" if found is not None else ""
     return InputError(f"{path} : {what}{seen} dépasse la limite de {_number(limit)} {LIMIT_UNITS[name]} ; "
                       f"si le fichier est sûr, relevez-la avec --limit {name}=N")
 

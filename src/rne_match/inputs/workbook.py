@@ -107,9 +107,17 @@ def _scan_part(stream, extent: Extent, budget: list[int], path: Path, limits: Li
         cut = text.rfind(token)
         if cut > 0:
             _scan_rows(text[:cut], extent)
+            _check(extent, path, limits, at_least=True)  # a bomb stops here, not once wholly read
         pending = text[max(cut, 0):]
     if token is not None:
         _scan_rows(pending, extent)
+        _check(extent, path, limits)
+
+
+def _check(extent: Extent, path: Path, limits: Limits, at_least: bool = False) -> None:
+    for name, found in (("lignes", extent.rows), ("colonnes", extent.columns), ("cellules", extent.cells)):
+        if found > getattr(limits, name):
+            raise too_large(path, "une feuille", found, name, limits, at_least)
 
 
 def scan(path: Path, limits: Limits) -> dict[str, Extent]:
@@ -132,12 +140,6 @@ def scan(path: Path, limits: Limits) -> dict[str, Extent]:
         if isinstance(exc, InputError):
             raise
         raise InputError(f"{path} : classeur Excel illisible ({exc})") from None
-    biggest = max(extents.values(), key=lambda e: e.rows, default=Extent())
-    if biggest.rows > limits.lignes:
-        raise too_large(path, "une feuille", biggest.rows, "lignes", limits)
-    widest = max(extents.values(), key=lambda e: e.columns, default=Extent())
-    if widest.columns > limits.colonnes:
-        raise too_large(path, "une feuille", widest.columns, "colonnes", limits)
     cells = sum(e.cells for e in extents.values())
     if cells > limits.cellules:
         raise too_large(path, "le classeur", cells, "cellules", limits)
