@@ -24,7 +24,14 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+# A long random run of the property-based tier (make test runs it bounded and seeded).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q -m fuzz -p no:cacheprovider
+
+bench-hostile: $(STAMP)
+	$(BIN)/python bench/hostile.py
+
 bench-review: $(STAMP)
 	$(BIN)/python bench/review.py
 
-.PHONY: install demo test bench bench-review
+.PHONY: install demo test fuzz bench bench-hostile bench-review

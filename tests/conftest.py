@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import duckdb
@@ -12,6 +13,7 @@ from rne_match.registry.load import load_folder
 from rne_match.registry.view import load_registry
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+FUZZ_CASES: Counter[str] = Counter()  # cases run by each property of test_fuzz, summed up at the end
 
 
 @pytest.fixture(scope="session")
@@ -54,3 +56,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "real_data" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FUZZ_CASES:
+        terminalreporter.write_line(f"fuzz : {sum(FUZZ_CASES.values())} cas ("
+                                    + ", ".join(f"{k} {v}" for k, v in FUZZ_CASES.items()) + ")")

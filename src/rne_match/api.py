@@ -22,7 +22,14 @@ from .devtools.sample import write_sample_release
 from .domain.kinds import KINDS
 from .domain.mandates import parse_policy
 from .errors import DownloadError, FormatError, InputError, RegistryError, RneMatchError, SqlRefused
-from .inputs import SignatureTable, parse_columns_option, read_signatures
+from .inputs import (
+    DEFAULT_LIMITS,
+    Limits,
+    SignatureTable,
+    parse_columns_option,
+    parse_limits,
+    read_signatures,
+)
 from .inputs.mail.extract import ExtractStatus
 from .inputs.mail.extract import extract_mailbox as _extract
 from .inputs.mail.guided import complete_from_registry
@@ -38,11 +45,11 @@ from .registry.view import Registry, load_registry
 from .reports.coverage import LEVELS, MEASURES, coverage_table, load_results, record_run
 from .reports.maps import coverage_map as _coverage_map
 from .reports.maps import outlines_for
-from .reports.outputs import check_output, write_table
+from .reports.outputs import check_output, csv_text, write_table
 
 __all__ = [
-    "KIND_CODES", "LEVELS", "MEASURES", "DownloadError", "DownloadResult", "ExtractResult", "FormatError", "LoadResult", "Registry", "RneMatchError",
-    "Status", "VerifyOutcome", "check_output", "coverage", "coverage_map", "data_dir", "default_db", "raw_dir", "demo_signatures", "download", "extract_mailbox", "has_outlines",
+    "DEFAULT_LIMITS", "KIND_CODES", "LEVELS", "Limits", "MEASURES", "DownloadError", "DownloadResult", "ExtractResult", "FormatError", "LoadResult", "Registry", "RneMatchError",
+    "Status", "VerifyOutcome", "check_output", "coverage", "csv_text", "coverage_map", "data_dir", "default_db", "raw_dir", "demo_signatures", "download", "extract_mailbox", "has_outlines",
     "load", "open_registry", "query", "sample_release", "split_results", "verify_file", "write_table",
 ]
 
@@ -193,18 +200,22 @@ def default_output(signatures: Path) -> Path:
 
 def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None = None,
                 columns: str | dict[str, str] | None = None, eligible: str | None = None, split: bool = False,
-                registry: Registry | None = None, explain: bool = False) -> VerifyOutcome:
+                registry: Registry | None = None, explain: bool = False, sheet: str | None = None,
+                limits: Limits | list[str] | tuple[str, ...] | None = None) -> VerifyOutcome:
     """Read a signature file or mailbox, verify every row against the registry, record the run in
     the base (for `coverage`) and write the results (and, with `split`, the list to publish and
     the review queue beside them; with `explain`, an `explication` column of per-field weights).
-    Input errors are raised before the registry is read."""
+    Input errors are raised before the registry is read. `sheet` picks a workbook's sheet;
+    `limits` (a Limits, or « lignes=2000000 »-style strings) raise what a file may expand to;
+    `outcome.table.warnings` says how the file was read."""
     policy = parse_policy(eligible)
     roles = parse_columns_option(columns) if isinstance(columns, str) or columns is None else dict(columns)
+    bounds = limits if isinstance(limits, Limits) else parse_limits(limits) if limits else DEFAULT_LIMITS
     output = output or default_output(signatures)
     outputs = [output, *(_split_paths(output) if split else ())]
     for path in outputs:
         check_output(path, signatures)
-    table = read_signatures(signatures, roles)
+    table = read_signatures(signatures, roles, sheet=sheet, limits=bounds)
     db = db or paths.default_db()
     registry = registry or load_registry(db)
     if table.roles == MAIL_ROLES:  # a mailbox: names only an address gives, read with the registry

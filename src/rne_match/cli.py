@@ -113,13 +113,20 @@ def load(source: Path | None, db: Path | None) -> None:
               help="Écrire aussi <sortie>.verifies et <sortie>.a-relire (liste à publier, file de relecture).")
 @click.option("--explain", is_flag=True,
               help="Ajouter une colonne « explication » : règle qui a trouvé la personne, poids de chaque champ.")
+@click.option("--sheet", default=None,
+              help="Feuille du classeur à lire (nom ou numéro). Défaut : les feuilles dont l'en-tête a une colonne de nom.")
+@click.option("--limit", "limits", multiple=True, metavar="NOM=N",
+              help="Relever une limite de lecture (répétable) : taille (octets décompressés), lignes, "
+                   "colonnes, cellules (lignes × colonnes d'une feuille), cellule (caractères).")
 @_user_errors
 def verify(signatures: Path, db: Path | None, output: Path | None, columns: str | None,
-           eligible: str | None, split: bool, explain: bool) -> None:
+           eligible: str | None, split: bool, explain: bool, sheet: str | None, limits: tuple[str, ...]) -> None:
     """Vérifier une liste de signatures (CSV, XLSX, JSON, liste en texte) ou une boîte de messages
     contre le RNE."""
     done = api.verify_file(signatures, db, output=output, columns=columns, eligible=eligible, split=split,
-                           explain=explain)
+                           explain=explain, sheet=sheet, limits=limits)
+    for warning in done.table.warnings:
+        click.echo(f"Attention : {warning}", err=True)
     if done.table.title_lines:
         first, last = done.table.title_lines[0], done.table.title_lines[-1]
         click.echo(f"Ligne{'s' if last > first else ''} {first}{f'–{last}' if last > first else ''} "
@@ -216,11 +223,8 @@ def sql(query: str, db: Path | None, fmt: str) -> None:
     import polars as pl
 
     frame = api.query(query, db)
-    if fmt == "csv":  # CSV has no lists: « a | b », structures as JSON
-        flat = [pl.col(c).list.eval(pl.element().cast(pl.String)).list.join(" | ") if isinstance(t, pl.List)
-                else pl.col(c).struct.json_encode() if isinstance(t, pl.Struct) else pl.col(c)
-                for c, t in frame.schema.items()]
-        click.echo(frame.select(flat).write_csv(), nl=False)
+    if fmt == "csv":  # lists as « a | b », structures as JSON, formulas neutralised, as in CSV files
+        click.echo(api.csv_text(frame), nl=False)
     elif fmt == "json":
         click.echo(frame.write_json())
     else:

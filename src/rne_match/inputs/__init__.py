@@ -13,13 +13,14 @@ import polars as pl
 
 from ..errors import InputError
 from .freetext import read_line
+from .limits import DEFAULT_LIMITS, Limits, parse_limits
 from .mail.extract import extract_mailbox
 from .mail.mailbox import MAILBOX_SUFFIXES, is_mailbox
-from .readers import DEFAULT_READER, READERS, _read_lines, read_workbook
+from .readers import DEFAULT_READER, READERS, ReadOptions, _read_lines, read_workbook
 from .roles import LIST_ROLES, MAIL_ROLES, ROLES, detect_roles, parse_columns_option
 
-__all__ = ["INPUT_SUFFIXES", "ROLES", "SignatureTable", "detect_roles", "parse_columns_option",
-           "read_signatures", "read_workbook"]
+__all__ = ["DEFAULT_LIMITS", "INPUT_SUFFIXES", "ROLES", "Limits", "SignatureTable", "detect_roles",
+           "parse_columns_option", "parse_limits", "read_signatures", "read_workbook"]
 
 INPUT_SUFFIXES = (*READERS, *MAILBOX_SUFFIXES)  # what `verify` reads (and folders: Maildir, .eml)
 
@@ -30,10 +31,13 @@ class SignatureTable:
     frame: pl.DataFrame  # every input column as text, in input order
     roles: dict[str, str]  # role -> input column name
     title_lines: list[int] = field(default_factory=list)  # lines above the header, not signatures
+    warnings: list[str] = field(default_factory=list)  # how the file was read, when it matters (French)
 
 
-def read_signatures(path: Path, columns: dict[str, str] | None = None) -> SignatureTable:
-    """A signature table from a list (CSV, XLSX, JSON) or a mailbox (mbox, Maildir, .eml)."""
+def read_signatures(path: Path, columns: dict[str, str] | None = None, *, sheet: str | None = None,
+                    limits: Limits = DEFAULT_LIMITS) -> SignatureTable:
+    """A signature table from a list (CSV, XLSX, JSON) or a mailbox (mbox, Maildir, .eml).
+    `sheet` chooses a workbook's sheet; `limits` bound what the file may expand to."""
     if not path.exists():
         raise InputError(f"{path} : fichier introuvable")
     if is_mailbox(path):
@@ -41,14 +45,16 @@ def read_signatures(path: Path, columns: dict[str, str] | None = None) -> Signat
         if frame.is_empty():
             raise InputError(f"{path} : aucun message trouvé")
         return SignatureTable(path, frame, dict(MAIL_ROLES))
-    parsed = READERS.get(path.suffix.lower(), DEFAULT_READER).read(path, set((columns or {}).values()))
+    reader = READERS.get(path.suffix.lower(), DEFAULT_READER)
+    parsed = reader.read(path, ReadOptions(set((columns or {}).values()), sheet, limits))
     if parsed.roles is not None:  # a fixed layout (a published list)
-        return SignatureTable(path, parsed.frame, parsed.roles, parsed.skipped)
+        return SignatureTable(path, parsed.frame, parsed.roles, parsed.skipped, parsed.warnings)
     frame, skipped, text = parsed.frame, parsed.skipped, parsed.text
     roles = detect_roles(frame.columns, columns)
     if (not ({"nom", "nom_complet"} & roles.keys()) and not columns and text is not None
-            and read_line(text.splitlines()[0])):  # no header: signer lines
-        return SignatureTable(path, _read_lines(path, text), dict(LIST_ROLES))
+            and read_line(text[:limits.cellule + 2].splitlines()[0])):  # no header: signer lines
+        return SignatureTable(path, _read_lines(path, text, limits, parsed.warnings), dict(LIST_ROLES),
+                              warnings=parsed.warnings)
     if not ({"nom", "nom_complet"} & roles.keys()) and frame.width == 1 and not columns:
         # One column and no known header: a bare list of signers whose first line is a signer too.
         frame = pl.concat([pl.DataFrame({frame.columns[0]: [frame.columns[0]]}), frame]).rename(
@@ -59,4 +65,4 @@ def read_signatures(path: Path, columns: dict[str, str] | None = None) -> Signat
             f"{path} : aucune colonne de nom trouvée parmi {', '.join(frame.columns) or '(aucune)'} ; "
             "indiquez-la avec --columns nom=…,prenom=… ou --columns nom_complet=…"
         )
-    return SignatureTable(path, frame, roles, skipped)
+    return SignatureTable(path, frame, roles, skipped, parsed.warnings)

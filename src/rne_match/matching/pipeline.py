@@ -137,12 +137,27 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
     result = decided.select(RESULT_COLUMNS + (["explication"] if explain else []))
     if result.height != table.frame.height:
         raise InvariantError(f"verify: {table.frame.height} rows in, {result.height} out (a row was lost or duplicated)")
-    input_cols = table.frame
-    clash = [c for c in RESULT_COLUMNS if c in input_cols.columns]
-    if clash:
-        input_cols = input_cols.rename({c: f"{c}_entree" for c in clash})
     parti = sigs.sort("row").select(party_expr(sigs, "parti").alias("parti_normalise"))
     places = resolve_places(sigs, registry).drop("row")
-    frame = pl.concat([input_cols, result, parti, places], how="horizontal")
+    added = [result, parti, places]
+    input_cols = rename_clashes(table.frame, [c for f in added for c in f.columns])
+    frame = pl.concat([input_cols, *added], how="horizontal")
     return VerifyResult(frame, time.perf_counter() - start)
+
+
+def rename_clashes(frame: pl.DataFrame, added: list[str]) -> pl.DataFrame:
+    """Input columns named like a column verify adds (re-verifying a results file brings back
+    `status`, `lieu`, `parti_normalise`…) become `<name>_entree` (`_entree_2`… if taken), so
+    that both are kept. `added` is read off the frames verify adds, never typed twice."""
+    taken = set(frame.columns) | set(added)
+    renames: dict[str, str] = {}
+    for c in frame.columns:
+        if c in added:
+            new, n = f"{c}_entree", 1
+            while new in taken:
+                n += 1
+                new = f"{c}_entree_{n}"
+            taken.add(new)
+            renames[c] = new
+    return frame.rename(renames)
 

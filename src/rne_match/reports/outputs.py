@@ -49,7 +49,23 @@ def _text_columns(frame: pl.DataFrame) -> list[str]:
 
 
 def _without_nul(frame: pl.DataFrame) -> pl.DataFrame:
+    """NUL bytes out of every text cell and header (no reader of our outputs wants them)."""
+    frame = frame.rename({c: c.replace("\x00", "") for c in frame.columns if "\x00" in c})
     return frame.with_columns(pl.col(_text_columns(frame)).str.replace_all("\x00", "", literal=True))
+
+
+def flat(frame: pl.DataFrame) -> pl.DataFrame:
+    """Columns CSV cannot hold made text: lists as « a | b », structures as JSON (`sql`)."""
+    return frame.select(
+        pl.col(c).list.eval(pl.element().cast(pl.String)).list.join(" | ") if isinstance(t, pl.List)
+        else pl.col(c).struct.json_encode() if isinstance(t, pl.Struct) else pl.col(c)
+        for c, t in frame.schema.items())
+
+
+def csv_text(frame: pl.DataFrame, separator: str = ",") -> str:
+    """A table as CSV text for a terminal or a pipe (`sql --format csv`), through the same
+    safeguards as CSV files: no NUL, formulas neutralised."""
+    return neutralise_formulas(_without_nul(flat(frame))).write_csv(separator=separator)
 
 
 def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
@@ -70,7 +86,7 @@ def to_markdown(frame: pl.DataFrame) -> str:
 
 
 def _write_csv(frame: pl.DataFrame, path: Path) -> None:
-    neutralise_formulas(frame).write_csv(path, separator=";", include_bom=True)
+    neutralise_formulas(flat(frame)).write_csv(path, separator=";", include_bom=True)
 
 
 def _read_csv(path: Path) -> pl.DataFrame:
