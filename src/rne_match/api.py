@@ -27,6 +27,7 @@ from .inputs.mail.extract import ExtractStatus
 from .inputs.mail.extract import extract_mailbox as _extract
 from .inputs.mail.guided import complete_from_registry
 from .inputs.roles import MAIL_ROLES
+from .locks import connect
 from .matching.pipeline import Status, VerifyResult, prepare_registry, split_results, verify_table
 from .matching.weights import MatchOptions
 from .paths import data_dir, default_db, raw_dir
@@ -147,7 +148,7 @@ def query(sql: str, db: Path | None = None) -> pl.DataFrame:
         raise RegistryError(f"{db} : base absente ; lancez « rne-match load »")
     _refuse(sql)
     try:
-        con = duckdb.connect(str(db), read_only=True, config=_QUERY_CONFIG)
+        con = connect(db, read_only=True, config=_QUERY_CONFIG)
     except duckdb.ConnectionException as exc:  # in a notebook: the base is already open here
         raise RegistryError(f"{db} : base déjà ouverte par ce programme ; fermez cette connexion "
                             "pour utiliser query") from exc
@@ -174,7 +175,7 @@ class VerifyOutcome:
     result: VerifyResult  # input columns + decision columns, and the matching time
     output: Path  # the results file written
     run_id: str | None  # the run recorded in the base, None if it could not be recorded
-    record_error: str | None = None  # why it could not (a locked or read-only base)
+    record_error: str | None = None  # why it could not (a busy or read-only base), one line
     verified_path: Path | None = None  # with split: the list to publish
     review_path: Path | None = None  # with split: the review queue
 
@@ -212,10 +213,12 @@ def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None
     result = verify_table(table, registry, MatchOptions(eligible=policy), explain=explain)
     run_id, record_error = None, None
     output = output or default_output(signatures)
-    try:
+    try:  # a busy or read-only base must not lose the results: they are written all the same
         run_id = record_run(db, signatures, result.frame, policy, table.roles.get("parti"), output)
-    except (duckdb.Error, OSError) as exc:  # a locked or read-only base must not lose the results
+    except RneMatchError as exc:  # BaseBusy: another process kept the base past the lock timeout
         record_error = str(exc)
+    except (duckdb.Error, OSError) as exc:
+        record_error = str(exc).splitlines()[0]
     outcome = VerifyOutcome(table, result, write_table(result.frame, output), run_id, record_error)
     if split:
         verified, review = split_results(result.frame)

@@ -126,8 +126,6 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
                    "au-dessus de l'en-tête : titre, pas des signatures (ignorée·s).")
     if done.run_id is not None:
         click.echo(f"Vérification enregistrée dans la base (run {done.run_id}).")
-    else:
-        click.echo(f"Attention : vérification non enregistrée dans la base ({done.record_error}).", err=True)
     counts = done.counts()
     click.echo(f"{done.table.frame.height} signatures vérifiées en {done.result.seconds:.1f} s")
     for status, label in STATUS_LABELS.items():
@@ -136,6 +134,9 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
     if split:
         click.echo(f"Liste vérifiée : {done.verified_path}")
         click.echo(f"File de relecture : {done.review_path}")
+    if done.run_id is None:  # results written, but coverage and review would not see this run
+        _fail(f"vérification non enregistrée dans la base ({done.record_error}) ; "
+              f"résultats écrits dans {done.output} ; relancez pour l'enregistrer")
 
 
 @main.command()

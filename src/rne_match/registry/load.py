@@ -19,8 +19,9 @@ import duckdb
 import polars as pl
 
 from ..domain.kinds import KINDS
-from ..errors import FormatError, InvariantError, RegistryError
+from ..errors import FormatError, InvariantError
 from ..files import atomic_write
+from ..locks import connect
 from . import schema
 from .formats import FileFormat, decode, sniff
 
@@ -283,17 +284,13 @@ def load_file(
 def previous_secret(db_path: Path) -> str | None:
     """The person-id secret of the base about to be replaced, so that a person keeps the same id
     across loads. It lives only in the base (no key file to protect, back up or leak beside it):
-    deleting the base starts a new secret, hence new ids. A base that cannot be opened because
-    another process writes to it stops the load rather than silently changing every id."""
+    deleting the base starts a new secret, hence new ids. A base another process writes to is
+    waited for; if it stays busy the load stops (BaseBusy) rather than silently changing every id."""
     if not db_path.exists():
         return None
     try:
-        con = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.Error as exc:
-        if "lock" in str(exc).lower():
-            raise RegistryError(
-                f"{db_path} : base utilisée par un autre processus ; relancez le chargement quand il a fini"
-            ) from exc
+        con = connect(db_path, read_only=True)
+    except duckdb.Error:
         return None  # not a DuckDB base (or a damaged one): nothing to carry over
     try:
         return schema.read_secret(con)

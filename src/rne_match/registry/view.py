@@ -19,6 +19,7 @@ from ..domain.kinds import KINDS, KindSpec
 from ..domain.text import map_unique, skeleton_expr, strip_particles_expr
 from ..errors import RegistryError
 from ..files import atomic_write
+from ..locks import connect
 
 # The label a person would use for the place of a mandate, per kind.
 _TERRITOIRE_SQL = (
@@ -91,7 +92,7 @@ def load_registry(db_path: Path) -> Registry:
         raise RegistryError(
             f"{db_path} : base absente ; lancez « rne-match load » (ou « rne-match demo »)"
         )
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = connect(db_path, read_only=True)
     try:
         try:
             key = _cache_key(con)

@@ -1,0 +1,90 @@
+"""Hardening (issue 13), the users' work and the base: runs and decisions survive `load`, several
+`verify` share one base, an interrupted load leaves nothing behind and never the last good base
+damaged, the base is found from any folder, long steps show progress. Real DuckDB files and real
+processes throughout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from .conftest import unique_official
+from .review_helpers import copy_db
+
+RNE_MATCH = str(Path(sys.executable).with_name("rne-match"))
+
+
+def _cli(*args: str, env: dict | None = None, **popen) -> subprocess.Popen:
+    """`rne-match ARGS` in a process of its own."""
+    return subprocess.Popen([RNE_MATCH, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})}, **popen)
+
+
+def _holder(db: Path, read_only: bool) -> subprocess.Popen:
+    """Another process holding the base (read-only: readers may share it, writers wait) until its
+    stdin closes; returns once it holds it."""
+    code = ("import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=sys.argv[2] == 'ro'); "
+            "print('ok', flush=True); sys.stdin.read(); c.close()")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(db), "ro" if read_only else "rw"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ok"
+    return proc
+
+
+def _runs(db: Path) -> list[tuple]:
+    """(run_id, source) of the runs recorded in the base; none when it has no `runs` table."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'runs'").fetchone()[0]:
+            return []
+        return con.execute("SELECT run_id, source FROM runs ORDER BY source").fetchall()
+    finally:
+        con.close()
+
+
+# ------------------------------------------------------------------ concurrent verify
+
+
+def test_concurrent_verifies_wait_for_the_base_and_all_record_their_run(tmp_path, sample_db):
+    db = copy_db(sample_db, tmp_path / "base")
+    nom, prenom, *_ = unique_official(sample_db)
+    inputs = []
+    for i in range(6):
+        path = tmp_path / f"sigs{i}.csv"
+        path.write_text(f"nom;prénom;note\n{nom};{prenom};{i}\n", "utf-8")
+        inputs.append(path)
+    # Another process writes to the base while the six start: reading the registry and saving
+    # the run must both wait for it (it used to crash, or print « non enregistrée » and exit 0).
+    holder = _holder(db, read_only=False)
+    procs = [_cli("verify", str(p), "--db", str(db)) for p in inputs]
+    time.sleep(1.0)  # let them meet the lock; not an assertion on time
+    holder.communicate("")
+    outcomes = [(p.wait(timeout=120), *p.communicate()) for p in procs]
+    for code, out, err in outcomes:
+        assert code == 0, err
+        assert "Vérification enregistrée" in out and "Traceback" not in err
+    assert {str(p) for p in inputs} <= {src for _, src in _runs(db)}
+
+
+def test_verify_whose_run_cannot_be_saved_exits_non_zero_with_one_french_line(tmp_path, sample_db):
+    db = copy_db(sample_db, tmp_path / "base")
+    nom, prenom, *_ = unique_official(sample_db)
+    sigs = tmp_path / "sigs.csv"
+    sigs.write_text(f"nom;prénom\n{nom};{prenom}\n", "utf-8")
+    holder = _holder(db, read_only=True)  # the registry can be read, the run cannot be written
+    try:
+        proc = _cli("verify", str(sigs), "--db", str(db), "-o", str(tmp_path / "out.csv"),
+                    env={"RNE_MATCH_LOCK_TIMEOUT": "1"})
+        out, err = proc.communicate(timeout=120)
+    finally:
+        holder.communicate("")
+    assert proc.returncode == 1, (out, err)
+    assert err.startswith("Erreur : vérification non enregistrée") and err.count("\n") == 1, err
+    assert "base occupée" in err and str(tmp_path / "out.csv") in err
+    assert (tmp_path / "out.csv").exists()  # the results are not lost
+    assert str(sigs) not in [src for _, src in _runs(db)]
