@@ -12,6 +12,10 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
+
+from rne_match import api
+from rne_match.review.store import find_target, record_decision
 
 from .conftest import unique_official
 from .review_helpers import copy_db
@@ -88,3 +92,51 @@ def test_verify_whose_run_cannot_be_saved_exits_non_zero_with_one_french_line(tm
     assert "base occupée" in err and str(tmp_path / "out.csv") in err
     assert (tmp_path / "out.csv").exists()  # the results are not lost
     assert str(sigs) not in [src for _, src in _runs(db)]
+
+
+# ------------------------------------------------------------------ the users' work survives load
+
+
+def _table(db: Path, name: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall()
+    finally:
+        con.close()
+
+
+def test_runs_signatures_and_decisions_survive_a_reload(tmp_path):
+    folder = api.sample_release(tmp_path / "raw")
+    db = tmp_path / "rne.duckdb"
+    api.load(folder, db, prepare_keys=False)
+    sigs = tmp_path / "sigs.csv"
+    nom, prenom, *_ = unique_official(db)
+    sigs.write_text(f"nom;prénom\n{nom};{prenom}\nZZYX;Qwerty\n", "utf-8")
+    done = api.verify_file(sigs, db)
+    record_decision(db, find_target(db), 2, "cle-ligne-2", "reject", reviewer="Camille")
+    before = {t: _table(db, t) for t in ("runs", "signatures", "decisions")}
+
+    reloaded = api.load(folder, db, prepare_keys=False)
+
+    assert {t: _table(db, t) for t in before} == before
+    assert reloaded.kept == {"decisions": 1, "runs": 1, "signatures": 2}
+    assert api.coverage(db)["signatures"].sum() >= 1  # « aucune vérification enregistrée » before
+    assert find_target(db).run_id == done.run_id
+    with pytest.raises(duckdb.ConstraintException):  # the definitions came too, keys included
+        duckdb.connect(str(db)).execute("INSERT INTO runs (run_id) VALUES (?)", [done.run_id])
+
+
+def test_a_run_left_in_the_wal_by_a_crashed_writer_survives_the_load(tmp_path):
+    folder = api.sample_release(tmp_path / "raw")
+    db = tmp_path / "rne.duckdb"
+    api.load(folder, db, prepare_keys=False)
+    crash = ("import duckdb, os, sys; c = duckdb.connect(sys.argv[1]); "
+             "c.execute('PRAGMA disable_checkpoint_on_shutdown'); "
+             "c.execute('CREATE TABLE runs (run_id VARCHAR PRIMARY KEY, source VARCHAR)'); "
+             "c.execute(\"INSERT INTO runs VALUES ('r1', 'avant-le-plantage.csv')\"); os._exit(9)")
+    subprocess.run([sys.executable, "-c", crash, str(db)], check=False)
+    assert Path(f"{db}.wal").exists()
+
+    api.load(folder, db, prepare_keys=False)
+
+    assert _table(db, "runs") == [("r1", "avant-le-plantage.csv")]  # the new base opens, with the run

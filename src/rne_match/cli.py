@@ -93,6 +93,9 @@ def load(source: Path | None, db: Path | None) -> None:
         return
     click.echo("Lignes par type : " + ", ".join(
         f"{k} {v:,}".replace(",", " ") for k, v in sorted(result.rows_by_kind().items())))
+    if result.kept:
+        click.echo("Conservé de la base précédente (lignes) : "
+                   + ", ".join(f"{t} {n:,}".replace(",", " ") for t, n in result.kept.items()))
     click.echo(f"Rejets : {result.rejected} (table « rejects »)  —  "
                f"{result.seconds:.1f} s  —  base : {result.db_path}")
     click.echo(f"Clés d'appariement préparées (cache à côté de la base) : {result.keys_seconds:.1f} s")

@@ -4,6 +4,11 @@ Parsing is DuckDB's CSV reader (quote-aware, parallel, with a rejects table); Py
 the bytes and numbers the lines, so that every loaded row keeps the line it came from and every
 line that is not loaded is written to `rejects` with a reason. The database is built beside the
 target and renamed over it only once complete: an interrupted load leaves the last good one.
+
+The base also holds the users' work: verify runs (`runs`, `signatures`) and review `decisions`.
+Load rebuilds only its own tables; every other table of the old base is copied into the new one
+just before the swap, while the old base is held read-only so that no run or decision can be
+written to it in between (see `carry_over`).
 """
 
 from __future__ import annotations
@@ -11,8 +16,9 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -21,7 +27,7 @@ import polars as pl
 from ..domain.kinds import KINDS
 from ..errors import FormatError, InvariantError
 from ..files import atomic_write
-from ..locks import connect
+from ..locks import connect, wait_for_lock
 from . import schema
 from .formats import FileFormat, decode, sniff
 
@@ -44,6 +50,7 @@ class LoadResult:
     files: list[FileResult]
     seconds: float
     keys_seconds: float | None = None  # time to derive the matcher's keys, when done right after
+    kept: dict[str, int] = field(default_factory=dict)  # the users' tables carried over: rows each
 
     def rows_by_kind(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -298,6 +305,67 @@ def previous_secret(db_path: Path) -> str | None:
         con.close()
 
 
+@contextmanager
+def hold_previous(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection | None]:
+    """The base about to be replaced, attached read-only as `previous` in an in-memory DuckDB and
+    held until the caller's block ends: while held, other processes can read it but not write,
+    so a run or decision cannot land in it after its tables were copied. Waits for a writer (up
+    to the lock timeout); None when there is no base, or a file DuckDB cannot open."""
+    if not db_path.exists():
+        yield None
+        return
+    mem = duckdb.connect()
+    mem.execute("SET enable_progress_bar = false")  # DuckDB's own bar prints even off a terminal
+    path = str(db_path).replace("'", "''")
+    try:
+        try:
+            wait_for_lock(lambda: mem.execute(f"ATTACH '{path}' AS previous (READ_ONLY)"), db_path)
+        except duckdb.Error:
+            yield None  # not a DuckDB base (or a damaged one): nothing to carry over
+            return
+        yield mem
+    finally:
+        mem.close()
+
+
+def carry_over(previous: duckdb.DuckDBPyConnection, new_db: Path) -> dict[str, int]:
+    """Copy into `new_db` (closed) every table of the held previous base that the load did not
+    build: the users' tables, whatever they are (runs, signatures, decisions, and any added
+    later), with their definitions (keys included). Returns the rows copied per table."""
+    new = str(new_db).replace("'", "''")
+    previous.execute(f"ATTACH '{new}' AS fresh")
+    try:
+        built = {r[0] for r in previous.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'fresh'").fetchall()}
+        users = previous.execute(
+            "SELECT table_name, sql FROM duckdb_tables() WHERE database_name = 'previous' "
+            "AND schema_name = 'main' ORDER BY table_name").fetchall()
+        kept = {}
+        previous.execute("USE fresh")
+        for name, ddl in users:
+            if name in built:
+                continue
+            previous.execute(ddl)
+            kept[name] = previous.execute(
+                f'INSERT INTO fresh.main."{name}" SELECT * FROM previous.main."{name}"').fetchone()[0]
+        previous.execute("CHECKPOINT fresh")
+        return kept
+    finally:
+        previous.execute("USE memory")
+        previous.execute("DETACH fresh")
+
+
+def _stale_wal_remover(db_path: Path) -> Callable[..., bool]:
+    """An exit callback for after a successful swap, run while the old base is still held: a WAL
+    beside it was left by a writer that crashed; the copy read it (an attached base replays its
+    WAL), and DuckDB would refuse to open the new base with it (« WAL does not match »)."""
+    def remove(exc_type, exc, tb) -> bool:
+        if exc_type is None:
+            Path(f"{db_path}.wal").unlink(missing_ok=True)
+        return False
+    return remove
+
+
 def load_folder(
     folder: Path,
     db_path: Path,
@@ -316,8 +384,11 @@ def load_folder(
     tmpdir = db_path.parent / f".{db_path.name}.{os.getpid()}.parts"
     tmpdir.mkdir(exist_ok=True)
     results: list[FileResult] = []
+    kept: dict[str, int] = {}
     try:
-        with atomic_write(db_path, suffix=f".{os.getpid()}.building", companions=(".wal",)) as tmp_db:
+        # Exits in reverse: the swap first, then the previous base (held from the copy) is released.
+        with ExitStack() as held, atomic_write(db_path, suffix=f".{os.getpid()}.building",
+                                               companions=(".wal",)) as tmp_db:
             con = duckdb.connect(str(tmp_db))
             try:
                 schema.create_registry_tables(con, secret)
@@ -330,8 +401,12 @@ def load_folder(
                 con.execute("CHECKPOINT")
             finally:
                 con.close()
+            previous = held.enter_context(hold_previous(db_path))
+            if previous is not None:
+                kept = carry_over(previous, tmp_db)
+            held.push(_stale_wal_remover(db_path))
     finally:
         for p in tmpdir.glob("*"):
             p.unlink()
         tmpdir.rmdir()
-    return LoadResult(db_path, results, time.perf_counter() - start)
+    return LoadResult(db_path, results, time.perf_counter() - start, kept=kept)
