@@ -6,6 +6,7 @@ processes throughout."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -140,3 +141,77 @@ def test_a_run_left_in_the_wal_by_a_crashed_writer_survives_the_load(tmp_path):
     api.load(folder, db, prepare_keys=False)
 
     assert _table(db, "runs") == [("r1", "avant-le-plantage.csv")]  # the new base opens, with the run
+
+
+# ------------------------------------------------------------------ interrupted loads
+
+
+def _leftovers(db: Path) -> list[str]:
+    """Build files beside the base: `.rne.duckdb.<pid>.building`, its `.wal`, `.parts/`."""
+    return sorted(p.name for p in db.parent.glob(f".{db.name}.*") if ".registry-" not in p.name)
+
+
+def _base_with_a_run(tmp_path: Path) -> tuple[Path, Path, list[tuple]]:
+    folder = api.sample_release(tmp_path / "raw")
+    db = tmp_path / "rne.duckdb"
+    api.load(folder, db, prepare_keys=False)
+    nom, prenom, *_ = unique_official(db)
+    (tmp_path / "sigs.csv").write_text(f"nom;prénom\n{nom};{prenom}\n", "utf-8")
+    api.verify_file(tmp_path / "sigs.csv", db)
+    return folder, db, _table(db, "runs")
+
+
+def _load_until_building(folder: Path, db: Path) -> subprocess.Popen:
+    """`rne-match load` in its own process, returned once its new base is being built."""
+    proc = _cli("load", "--from", str(folder), "--db", str(db))
+    deadline = time.monotonic() + 60
+    while not list(db.parent.glob(f".{db.name}.*.building")):
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.005)
+    return proc
+
+
+def test_load_killed_mid_build_keeps_the_last_good_base_and_the_next_load_cleans_up(tmp_path):
+    folder, db, runs = _base_with_a_run(tmp_path)
+    proc = _load_until_building(folder, db)
+    proc.kill()
+    proc.communicate()
+    assert proc.returncode == -9
+    assert any(n.endswith(".building") for n in _leftovers(db))  # killed mid-build indeed
+    assert _table(db, "runs") == runs  # the last good base is untouched
+
+    api.load(folder, db, prepare_keys=False)
+
+    assert _leftovers(db) == []
+    assert _table(db, "runs") == runs
+
+
+def test_ctrl_c_during_load_is_one_french_line_exit_130_and_leaves_nothing(tmp_path):
+    folder, db, runs = _base_with_a_run(tmp_path)
+    proc = _load_until_building(folder, db)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert err == "Erreur : chargement interrompu (Ctrl-C) : la base précédente reste intacte\n"
+    assert _leftovers(db) == [] and _table(db, "runs") == runs
+
+
+def test_stale_build_files_of_dead_processes_are_removed_never_a_live_ones(tmp_path):
+    folder = api.sample_release(tmp_path / "raw")
+    db = tmp_path / "rne.duckdb"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    live = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        for pid in (dead.pid, live.pid):
+            (tmp_path / f".rne.duckdb.{pid}.building").write_bytes(b"x")
+            (tmp_path / f".rne.duckdb.{pid}.building.wal").write_bytes(b"x")
+            (tmp_path / f".rne.duckdb.{pid}.parts").mkdir()
+            (tmp_path / f".rne.duckdb.{pid}.parts" / "raw0.csv").write_text("x")
+
+        api.load(folder, db, prepare_keys=False)
+
+        assert _leftovers(db) == [f".rne.duckdb.{live.pid}.building", f".rne.duckdb.{live.pid}.building.wal",
+                                  f".rne.duckdb.{live.pid}.parts"]
+    finally:
+        live.communicate(b"")

@@ -1,14 +1,17 @@
 """Command line: a thin shell over `api`, in French for the people who use it.
 
 Each command parses its options, calls one use case of `api` and prints the outcome. A
-`RneMatchError` becomes « Erreur : … » on one line and exit code 1; any other exception is a bug
+`RneMatchError` becomes « Erreur : … » on one line and exit code 1; Ctrl-C one line and exit code
+130 (what was being written is removed, nothing is half replaced); any other exception is a bug
 and keeps its traceback. The library is imported inside the commands so that `--help` is quick.
 """
 
 from __future__ import annotations
 
 import functools
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -22,15 +25,46 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
+# What Ctrl-C stopped, per command (default: INTERRUPTED[None]).
+INTERRUPTED = {
+    None: "interrompu (Ctrl-C)",
+    "load": "chargement interrompu (Ctrl-C) : la base précédente reste intacte",
+}
+
+
 def _user_errors(command):
-    """Errors the user can act on end the command with one line; everything else propagates."""
+    """Errors the user can act on end the command with one line; so does Ctrl-C (exit code 130);
+    everything else propagates.
+
+    Ctrl-C is recognised by a flag our SIGINT handler sets, not by the exception that reaches us:
+    DuckDB turns the KeyboardInterrupt raised inside a query into « RuntimeError: Query
+    interrupted »."""
     @functools.wraps(command)
     def run(*args, **kwargs):
+        pressed = threading.Event()
+
+        def on_sigint(signum, frame):
+            pressed.set()
+            raise KeyboardInterrupt
+
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, on_sigint)
         try:
             return command(*args, **kwargs)
         except RneMatchError as exc:
-            _fail(str(exc))
+            if not pressed.is_set():
+                _fail(str(exc))
+            _interrupted(command.__name__)
+        except BaseException:
+            if not pressed.is_set():
+                raise
+            _interrupted(command.__name__)
     return run
+
+
+def _interrupted(name: str) -> None:
+    click.echo(f"Erreur : {INTERRUPTED.get(name, INTERRUPTED[None])}", err=True)
+    sys.exit(130)
 
 
 HELP = {"help_option_names": ["-h", "--help"]}

@@ -14,7 +14,6 @@ written to it in between (see `carry_over`).
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -26,7 +25,7 @@ import polars as pl
 
 from ..domain.kinds import KINDS
 from ..errors import FormatError, InvariantError
-from ..files import atomic_write
+from ..files import atomic_write, remove_stale, temporary_name
 from ..locks import connect, wait_for_lock
 from . import schema
 from .formats import FileFormat, decode, sniff
@@ -381,14 +380,14 @@ def load_folder(
         raise FormatError(f"{folder}: aucun fichier du RNE (.csv, .txt) trouvé")
     secret = secret or previous_secret(db_path) or schema.new_secret()
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    tmpdir = db_path.parent / f".{db_path.name}.{os.getpid()}.parts"
+    remove_stale(db_path)  # what killed loads left: build files, their WAL, numbered copies
+    tmpdir = temporary_name(db_path, ".parts")  # with the process id: see files.remove_stale
     tmpdir.mkdir(exist_ok=True)
     results: list[FileResult] = []
     kept: dict[str, int] = {}
     try:
         # Exits in reverse: the swap first, then the previous base (held from the copy) is released.
-        with ExitStack() as held, atomic_write(db_path, suffix=f".{os.getpid()}.building",
-                                               companions=(".wal",)) as tmp_db:
+        with ExitStack() as held, atomic_write(db_path, suffix=".building", companions=(".wal",)) as tmp_db:
             con = duckdb.connect(str(tmp_db))
             try:
                 schema.create_registry_tables(con, secret)
