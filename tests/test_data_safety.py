@@ -14,8 +14,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from click.testing import CliRunner
 
-from rne_match import api
+from rne_match import api, paths
+from rne_match.cli import main
 from rne_match.review.store import find_target, record_decision
 
 from .conftest import unique_official
@@ -215,3 +217,45 @@ def test_stale_build_files_of_dead_processes_are_removed_never_a_live_ones(tmp_p
                                   f".rne.duckdb.{live.pid}.parts"]
     finally:
         live.communicate(b"")
+
+
+# ------------------------------------------------------------------ the base, from any folder
+
+
+def test_commands_without_db_use_the_last_base_loaded_from_any_folder(tmp_path, monkeypatch):
+    folder = api.sample_release(tmp_path / "raw")
+    elsewhere = tmp_path / "bases" / "rne-echantillon.duckdb"  # as `make demo` offline builds it
+    api.load(folder, elsewhere, prepare_keys=False)
+    nom, prenom, *_ = unique_official(elsewhere)
+    work = tmp_path / "petition"
+    work.mkdir()
+    (work / "sigs.csv").write_text(f"nom;prénom\n{nom};{prenom}\n", "utf-8")
+    monkeypatch.chdir(work)  # not where the data folder is
+
+    verify = CliRunner().invoke(main, ["verify", "sigs.csv"])
+    coverage = CliRunner().invoke(main, ["coverage"])
+    sql = CliRunner().invoke(main, ["sql", "SELECT count(*) AS n FROM runs", "--format", "csv"])
+
+    assert verify.exit_code == 0, verify.output
+    assert f"Base du RNE : {elsewhere}" in verify.output and "Vérification enregistrée" in verify.output
+    assert coverage.exit_code == 0 and f"Base du RNE : {elsewhere}" in coverage.output, coverage.output
+    assert sql.exit_code == 0 and sql.output == "n\n1\n", sql.output
+
+
+def test_a_missing_base_is_named_in_the_error(tmp_path, private_data_dir):
+    for args in (["sql", "SELECT 1"], ["coverage"], ["verify", str(tmp_path / "sigs.csv")]):
+        (tmp_path / "sigs.csv").write_text("nom;prénom\nDupont;Jean\n", "utf-8")
+        res = CliRunner().invoke(main, args)
+        assert res.exit_code == 1 and res.output.startswith("Erreur : "), res.output
+        assert str(private_data_dir / "processed" / "rne.duckdb") in res.output
+
+
+def test_the_data_folder_does_not_depend_on_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("RNE_MATCH_DATA")
+    seen = set()
+    for here in (tmp_path, Path("/")):
+        monkeypatch.chdir(here)
+        seen.add(paths.data_dir())
+    assert len(seen) == 1 and next(iter(seen)).is_absolute()
+    monkeypatch.setenv("RNE_MATCH_DATA", "relatif")  # a relative value is where it was given
+    assert paths.data_dir() == Path("/relatif")

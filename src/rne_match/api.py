@@ -2,7 +2,7 @@
 
 Each function is one thing an organiser does (download the RNE, load it, verify a file, extract a
 mailbox, measure coverage, query the base) and takes paths and simple options, with the same
-defaults as the command line (`data/` under the current folder, see `paths`). Errors the user can
+defaults as the command line (the data folder and the last base loaded, see `paths`). Errors the user can
 act on are `RneMatchError`s with a one-line French message; anything else is a bug.
 """
 
@@ -30,7 +30,7 @@ from .inputs.roles import MAIL_ROLES
 from .locks import connect
 from .matching.pipeline import Status, VerifyResult, prepare_registry, split_results, verify_table
 from .matching.weights import MatchOptions
-from .paths import data_dir, default_db, raw_dir
+from .paths import current_db, data_dir, default_db, raw_dir
 from .progress import download_bar
 from .registry.download import API_ROOT, FileOutcome, download_release, latest_release
 from .registry.load import LoadResult, load_folder
@@ -43,7 +43,7 @@ from .reports.outputs import check_output, write_table
 
 __all__ = [
     "KIND_CODES", "LEVELS", "MEASURES", "DownloadError", "DownloadResult", "ExtractResult", "FormatError", "LoadResult", "Registry", "RneMatchError",
-    "Status", "VerifyOutcome", "check_output", "coverage", "coverage_map", "data_dir", "default_db", "raw_dir", "demo_signatures", "download", "extract_mailbox", "has_outlines",
+    "Status", "VerifyOutcome", "check_output", "coverage", "coverage_map", "current_db", "data_dir", "default_db", "raw_dir", "demo_signatures", "download", "extract_mailbox", "has_outlines",
     "load", "open_registry", "query", "sample_release", "split_results", "verify_file", "write_table",
 ]
 
@@ -77,8 +77,9 @@ def download(dest: Path | None = None, *, only: list[str] | tuple[str, ...] | No
 def load(source: Path | None = None, db: Path | None = None, *,
          on_file: Callable[[object], None] | None = None, prepare_keys: bool = True) -> LoadResult:
     """Load every RNE file under `source` (default: the latest downloaded release) into a fresh
-    DuckDB base swapped in at once. With `prepare_keys`, the matcher's keys and indexes are derived
-    now (a few seconds on the full RNE, cached beside the base) rather than on the first verification;
+    DuckDB base swapped in at once (default: `paths.default_db()`), remembered as the base to use
+    when none is given. With `prepare_keys`, the matcher's keys and indexes are derived now (a few
+    seconds on the full RNE, cached beside the base) rather than on the first verification;
     `LoadResult.keys_seconds` says how long that took."""
     if source is None:
         source = latest_release(paths.raw_dir())
@@ -86,6 +87,7 @@ def load(source: Path | None = None, db: Path | None = None, *,
             raise RegistryError("aucune publication téléchargée : lancez d'abord « rne-match download » "
                                 "ou indiquez --from DOSSIER")
     result = load_folder(source, db or paths.default_db(), on_file=on_file)
+    paths.remember_base(result.db_path)
     if prepare_keys:
         start = time.perf_counter()
         prepare_registry(load_registry(result.db_path))
@@ -96,7 +98,7 @@ def load(source: Path | None = None, db: Path | None = None, *,
 def open_registry(db: Path | None = None) -> Registry:
     """The registry as the matcher reads it (keys from the cache beside the base when valid).
     Opening it once and passing it to several `verify_file` calls saves reading it again."""
-    return load_registry(db or paths.default_db())
+    return load_registry(db or paths.current_db())
 
 
 # Statements the `sql` command runs; SUMMARIZE, DESCRIBE, SHOW, VALUES, WITH… are SELECTs to DuckDB.
@@ -143,7 +145,7 @@ def query(sql: str, db: Path | None = None) -> pl.DataFrame:
     """A read-only SQL query on the base (the `sql` command). Only SELECT-like and EXPLAIN
     statements run, on a read-only connection without access to files, network or extensions.
     A refused statement is a SqlRefused, a failed one a RegistryError with DuckDB's first line."""
-    db = db or paths.default_db()
+    db = db or paths.current_db()
     if not db.exists():
         raise RegistryError(f"{db} : base absente ; lancez « rne-match load »")
     _refuse(sql)
@@ -178,6 +180,7 @@ class VerifyOutcome:
     record_error: str | None = None  # why it could not (a busy or read-only base), one line
     verified_path: Path | None = None  # with split: the list to publish
     review_path: Path | None = None  # with split: the review queue
+    db: Path | None = None  # the base verified against (the last one loaded, when none was given)
 
     @property
     def frame(self) -> pl.DataFrame:
@@ -206,7 +209,7 @@ def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None
     for path in outputs:
         check_output(path, signatures)
     table = read_signatures(signatures, roles)
-    db = db or paths.default_db()
+    db = db or paths.current_db()
     registry = registry or load_registry(db)
     if table.roles == MAIL_ROLES:  # a mailbox: names only an address gives, read with the registry
         table = SignatureTable(table.path, complete_from_registry(table.frame, registry), table.roles)
@@ -219,7 +222,7 @@ def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None
         record_error = str(exc)
     except (duckdb.Error, OSError) as exc:
         record_error = str(exc).splitlines()[0]
-    outcome = VerifyOutcome(table, result, write_table(result.frame, output), run_id, record_error)
+    outcome = VerifyOutcome(table, result, write_table(result.frame, output), run_id, record_error, db=db)
     if split:
         verified, review = split_results(result.frame)
         verified_path, review_path = _split_paths(output)
@@ -266,7 +269,7 @@ def coverage(db: Path | None = None, *, level: str = "departement", results: Pat
     """Signatures and verified signers per unit (every unit listed), compared with the eligible
     officials there. The results come from `frame`, else a results file, else a run recorded in
     the base (the latest when no id is given)."""
-    db = db or paths.default_db()
+    db = db or paths.current_db()
     if frame is None:
         frame = load_results(db, results, run_id)
     return coverage_table(frame, db, level)

@@ -68,6 +68,7 @@ def _interrupted(name: str) -> None:
 
 
 HELP = {"help_option_names": ["-h", "--help"]}
+DB_HELP = "Base DuckDB du RNE (défaut : la dernière chargée par « rne-match load »)."
 STATUS_LABELS = {
     Status.VERIFIED: "vérifié·es (verified)",
     Status.VERIFIED_OTHER_MANDATE: "autre mandat (verified_other_mandate)",
@@ -90,7 +91,7 @@ def main() -> None:
 @click.option("--only", "only", multiple=True, type=click.Choice(sorted(KIND_CODES)),
               help="Ne télécharger que ces fichiers (répétable : --only mai --only cm).")
 @click.option("--dest", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Dossier des téléchargements (défaut : data/raw).")
+              help="Dossier des téléchargements (défaut : raw/ du dossier de données).")
 @click.option("--api-url", default=None, help="Racine de l'API data.gouv.fr (tests, miroirs).")
 @click.option("--timeout", default=60.0, show_default=True, help="Délai réseau en secondes.")
 @click.option("--retries", default=3, show_default=True, help="Essais par fichier.")
@@ -113,7 +114,7 @@ def download(only: tuple[str, ...], dest: Path | None, api_url: str | None, time
 @click.option("--from", "source", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="Dossier des fichiers du RNE (défaut : dernière publication téléchargée).")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Base DuckDB à produire (défaut : data/processed/rne.duckdb).")
+              help="Base DuckDB à produire (défaut : processed/rne.duckdb du dossier de données).")
 @_user_errors
 def load(source: Path | None, db: Path | None) -> None:
     """Charger les fichiers du RNE dans une base DuckDB (remplacée d'un bloc)."""
@@ -139,7 +140,7 @@ def load(source: Path | None, db: Path | None) -> None:
 @click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.argument("signatures", type=click.Path(path_type=Path))
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Base DuckDB du RNE (défaut : data/processed/rne.duckdb).")
+              help=DB_HELP)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Fichier de résultats (.csv, .xlsx, .parquet, .json, .jsonl). Défaut : <entrée>.verifie.csv")
 @click.option("--columns", default=None,
@@ -157,6 +158,7 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
     contre le RNE."""
     done = api.verify_file(signatures, db, output=output, columns=columns, eligible=eligible, split=split,
                            explain=explain)
+    click.echo(f"Base du RNE : {done.db}")
     if done.table.title_lines:
         first, last = done.table.title_lines[0], done.table.title_lines[-1]
         click.echo(f"Ligne{'s' if last > first else ''} {first}{f'–{last}' if last > first else ''} "
@@ -201,7 +203,7 @@ def extract(inbox: Path, output: Path | None) -> None:
 @click.argument("results", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--by", "level", type=click.Choice(list(LEVELS)),
               default="departement", show_default=True, help="Unité de regroupement.")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None, help=DB_HELP)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Écrire le tableau (.csv, .xlsx, .parquet, .json, .md).")
 @click.option("--map", "map_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -224,12 +226,14 @@ def coverage(run_id: str | None, results: Path | None, level: str, db: Path | No
         return
     if output:
         api.check_output(output, *([results] if results else []))
+    db = db or api.current_db()
     frame = None
     if decisions:
         from .review.cli import reviewed_frame
 
-        frame = reviewed_frame(db or api.default_db(), results, run_id)
+        frame = reviewed_frame(db, results, run_id)
     table = api.coverage(db, level=level, results=results, run_id=run_id, frame=frame)
+    click.echo(f"Base du RNE : {db}")
     shown = table.filter(pl.col("signatures") > 0) if output or level == "commune" else table
     if level == "parti":  # code and label are the same text
         shown = shown.drop("code")
@@ -246,7 +250,7 @@ def coverage(run_id: str | None, results: Path | None, level: str, db: Path | No
 @main.command()
 @click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.argument("query")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None, help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
 @_user_errors
 def sql(query: str, db: Path | None, fmt: str) -> None:
@@ -284,7 +288,7 @@ def demo(offline: bool, size: int) -> None:
 @click.argument("results", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--run", "run_id", default=None, help="Identifiant d'une vérification enregistrée (défaut : la dernière).")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Base DuckDB du RNE, où les décisions sont gardées (défaut : data/processed/rne.duckdb).")
+              help=DB_HELP + " Les décisions y sont gardées.")
 @click.option("--port", default=0, show_default="un port libre", help="Port d'écoute.")
 @click.option("--host", default=None, help="Adresse d'écoute (défaut : 127.0.0.1 ; autre chose expose la page au réseau).")
 @click.option("--reviewer", default=None, help="Votre nom, enregistré avec chaque décision.")
@@ -294,14 +298,14 @@ def review(results: Path | None, run_id: str | None, db: Path | None, port: int,
     """Relire la file de relecture dans une page web locale ; décisions gardées dans la base."""
     from .review.cli import run_review
 
-    run_review(db or api.default_db(), results, run_id, port, host, reviewer, echo=click.echo)
+    run_review(db or api.current_db(), results, run_id, port, host, reviewer, echo=click.echo)
 
 
 @main.command()
 @click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.argument("results", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--run", "run_id", default=None, help="Identifiant d'une vérification enregistrée (défaut : la dernière).")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None, help=DB_HELP)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Liste finale (.xlsx ou .csv).")
 @_user_errors
@@ -309,4 +313,4 @@ def export(results: Path | None, run_id: str | None, db: Path | None, output: Pa
     """Liste finale : vérifiées automatiquement + acceptées en relecture, sans rejets ni doublons."""
     from .review.cli import run_export
 
-    run_export(db or api.default_db(), results, run_id, output, echo=click.echo)
+    run_export(db or api.current_db(), results, run_id, output, echo=click.echo)
