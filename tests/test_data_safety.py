@@ -5,10 +5,14 @@ processes throughout."""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 
@@ -259,3 +263,48 @@ def test_the_data_folder_does_not_depend_on_the_current_folder(tmp_path, monkeyp
     assert len(seen) == 1 and next(iter(seen)).is_absolute()
     monkeypatch.setenv("RNE_MATCH_DATA", "relatif")  # a relative value is where it was given
     assert paths.data_dir() == Path("/relatif")
+
+
+# ------------------------------------------------------------------ progress on the long steps
+
+
+def _stderr_of(args: list[str], terminal: bool) -> str:
+    """What `rne-match ARGS` writes on stderr, stderr being a terminal (a pseudo-terminal) or a pipe."""
+    if not terminal:
+        proc = _cli(*args)
+        _out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        return err
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a new pty is 0 columns wide
+    proc = subprocess.Popen([RNE_MATCH, *args], stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the process ended and closed its side
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert proc.wait(timeout=120) == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_load_shows_progress_of_files_and_match_keys_on_a_terminal(tmp_path):
+    folder = api.sample_release(tmp_path / "raw")
+    shown = _stderr_of(["load", "--from", str(folder), "--db", str(tmp_path / "rne.duckdb")], terminal=True)
+    assert "Chargement du RNE" in shown and "Clés d'appariement" in shown
+
+
+def test_verify_of_a_mailbox_shows_extraction_and_verification_progress_on_a_terminal_only(tmp_path, sample_db):
+    db = copy_db(sample_db, tmp_path / "base")
+    mbox = tmp_path / "boite.mbox"
+    mbox.write_bytes(b"From x@y Mon Jan  1 00:00:00 2024\nFrom: Jean <a@b.fr>\nSubject: tribune\n\n"
+                     b"Je soutiens.\nJean Dupont, maire de Brest\n\n")
+    args = ["verify", str(mbox), "--db", str(db), "-o", str(tmp_path / "out.csv")]
+    shown = _stderr_of(args, terminal=True)
+    assert "Extraction" in shown and "Vérification" in shown
+    assert _stderr_of(args, terminal=False) == ""

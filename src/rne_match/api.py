@@ -31,7 +31,7 @@ from .locks import connect
 from .matching.pipeline import Status, VerifyResult, prepare_registry, split_results, verify_table
 from .matching.weights import MatchOptions
 from .paths import current_db, data_dir, default_db, raw_dir
-from .progress import download_bar
+from .progress import bar, download_bar, silent
 from .registry.download import API_ROOT, FileOutcome, download_release, latest_release
 from .registry.load import LoadResult, load_folder
 from .registry.schema import SECRET_TABLE
@@ -75,30 +75,33 @@ def download(dest: Path | None = None, *, only: list[str] | tuple[str, ...] | No
 
 
 def load(source: Path | None = None, db: Path | None = None, *,
-         on_file: Callable[[object], None] | None = None, prepare_keys: bool = True) -> LoadResult:
+         on_file: Callable[[object], None] | None = None, prepare_keys: bool = True,
+         progress: bool = False) -> LoadResult:
     """Load every RNE file under `source` (default: the latest downloaded release) into a fresh
     DuckDB base swapped in at once (default: `paths.default_db()`), remembered as the base to use
     when none is given. With `prepare_keys`, the matcher's keys and indexes are derived now (a few
     seconds on the full RNE, cached beside the base) rather than on the first verification;
-    `LoadResult.keys_seconds` says how long that took."""
+    `LoadResult.keys_seconds` says how long that took. With `progress`, bars on stderr (when it
+    is a terminal)."""
     if source is None:
         source = latest_release(paths.raw_dir())
         if source is None:
             raise RegistryError("aucune publication téléchargée : lancez d'abord « rne-match download » "
                                 "ou indiquez --from DOSSIER")
-    result = load_folder(source, db or paths.default_db(), on_file=on_file)
+    steps = bar if progress else silent
+    result = load_folder(source, db or paths.default_db(), on_file=on_file, progress=steps)
     paths.remember_base(result.db_path)
     if prepare_keys:
         start = time.perf_counter()
-        prepare_registry(load_registry(result.db_path))
+        prepare_registry(load_registry(result.db_path, steps), steps)
         result.keys_seconds = time.perf_counter() - start
     return result
 
 
-def open_registry(db: Path | None = None) -> Registry:
+def open_registry(db: Path | None = None, *, progress: bool = False) -> Registry:
     """The registry as the matcher reads it (keys from the cache beside the base when valid).
     Opening it once and passing it to several `verify_file` calls saves reading it again."""
-    return load_registry(db or paths.current_db())
+    return load_registry(db or paths.current_db(), bar if progress else silent)
 
 
 # Statements the `sql` command runs; SUMMARIZE, DESCRIBE, SHOW, VALUES, WITH… are SELECTs to DuckDB.
@@ -197,23 +200,25 @@ def default_output(signatures: Path) -> Path:
 
 def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None = None,
                 columns: str | dict[str, str] | None = None, eligible: str | None = None, split: bool = False,
-                registry: Registry | None = None, explain: bool = False) -> VerifyOutcome:
+                registry: Registry | None = None, explain: bool = False, progress: bool = False) -> VerifyOutcome:
     """Read a signature file or mailbox, verify every row against the registry, record the run in
     the base (for `coverage`) and write the results (and, with `split`, the list to publish and
     the review queue beside them; with `explain`, an `explication` column of per-field weights).
-    Input errors are raised before the registry is read."""
+    Input errors are raised before the registry is read. With `progress`, bars on stderr
+    (extraction, match keys, verification) when it is a terminal."""
+    steps = bar if progress else silent
     policy = parse_policy(eligible)
     roles = parse_columns_option(columns) if isinstance(columns, str) or columns is None else dict(columns)
     output = output or default_output(signatures)
     outputs = [output, *(_split_paths(output) if split else ())]
     for path in outputs:
         check_output(path, signatures)
-    table = read_signatures(signatures, roles)
+    table = read_signatures(signatures, roles, steps)
     db = db or paths.current_db()
-    registry = registry or load_registry(db)
+    registry = registry or load_registry(db, steps)
     if table.roles == MAIL_ROLES:  # a mailbox: names only an address gives, read with the registry
         table = SignatureTable(table.path, complete_from_registry(table.frame, registry), table.roles)
-    result = verify_table(table, registry, MatchOptions(eligible=policy), explain=explain)
+    result = verify_table(table, registry, MatchOptions(eligible=policy), explain=explain, progress=steps)
     run_id, record_error = None, None
     output = output or default_output(signatures)
     try:  # a busy or read-only base must not lose the results: they are written all the same
@@ -251,12 +256,12 @@ class ExtractResult:
         return self.frame["source"].n_unique()
 
 
-def extract_mailbox(inbox: Path, output: Path | None = None) -> ExtractResult:
+def extract_mailbox(inbox: Path, output: Path | None = None, *, progress: bool = False) -> ExtractResult:
     """The signers of a petition mailbox (mbox, Maildir, folder of .eml, one .eml), written to
     `output` when given. A mailbox without any message is an InputError."""
     if output is not None:
         check_output(output, inbox)
-    frame = _extract(inbox)
+    frame = _extract(inbox, bar if progress else silent)
     if frame.is_empty():
         raise InputError(f"{inbox} : aucun message trouvé")
     return ExtractResult(frame, write_table(frame, output) if output is not None else None)

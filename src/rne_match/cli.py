@@ -119,7 +119,9 @@ def download(only: tuple[str, ...], dest: Path | None, api_url: str | None, time
 def load(source: Path | None, db: Path | None) -> None:
     """Charger les fichiers du RNE dans une base DuckDB (remplacée d'un bloc)."""
     try:
-        result = api.load(source, db, on_file=lambda f: click.echo(
+        from .progress import write
+
+        result = api.load(source, db, progress=True, on_file=lambda f: write(
             f"  {f.kind:5} {f.rows_loaded:>8} lignes  {f.rows_rejected:>4} rejets  "
             f"{f.path.name}  [{f.format}]" + (f"  ({'; '.join(f.notes)})" if f.notes else "")
         ))
@@ -157,7 +159,7 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
     """Vérifier une liste de signatures (CSV, XLSX, JSON, liste en texte) ou une boîte de messages
     contre le RNE."""
     done = api.verify_file(signatures, db, output=output, columns=columns, eligible=eligible, split=split,
-                           explain=explain)
+                           explain=explain, progress=True)
     click.echo(f"Base du RNE : {done.db}")
     if done.table.title_lines:
         first, last = done.table.title_lines[0], done.table.title_lines[-1]
@@ -187,7 +189,7 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
 def extract(inbox: Path, output: Path | None) -> None:
     """Lire une boîte de messages (mbox, Maildir, dossier de .eml, un .eml) et en tirer les signataires."""
     output = output or inbox.with_name(inbox.name.rstrip("/") + ".signatures.csv")
-    done = api.extract_mailbox(inbox, output)
+    done = api.extract_mailbox(inbox, output, progress=True)
     found = done.signers
     click.echo(f"{done.n_messages} messages lus : {found.height} signataire(s) trouvé·es, "
                f"{done.frame.height - found.height} message(s) sans signataire (raison dans « extraction_raison »).")

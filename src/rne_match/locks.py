@@ -65,6 +65,9 @@ def wait_for_lock(open_: Callable[[], T], path: Path, timeout: float | None = No
 
 def connect(path: Path, *, read_only: bool = False, config: dict | None = None,
             timeout: float | None = None) -> duckdb.DuckDBPyConnection:
-    """`duckdb.connect`, waiting for another process's lock (see `wait_for_lock`)."""
-    return wait_for_lock(lambda: duckdb.connect(str(path), read_only=read_only, config=config or {}),
-                         Path(path), timeout)
+    """`duckdb.connect`, waiting for another process's lock (see `wait_for_lock`), without
+    DuckDB's own progress bar (it prints even when stderr is not a terminal; see `progress`)."""
+    con = wait_for_lock(lambda: duckdb.connect(str(path), read_only=read_only, config=config or {}),
+                        Path(path), timeout)
+    con.execute("SET enable_progress_bar = false")
+    return con

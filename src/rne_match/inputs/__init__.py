@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from ..errors import InputError
+from ..progress import Steps, silent
 from .freetext import read_line
 from .mail.extract import extract_mailbox
 from .mail.mailbox import MAILBOX_SUFFIXES, is_mailbox
@@ -32,12 +33,13 @@ class SignatureTable:
     title_lines: list[int] = field(default_factory=list)  # lines above the header, not signatures
 
 
-def read_signatures(path: Path, columns: dict[str, str] | None = None) -> SignatureTable:
-    """A signature table from a list (CSV, XLSX, JSON) or a mailbox (mbox, Maildir, .eml)."""
+def read_signatures(path: Path, columns: dict[str, str] | None = None, progress: Steps = silent) -> SignatureTable:
+    """A signature table from a list (CSV, XLSX, JSON) or a mailbox (mbox, Maildir, .eml, its
+    extraction shown by `progress`)."""
     if not path.exists():
         raise InputError(f"{path} : fichier introuvable")
     if is_mailbox(path):
-        frame = extract_mailbox(path)
+        frame = extract_mailbox(path, progress)
         if frame.is_empty():
             raise InputError(f"{path} : aucun message trouvé")
         return SignatureTable(path, frame, dict(MAIL_ROLES))

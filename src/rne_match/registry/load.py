@@ -27,6 +27,7 @@ from ..domain.kinds import KINDS
 from ..errors import FormatError, InvariantError
 from ..files import atomic_write, remove_stale, temporary_name
 from ..locks import connect, wait_for_lock
+from ..progress import Steps, silent
 from . import schema
 from .formats import FileFormat, decode, sniff
 
@@ -370,10 +371,12 @@ def load_folder(
     db_path: Path,
     on_file: Callable[[FileResult], None] | None = None,
     secret: str | None = None,
+    progress: Steps = silent,
 ) -> LoadResult:
     """Build a fresh database from every RNE file under `folder` and swap it in atomically.
 
-    Person ids are keyed with `secret` (hex), else the previous base's, else a new random one."""
+    Person ids are keyed with `secret` (hex), else the previous base's, else a new random one.
+    `progress` is shown in bytes of the files read."""
     start = time.perf_counter()
     files = find_rne_files(folder)
     if not files:
@@ -390,12 +393,16 @@ def load_folder(
         with ExitStack() as held, atomic_write(db_path, suffix=".building", companions=(".wal",)) as tmp_db:
             con = duckdb.connect(str(tmp_db))
             try:
+                con.execute("SET enable_progress_bar = false")  # ours is on stderr, on a terminal only
                 schema.create_registry_tables(con, secret)
-                for i, path in enumerate(files):
-                    res = load_file(con, path, folder, i, tmpdir)
-                    results.append(res)
-                    if on_file:
-                        on_file(res)
+                sizes = [p.stat().st_size for p in files]
+                with progress("Chargement du RNE", sum(sizes), "o") as advance:
+                    for i, path in enumerate(files):
+                        res = load_file(con, path, folder, i, tmpdir)
+                        results.append(res)
+                        advance(sizes[i])
+                        if on_file:
+                            on_file(res)
                 schema.finish_registry(con)
                 con.execute("CHECKPOINT")
             finally:
