@@ -47,8 +47,8 @@ def _user_errors(command):
             pressed.set()
             raise KeyboardInterrupt
 
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGINT, on_sigint)
+        main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, on_sigint) if main_thread else None
         try:
             return command(*args, **kwargs)
         except RneMatchError as exc:
@@ -59,6 +59,9 @@ def _user_errors(command):
             if not pressed.is_set():
                 raise
             _interrupted(command.__name__)
+        finally:
+            if main_thread:  # a caller's own handler (pytest's, a notebook's) comes back
+                signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
     return run
 
 

@@ -16,6 +16,7 @@ import random
 import re
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import TypeVar
 
@@ -69,5 +70,13 @@ def connect(path: Path, *, read_only: bool = False, config: dict | None = None,
     DuckDB's own progress bar (it prints even when stderr is not a terminal; see `progress`)."""
     con = wait_for_lock(lambda: duckdb.connect(str(path), read_only=read_only, config=config or {}),
                         Path(path), timeout)
-    con.execute("SET enable_progress_bar = false")
+    return without_duckdb_bar(con)
+
+
+def without_duckdb_bar(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Turn off DuckDB's own progress bar, which prints even when stderr is not a terminal (ours
+    are in `progress`). In Jupyter DuckDB refuses the setting without ipywidgets, and draws no
+    bar there anyway: the refusal is ignored."""
+    with suppress(duckdb.InvalidInputException):
+        con.execute("SET enable_progress_bar = false")
     return con

@@ -26,7 +26,7 @@ import polars as pl
 from ..domain.kinds import KINDS
 from ..errors import FormatError, InvariantError
 from ..files import atomic_write, remove_stale, temporary_name
-from ..locks import connect, wait_for_lock
+from ..locks import connect, wait_for_lock, without_duckdb_bar
 from ..progress import Steps, silent
 from . import schema
 from .formats import FileFormat, decode, sniff
@@ -314,8 +314,7 @@ def hold_previous(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection | None]:
     if not db_path.exists():
         yield None
         return
-    mem = duckdb.connect()
-    mem.execute("SET enable_progress_bar = false")  # DuckDB's own bar prints even off a terminal
+    mem = without_duckdb_bar(duckdb.connect())
     path = str(db_path).replace("'", "''")
     try:
         try:
@@ -393,7 +392,7 @@ def load_folder(
         with ExitStack() as held, atomic_write(db_path, suffix=".building", companions=(".wal",)) as tmp_db:
             con = duckdb.connect(str(tmp_db))
             try:
-                con.execute("SET enable_progress_bar = false")  # ours is on stderr, on a terminal only
+                without_duckdb_bar(con)
                 schema.create_registry_tables(con, secret)
                 sizes = [p.stat().st_size for p in files]
                 with progress("Chargement du RNE", sum(sizes), "o") as advance:
