@@ -25,7 +25,7 @@ import polars as pl
 
 from ..domain.kinds import KINDS
 from ..errors import FormatError, InvariantError
-from ..files import atomic_write, remove_stale, temporary_name
+from ..files import atomic_write, temporary_name
 from ..locks import connect, wait_for_lock, without_duckdb_bar
 from ..progress import Steps, silent
 from . import schema
@@ -319,10 +319,10 @@ def hold_previous(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection | None]:
     try:
         try:
             wait_for_lock(lambda: mem.execute(f"ATTACH '{path}' AS previous (READ_ONLY)"), db_path)
+            attached = True
         except duckdb.Error:
-            yield None  # not a DuckDB base (or a damaged one): nothing to carry over
-            return
-        yield mem
+            attached = False  # not a DuckDB base (or a damaged one): nothing to carry over
+        yield mem if attached else None
     finally:
         mem.close()
 
@@ -382,8 +382,9 @@ def load_folder(
         raise FormatError(f"{folder}: aucun fichier du RNE (.csv, .txt) trouvé")
     secret = secret or previous_secret(db_path) or schema.new_secret()
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale(db_path)  # what killed loads left: build files, their WAL, numbered copies
-    tmpdir = temporary_name(db_path, ".parts")  # with the process id: see files.remove_stale
+    # Named with the process id, like the base being built: what a killed load left (build file,
+    # its WAL, this folder) is removed by atomic_write below (files.remove_stale).
+    tmpdir = temporary_name(db_path, ".parts")
     tmpdir.mkdir(exist_ok=True)
     results: list[FileResult] = []
     kept: dict[str, int] = {}
