@@ -16,6 +16,15 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FUZZ_CASES: Counter[str] = Counter()  # cases run by each property of test_fuzz, summed up at the end
 
 
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Each test has its own data folder: nothing it loads, downloads or remembers as the last
+    base touches the project's data/ (nor another test's); subprocesses inherit it."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("RNE_MATCH_DATA", str(data))
+    return data
+
+
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("registry")

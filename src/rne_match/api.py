@@ -2,7 +2,7 @@
 
 Each function is one thing an organiser does (download the RNE, load it, verify a file, extract a
 mailbox, measure coverage, query the base) and takes paths and simple options, with the same
-defaults as the command line (`data/` under the current folder, see `paths`). Errors the user can
+defaults as the command line (the data folder and the last base loaded, see `paths`). Errors the user can
 act on are `RneMatchError`s with a one-line French message; anything else is a bug.
 """
 
@@ -34,10 +34,11 @@ from .inputs.mail.extract import ExtractStatus
 from .inputs.mail.extract import extract_mailbox as _extract
 from .inputs.mail.guided import complete_from_registry
 from .inputs.roles import MAIL_ROLES
+from .locks import connect
 from .matching.pipeline import Status, VerifyResult, prepare_registry, split_results, verify_table
 from .matching.weights import MatchOptions
-from .paths import data_dir, default_db, raw_dir
-from .progress import download_bar
+from .paths import current_db, data_dir, default_db, raw_dir
+from .progress import bar, download_bar, silent
 from .registry.download import API_ROOT, FileOutcome, download_release, latest_release
 from .registry.load import LoadResult, load_folder
 from .registry.schema import SECRET_TABLE
@@ -49,7 +50,7 @@ from .reports.outputs import check_output, csv_text, write_table
 
 __all__ = [
     "DEFAULT_LIMITS", "KIND_CODES", "LEVELS", "Limits", "MEASURES", "DownloadError", "DownloadResult", "ExtractResult", "FormatError", "LoadResult", "Registry", "RneMatchError",
-    "Status", "VerifyOutcome", "check_output", "coverage", "csv_text", "coverage_map", "data_dir", "default_db", "raw_dir", "demo_signatures", "download", "extract_mailbox", "has_outlines",
+    "Status", "VerifyOutcome", "check_output", "coverage", "csv_text", "coverage_map", "current_db", "data_dir", "default_db", "raw_dir", "demo_signatures", "download", "extract_mailbox", "has_outlines",
     "load", "open_registry", "query", "sample_release", "split_results", "verify_file", "write_table",
 ]
 
@@ -81,28 +82,33 @@ def download(dest: Path | None = None, *, only: list[str] | tuple[str, ...] | No
 
 
 def load(source: Path | None = None, db: Path | None = None, *,
-         on_file: Callable[[object], None] | None = None, prepare_keys: bool = True) -> LoadResult:
+         on_file: Callable[[object], None] | None = None, prepare_keys: bool = True,
+         progress: bool = False) -> LoadResult:
     """Load every RNE file under `source` (default: the latest downloaded release) into a fresh
-    DuckDB base swapped in at once. With `prepare_keys`, the matcher's keys and indexes are derived
-    now (a few seconds on the full RNE, cached beside the base) rather than on the first verification;
-    `LoadResult.keys_seconds` says how long that took."""
+    DuckDB base swapped in at once (default: `paths.default_db()`), remembered as the base to use
+    when none is given. With `prepare_keys`, the matcher's keys and indexes are derived now (a few
+    seconds on the full RNE, cached beside the base) rather than on the first verification;
+    `LoadResult.keys_seconds` says how long that took. With `progress`, bars on stderr (when it
+    is a terminal)."""
     if source is None:
         source = latest_release(paths.raw_dir())
         if source is None:
             raise RegistryError("aucune publication téléchargée : lancez d'abord « rne-match download » "
                                 "ou indiquez --from DOSSIER")
-    result = load_folder(source, db or paths.default_db(), on_file=on_file)
+    steps = bar if progress else silent
+    result = load_folder(source, db or paths.default_db(), on_file=on_file, progress=steps)
+    paths.remember_base(result.db_path)
     if prepare_keys:
         start = time.perf_counter()
-        prepare_registry(load_registry(result.db_path))
+        prepare_registry(load_registry(result.db_path, steps), steps)
         result.keys_seconds = time.perf_counter() - start
     return result
 
 
-def open_registry(db: Path | None = None) -> Registry:
+def open_registry(db: Path | None = None, *, progress: bool = False) -> Registry:
     """The registry as the matcher reads it (keys from the cache beside the base when valid).
     Opening it once and passing it to several `verify_file` calls saves reading it again."""
-    return load_registry(db or paths.default_db())
+    return load_registry(db or paths.current_db(), bar if progress else silent)
 
 
 # Statements the `sql` command runs; SUMMARIZE, DESCRIBE, SHOW, VALUES, WITH… are SELECTs to DuckDB.
@@ -149,12 +155,12 @@ def query(sql: str, db: Path | None = None) -> pl.DataFrame:
     """A read-only SQL query on the base (the `sql` command). Only SELECT-like and EXPLAIN
     statements run, on a read-only connection without access to files, network or extensions.
     A refused statement is a SqlRefused, a failed one a RegistryError with DuckDB's first line."""
-    db = db or paths.default_db()
+    db = db or paths.current_db()
     if not db.exists():
         raise RegistryError(f"{db} : base absente ; lancez « rne-match load »")
     _refuse(sql)
     try:
-        con = duckdb.connect(str(db), read_only=True, config=_QUERY_CONFIG)
+        con = connect(db, read_only=True, config=_QUERY_CONFIG)
     except duckdb.ConnectionException as exc:  # in a notebook: the base is already open here
         raise RegistryError(f"{db} : base déjà ouverte par ce programme ; fermez cette connexion "
                             "pour utiliser query") from exc
@@ -181,9 +187,10 @@ class VerifyOutcome:
     result: VerifyResult  # input columns + decision columns, and the matching time
     output: Path  # the results file written
     run_id: str | None  # the run recorded in the base, None if it could not be recorded
-    record_error: str | None = None  # why it could not (a locked or read-only base)
+    record_error: str | None = None  # why it could not (a busy or read-only base), one line
     verified_path: Path | None = None  # with split: the list to publish
     review_path: Path | None = None  # with split: the review queue
+    db: Path | None = None  # the base verified against (the last one loaded, when none was given)
 
     @property
     def frame(self) -> pl.DataFrame:
@@ -201,13 +208,15 @@ def default_output(signatures: Path) -> Path:
 def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None = None,
                 columns: str | dict[str, str] | None = None, eligible: str | None = None, split: bool = False,
                 registry: Registry | None = None, explain: bool = False, sheet: str | None = None,
-                limits: Limits | list[str] | tuple[str, ...] | None = None) -> VerifyOutcome:
+                limits: Limits | list[str] | tuple[str, ...] | None = None, progress: bool = False) -> VerifyOutcome:
     """Read a signature file or mailbox, verify every row against the registry, record the run in
     the base (for `coverage`) and write the results (and, with `split`, the list to publish and
     the review queue beside them; with `explain`, an `explication` column of per-field weights).
     Input errors are raised before the registry is read. `sheet` picks a workbook's sheet;
     `limits` (a Limits, or « lignes=2000000 »-style strings) raise what a file may expand to;
-    `outcome.table.warnings` says how the file was read."""
+    `outcome.table.warnings` says how the file was read. With `progress`, bars on stderr
+    (extraction, match keys, verification) when it is a terminal."""
+    steps = bar if progress else silent
     policy = parse_policy(eligible)
     roles = parse_columns_option(columns) if isinstance(columns, str) or columns is None else dict(columns)
     bounds = limits if isinstance(limits, Limits) else parse_limits(limits) if limits else DEFAULT_LIMITS
@@ -215,19 +224,21 @@ def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None
     outputs = [output, *(_split_paths(output) if split else ())]
     for path in outputs:
         check_output(path, signatures)
-    table = read_signatures(signatures, roles, sheet=sheet, limits=bounds)
-    db = db or paths.default_db()
-    registry = registry or load_registry(db)
+    table = read_signatures(signatures, roles, steps, sheet=sheet, limits=bounds)
+    db = db or paths.current_db()
+    registry = registry or load_registry(db, steps)
     if table.roles == MAIL_ROLES:  # a mailbox: names only an address gives, read with the registry
         table = SignatureTable(table.path, complete_from_registry(table.frame, registry), table.roles)
-    result = verify_table(table, registry, MatchOptions(eligible=policy), explain=explain)
+    result = verify_table(table, registry, MatchOptions(eligible=policy), explain=explain, progress=steps)
     run_id, record_error = None, None
     output = output or default_output(signatures)
-    try:
+    try:  # a busy or read-only base must not lose the results: they are written all the same
         run_id = record_run(db, signatures, result.frame, policy, table.roles.get("parti"), output)
-    except (duckdb.Error, OSError) as exc:  # a locked or read-only base must not lose the results
+    except RneMatchError as exc:  # BaseBusy: another process kept the base past the lock timeout
         record_error = str(exc)
-    outcome = VerifyOutcome(table, result, write_table(result.frame, output), run_id, record_error)
+    except (duckdb.Error, OSError) as exc:
+        record_error = str(exc).splitlines()[0]
+    outcome = VerifyOutcome(table, result, write_table(result.frame, output), run_id, record_error, db=db)
     if split:
         verified, review = split_results(result.frame)
         verified_path, review_path = _split_paths(output)
@@ -256,12 +267,12 @@ class ExtractResult:
         return self.frame["source"].n_unique()
 
 
-def extract_mailbox(inbox: Path, output: Path | None = None) -> ExtractResult:
+def extract_mailbox(inbox: Path, output: Path | None = None, *, progress: bool = False) -> ExtractResult:
     """The signers of a petition mailbox (mbox, Maildir, folder of .eml, one .eml), written to
     `output` when given. A mailbox without any message is an InputError."""
     if output is not None:
         check_output(output, inbox)
-    frame = _extract(inbox)
+    frame = _extract(inbox, bar if progress else silent)
     if frame.is_empty():
         raise InputError(f"{inbox} : aucun message trouvé")
     return ExtractResult(frame, write_table(frame, output) if output is not None else None)
@@ -274,7 +285,7 @@ def coverage(db: Path | None = None, *, level: str = "departement", results: Pat
     """Signatures and verified signers per unit (every unit listed), compared with the eligible
     officials there. The results come from `frame`, else a results file, else a run recorded in
     the base (the latest when no id is given)."""
-    db = db or paths.default_db()
+    db = db or paths.current_db()
     if frame is None:
         frame = load_results(db, results, run_id)
     return coverage_table(frame, db, level)

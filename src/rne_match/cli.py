@@ -1,14 +1,17 @@
 """Command line: a thin shell over `api`, in French for the people who use it.
 
 Each command parses its options, calls one use case of `api` and prints the outcome. A
-`RneMatchError` becomes « Erreur : … » on one line and exit code 1; any other exception is a bug
+`RneMatchError` becomes « Erreur : … » on one line and exit code 1; Ctrl-C one line and exit code
+130 (what was being written is removed, nothing is half replaced); any other exception is a bug
 and keeps its traceback. The library is imported inside the commands so that `--help` is quick.
 """
 
 from __future__ import annotations
 
 import functools
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -22,18 +25,53 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
+# What Ctrl-C stopped, per command (default: INTERRUPTED[None]).
+INTERRUPTED = {
+    None: "interrompu (Ctrl-C)",
+    "load": "chargement interrompu (Ctrl-C) : la base précédente reste intacte",
+}
+
+
 def _user_errors(command):
-    """Errors the user can act on end the command with one line; everything else propagates."""
+    """Errors the user can act on end the command with one line; so does Ctrl-C (exit code 130);
+    everything else propagates.
+
+    Ctrl-C is recognised by a flag our SIGINT handler sets, not by the exception that reaches us:
+    DuckDB turns the KeyboardInterrupt raised inside a query into « RuntimeError: Query
+    interrupted »."""
     @functools.wraps(command)
     def run(*args, **kwargs):
+        pressed = threading.Event()
+
+        def on_sigint(signum, frame):
+            pressed.set()
+            raise KeyboardInterrupt
+
+        main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, on_sigint) if main_thread else None
         try:
             return command(*args, **kwargs)
         except RneMatchError as exc:
-            _fail(str(exc))
+            if not pressed.is_set():
+                _fail(str(exc))
+            _interrupted(command.__name__)
+        except BaseException:
+            if not pressed.is_set():
+                raise
+            _interrupted(command.__name__)
+        finally:
+            if main_thread:  # a caller's own handler (pytest's, a notebook's) comes back
+                signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
     return run
 
 
+def _interrupted(name: str) -> None:
+    click.echo(f"Erreur : {INTERRUPTED.get(name, INTERRUPTED[None])}", err=True)
+    sys.exit(130)
+
+
 HELP = {"help_option_names": ["-h", "--help"]}
+DB_HELP = "Base DuckDB du RNE (défaut : la dernière chargée par « rne-match load »)."
 STATUS_LABELS = {
     Status.VERIFIED: "vérifié·es (verified)",
     Status.VERIFIED_OTHER_MANDATE: "autre mandat (verified_other_mandate)",
@@ -56,7 +94,7 @@ def main() -> None:
 @click.option("--only", "only", multiple=True, type=click.Choice(sorted(KIND_CODES)),
               help="Ne télécharger que ces fichiers (répétable : --only mai --only cm).")
 @click.option("--dest", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Dossier des téléchargements (défaut : data/raw).")
+              help="Dossier des téléchargements (défaut : raw/ du dossier de données).")
 @click.option("--api-url", default=None, help="Racine de l'API data.gouv.fr (tests, miroirs).")
 @click.option("--timeout", default=60.0, show_default=True, help="Délai réseau en secondes.")
 @click.option("--retries", default=3, show_default=True, help="Essais par fichier.")
@@ -79,12 +117,14 @@ def download(only: tuple[str, ...], dest: Path | None, api_url: str | None, time
 @click.option("--from", "source", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="Dossier des fichiers du RNE (défaut : dernière publication téléchargée).")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Base DuckDB à produire (défaut : data/processed/rne.duckdb).")
+              help="Base DuckDB à produire (défaut : processed/rne.duckdb du dossier de données).")
 @_user_errors
 def load(source: Path | None, db: Path | None) -> None:
     """Charger les fichiers du RNE dans une base DuckDB (remplacée d'un bloc)."""
     try:
-        result = api.load(source, db, on_file=lambda f: click.echo(
+        from .progress import write
+
+        result = api.load(source, db, progress=True, on_file=lambda f: write(
             f"  {f.kind:5} {f.rows_loaded:>8} lignes  {f.rows_rejected:>4} rejets  "
             f"{f.path.name}  [{f.format}]" + (f"  ({'; '.join(f.notes)})" if f.notes else "")
         ))
@@ -93,6 +133,9 @@ def load(source: Path | None, db: Path | None) -> None:
         return
     click.echo("Lignes par type : " + ", ".join(
         f"{k} {v:,}".replace(",", " ") for k, v in sorted(result.rows_by_kind().items())))
+    if result.kept:
+        click.echo("Conservé de la base précédente (lignes) : "
+                   + ", ".join(f"{t} {n:,}".replace(",", " ") for t, n in result.kept.items()))
     click.echo(f"Rejets : {result.rejected} (table « rejects »)  —  "
                f"{result.seconds:.1f} s  —  base : {result.db_path}")
     click.echo(f"Clés d'appariement préparées (cache à côté de la base) : {result.keys_seconds:.1f} s")
@@ -102,7 +145,7 @@ def load(source: Path | None, db: Path | None) -> None:
 @click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.argument("signatures", type=click.Path(path_type=Path))
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Base DuckDB du RNE (défaut : data/processed/rne.duckdb).")
+              help=DB_HELP)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Fichier de résultats (.csv, .xlsx, .parquet, .json, .jsonl). Défaut : <entrée>.verifie.csv")
 @click.option("--columns", default=None,
@@ -124,7 +167,8 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
     """Vérifier une liste de signatures (CSV, XLSX, JSON, liste en texte) ou une boîte de messages
     contre le RNE."""
     done = api.verify_file(signatures, db, output=output, columns=columns, eligible=eligible, split=split,
-                           explain=explain, sheet=sheet, limits=limits)
+                           explain=explain, sheet=sheet, limits=limits, progress=True)
+    click.echo(f"Base du RNE : {done.db}")
     for warning in done.table.warnings:
         click.echo(f"Attention : {warning}", err=True)
     if done.table.title_lines:
@@ -133,8 +177,6 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
                    "au-dessus de l'en-tête : titre, pas des signatures (ignorée·s).")
     if done.run_id is not None:
         click.echo(f"Vérification enregistrée dans la base (run {done.run_id}).")
-    else:
-        click.echo(f"Attention : vérification non enregistrée dans la base ({done.record_error}).", err=True)
     counts = done.counts()
     click.echo(f"{done.table.frame.height} signatures vérifiées en {done.result.seconds:.1f} s")
     for status, label in STATUS_LABELS.items():
@@ -143,6 +185,9 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
     if split:
         click.echo(f"Liste vérifiée : {done.verified_path}")
         click.echo(f"File de relecture : {done.review_path}")
+    if done.run_id is None:  # results written, but coverage and review would not see this run
+        _fail(f"vérification non enregistrée dans la base ({done.record_error}) ; "
+              f"résultats écrits dans {done.output} ; relancez pour l'enregistrer")
 
 
 @main.command()
@@ -154,7 +199,7 @@ def verify(signatures: Path, db: Path | None, output: Path | None, columns: str 
 def extract(inbox: Path, output: Path | None) -> None:
     """Lire une boîte de messages (mbox, Maildir, dossier de .eml, un .eml) et en tirer les signataires."""
     output = output or inbox.with_name(inbox.name.rstrip("/") + ".signatures.csv")
-    done = api.extract_mailbox(inbox, output)
+    done = api.extract_mailbox(inbox, output, progress=True)
     found = done.signers
     click.echo(f"{done.n_messages} messages lus : {found.height} signataire(s) trouvé·es, "
                f"{done.frame.height - found.height} message(s) sans signataire (raison dans « extraction_raison »).")
@@ -170,7 +215,7 @@ def extract(inbox: Path, output: Path | None) -> None:
 @click.argument("results", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--by", "level", type=click.Choice(list(LEVELS)),
               default="departement", show_default=True, help="Unité de regroupement.")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None, help=DB_HELP)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Écrire le tableau (.csv, .xlsx, .parquet, .json, .md).")
 @click.option("--map", "map_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -193,12 +238,14 @@ def coverage(run_id: str | None, results: Path | None, level: str, db: Path | No
         return
     if output:
         api.check_output(output, *([results] if results else []))
+    db = db or api.current_db()
     frame = None
     if decisions:
         from .review.cli import reviewed_frame
 
-        frame = reviewed_frame(db or api.default_db(), results, run_id)
+        frame = reviewed_frame(db, results, run_id)
     table = api.coverage(db, level=level, results=results, run_id=run_id, frame=frame)
+    click.echo(f"Base du RNE : {db}")
     shown = table.filter(pl.col("signatures") > 0) if output or level == "commune" else table
     if level == "parti":  # code and label are the same text
         shown = shown.drop("code")
@@ -215,7 +262,7 @@ def coverage(run_id: str | None, results: Path | None, level: str, db: Path | No
 @main.command()
 @click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.argument("query")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None, help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
 @_user_errors
 def sql(query: str, db: Path | None, fmt: str) -> None:
@@ -250,7 +297,7 @@ def demo(offline: bool, size: int) -> None:
 @click.argument("results", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--run", "run_id", default=None, help="Identifiant d'une vérification enregistrée (défaut : la dernière).")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Base DuckDB du RNE, où les décisions sont gardées (défaut : data/processed/rne.duckdb).")
+              help=DB_HELP + " Les décisions y sont gardées.")
 @click.option("--port", default=0, show_default="un port libre", help="Port d'écoute.")
 @click.option("--host", default=None, help="Adresse d'écoute (défaut : 127.0.0.1 ; autre chose expose la page au réseau).")
 @click.option("--reviewer", default=None, help="Votre nom, enregistré avec chaque décision.")
@@ -260,14 +307,14 @@ def review(results: Path | None, run_id: str | None, db: Path | None, port: int,
     """Relire la file de relecture dans une page web locale ; décisions gardées dans la base."""
     from .review.cli import run_review
 
-    run_review(db or api.default_db(), results, run_id, port, host, reviewer, echo=click.echo)
+    run_review(db or api.current_db(), results, run_id, port, host, reviewer, echo=click.echo)
 
 
 @main.command()
 @click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 @click.argument("results", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--run", "run_id", default=None, help="Identifiant d'une vérification enregistrée (défaut : la dernière).")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None, help=DB_HELP)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Liste finale (.xlsx ou .csv).")
 @_user_errors
@@ -275,4 +322,4 @@ def export(results: Path | None, run_id: str | None, db: Path | None, output: Pa
     """Liste finale : vérifiées automatiquement + acceptées en relecture, sans rejets ni doublons."""
     from .review.cli import run_export
 
-    run_export(db or api.default_db(), results, run_id, output, echo=click.echo)
+    run_export(db or api.current_db(), results, run_id, output, echo=click.echo)

@@ -32,6 +32,11 @@ class RegistryError(RneMatchError):
     """No usable registry base: none loaded yet, nothing downloaded to load, or a refused query."""
 
 
+class BaseBusy(RegistryError):
+    """The base stayed locked by another process (a `load`, a `verify` saving its run, a
+    `review` decision) longer than the lock timeout; nothing was written."""
+
+
 class SqlRefused(RegistryError):
     """A `sql` statement that would write, reach files, the network or extensions, or read the
     person-id secret: refused before or while it runs."""

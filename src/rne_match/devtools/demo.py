@@ -34,10 +34,10 @@ def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None]
         source = api.sample_release(paths.raw_dir() / "echantillon")
         db = paths.data_dir() / "processed" / "rne-echantillon.duckdb"
         echo("→ Démonstration sur l'ÉCHANTILLON EMBARQUÉ (élu·es fictif·ves, format officiel 2026).")
-    loaded = api.load(source, db, prepare_keys=False)
+    loaded = api.load(source, db, prepare_keys=False, progress=True)
     echo(f"RNE chargé : {sum(loaded.rows_by_kind().values())} mandats, {loaded.rejected} rejet(s), "
          f"{loaded.seconds:.1f} s → {db}")
-    registry = api.open_registry(db)
+    registry = api.open_registry(db, progress=True)
     sig_path = api.write_table(api.demo_signatures(registry, size, seed=2023), out_dir / "signatures-demo.csv")
     done = api.verify_file(sig_path, db, output=out_dir / "resultats.xlsx", registry=registry)
     verified, review = api.split_results(done.frame)

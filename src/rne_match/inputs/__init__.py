@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from ..errors import InputError
+from ..progress import Steps, silent
 from .freetext import read_line
 from .limits import DEFAULT_LIMITS, Limits, parse_limits
 from .mail.extract import extract_mailbox
@@ -34,14 +35,15 @@ class SignatureTable:
     warnings: list[str] = field(default_factory=list)  # how the file was read, when it matters (French)
 
 
-def read_signatures(path: Path, columns: dict[str, str] | None = None, *, sheet: str | None = None,
-                    limits: Limits = DEFAULT_LIMITS) -> SignatureTable:
-    """A signature table from a list (CSV, XLSX, JSON) or a mailbox (mbox, Maildir, .eml).
-    `sheet` chooses a workbook's sheet; `limits` bound what the file may expand to."""
+def read_signatures(path: Path, columns: dict[str, str] | None = None, progress: Steps = silent, *,
+                    sheet: str | None = None, limits: Limits = DEFAULT_LIMITS) -> SignatureTable:
+    """A signature table from a list (CSV, XLSX, JSON) or a mailbox (mbox, Maildir, .eml, its
+    extraction shown by `progress`). `sheet` chooses a workbook's sheet; `limits` bound what the
+    file may expand to."""
     if not path.exists():
         raise InputError(f"{path} : fichier introuvable")
     if is_mailbox(path):
-        frame = extract_mailbox(path)
+        frame = extract_mailbox(path, progress)
         if frame.is_empty():
             raise InputError(f"{path} : aucun message trouvé")
         return SignatureTable(path, frame, dict(MAIL_ROLES))

@@ -21,6 +21,7 @@ import polars as pl
 from ..domain.parties import party_expr
 from ..errors import InvariantError
 from ..inputs import SignatureTable
+from ..progress import Steps, silent
 from ..registry.view import Registry
 from .blocking import blocking_tables, candidate_pairs
 from .compare import holder_counts, prune, score_mandates, score_names, surname_frequencies
@@ -64,15 +65,15 @@ def split_results(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return verified, review
 
 
-def prepare_registry(registry: Registry) -> None:
+def prepare_registry(registry: Registry, progress: Steps = silent) -> None:
     """Build every table the matcher derives from the registry (blocking indexes, holder counts,
     places) and persist them beside the base: `load` pays for them once, not each `verify`."""
-    for reg in (registry, registry.former):
-        if reg is not None:
-            blocking_tables(reg)
-            holder_counts(reg)
-            surname_frequencies(reg)
-            referential(reg)
+    regs = [reg for reg in (registry, registry.former) if reg is not None]
+    with progress("Index de l'apparieur", 4 * len(regs), "étape") as advance:
+        for reg in regs:
+            for build in (blocking_tables, holder_counts, surname_frequencies, referential):
+                build(reg)
+                advance(1)
 
 
 def match_signatures(sigs: pl.DataFrame, reads: pl.DataFrame, reg: Registry, opts: MatchOptions) -> pl.DataFrame:
@@ -105,9 +106,10 @@ def _explain_former(decided: pl.DataFrame, sigs: pl.DataFrame, reads: pl.DataFra
 
 
 def verify_table(table: SignatureTable, registry: Registry, options: MatchOptions | None = None,
-                 explain: bool = False) -> VerifyResult:
+                 explain: bool = False, progress: Steps = silent) -> VerifyResult:
     """With `explain`, an `explication` column gives the blocking rule, each comparison level and
-    its weight for the best candidate (what Splink calls the waterfall)."""
+    its weight for the best candidate (what Splink calls the waterfall). `progress` is advanced
+    chunk by chunk."""
     start = time.perf_counter()
     opts = options or MatchOptions()
     sigs, reads = prepare(table.frame, table.roles)
@@ -115,9 +117,11 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
     # so decisions are the same, while the pair tables (≈65 pairs per signature) stay small enough
     # for memory and CPU caches whatever the size of the list.
     chunks = []
-    for lo in range(0, max(sigs.height, 1), CHUNK):
-        in_chunk = pl.col("row").is_between(lo, lo + CHUNK - 1)
-        chunks.append(match_signatures(sigs.filter(in_chunk), reads.filter(in_chunk), registry, opts))
+    with progress("Vérification", sigs.height, "signature") as advance:
+        for lo in range(0, max(sigs.height, 1), CHUNK):
+            in_chunk = pl.col("row").is_between(lo, lo + CHUNK - 1)
+            chunks.append(match_signatures(sigs.filter(in_chunk), reads.filter(in_chunk), registry, opts))
+            advance(min(CHUNK, sigs.height - lo))
     decided = pl.concat(chunks, how="vertical_relaxed")
     decided = decided.with_columns(reasons(opts.weights.identify).alias("reason"))
     if explain:

@@ -4,23 +4,30 @@ Parsing is DuckDB's CSV reader (quote-aware, parallel, with a rejects table); Py
 the bytes and numbers the lines, so that every loaded row keeps the line it came from and every
 line that is not loaded is written to `rejects` with a reason. The database is built beside the
 target and renamed over it only once complete: an interrupted load leaves the last good one.
+
+The base also holds the users' work: verify runs (`runs`, `signatures`) and review `decisions`.
+Load rebuilds only its own tables; every other table of the old base is copied into the new one
+just before the swap, while the old base is held read-only so that no run or decision can be
+written to it in between (see `carry_over`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
 from ..domain.kinds import KINDS
-from ..errors import FormatError, InvariantError, RegistryError
-from ..files import atomic_write
+from ..errors import FormatError, InvariantError
+from ..files import atomic_write, temporary_name
+from ..locks import connect, wait_for_lock, without_duckdb_bar
+from ..progress import Steps, silent
 from . import schema
 from .formats import FileFormat, decode, sniff
 
@@ -43,6 +50,7 @@ class LoadResult:
     files: list[FileResult]
     seconds: float
     keys_seconds: float | None = None  # time to derive the matcher's keys, when done right after
+    kept: dict[str, int] = field(default_factory=dict)  # the users' tables carried over: rows each
 
     def rows_by_kind(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -283,17 +291,13 @@ def load_file(
 def previous_secret(db_path: Path) -> str | None:
     """The person-id secret of the base about to be replaced, so that a person keeps the same id
     across loads. It lives only in the base (no key file to protect, back up or leak beside it):
-    deleting the base starts a new secret, hence new ids. A base that cannot be opened because
-    another process writes to it stops the load rather than silently changing every id."""
+    deleting the base starts a new secret, hence new ids. A base another process writes to is
+    waited for; if it stays busy the load stops (BaseBusy) rather than silently changing every id."""
     if not db_path.exists():
         return None
     try:
-        con = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.Error as exc:
-        if "lock" in str(exc).lower():
-            raise RegistryError(
-                f"{db_path} : base utilisée par un autre processus ; relancez le chargement quand il a fini"
-            ) from exc
+        con = connect(db_path, read_only=True)
+    except duckdb.Error:
         return None  # not a DuckDB base (or a damaged one): nothing to carry over
     try:
         return schema.read_secret(con)
@@ -301,40 +305,114 @@ def previous_secret(db_path: Path) -> str | None:
         con.close()
 
 
+@contextmanager
+def hold_previous(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection | None]:
+    """The base about to be replaced, attached read-only as `previous` in an in-memory DuckDB and
+    held until the caller's block ends: while held, other processes can read it but not write,
+    so a run or decision cannot land in it after its tables were copied. Waits for a writer (up
+    to the lock timeout); None when there is no base, or a file DuckDB cannot open."""
+    if not db_path.exists():
+        yield None
+        return
+    mem = without_duckdb_bar(duckdb.connect())
+    path = str(db_path).replace("'", "''")
+    try:
+        try:
+            wait_for_lock(lambda: mem.execute(f"ATTACH '{path}' AS previous (READ_ONLY)"), db_path)
+            attached = True
+        except duckdb.Error:
+            attached = False  # not a DuckDB base (or a damaged one): nothing to carry over
+        yield mem if attached else None
+    finally:
+        mem.close()
+
+
+def carry_over(previous: duckdb.DuckDBPyConnection, new_db: Path) -> dict[str, int]:
+    """Copy into `new_db` (closed) every table of the held previous base that the load did not
+    build: the users' tables, whatever they are (runs, signatures, decisions, and any added
+    later), with their definitions (keys included). Returns the rows copied per table."""
+    new = str(new_db).replace("'", "''")
+    previous.execute(f"ATTACH '{new}' AS fresh")
+    try:
+        built = {r[0] for r in previous.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'fresh'").fetchall()}
+        users = previous.execute(
+            "SELECT table_name, sql FROM duckdb_tables() WHERE database_name = 'previous' "
+            "AND schema_name = 'main' ORDER BY table_name").fetchall()
+        kept = {}
+        previous.execute("USE fresh")
+        for name, ddl in users:
+            if name in built:
+                continue
+            previous.execute(ddl)
+            kept[name] = previous.execute(
+                f'INSERT INTO fresh.main."{name}" SELECT * FROM previous.main."{name}"').fetchone()[0]
+        previous.execute("CHECKPOINT fresh")
+        return kept
+    finally:
+        previous.execute("USE memory")
+        previous.execute("DETACH fresh")
+
+
+def _stale_wal_remover(db_path: Path) -> Callable[..., bool]:
+    """An exit callback for after a successful swap, run while the old base is still held: a WAL
+    beside it was left by a writer that crashed; the copy read it (an attached base replays its
+    WAL), and DuckDB would refuse to open the new base with it (« WAL does not match »)."""
+    def remove(exc_type, exc, tb) -> bool:
+        if exc_type is None:
+            Path(f"{db_path}.wal").unlink(missing_ok=True)
+        return False
+    return remove
+
+
 def load_folder(
     folder: Path,
     db_path: Path,
     on_file: Callable[[FileResult], None] | None = None,
     secret: str | None = None,
+    progress: Steps = silent,
 ) -> LoadResult:
     """Build a fresh database from every RNE file under `folder` and swap it in atomically.
 
-    Person ids are keyed with `secret` (hex), else the previous base's, else a new random one."""
+    Person ids are keyed with `secret` (hex), else the previous base's, else a new random one.
+    `progress` is shown in bytes of the files read."""
     start = time.perf_counter()
     files = find_rne_files(folder)
     if not files:
         raise FormatError(f"{folder}: aucun fichier du RNE (.csv, .txt) trouvé")
     secret = secret or previous_secret(db_path) or schema.new_secret()
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    tmpdir = db_path.parent / f".{db_path.name}.{os.getpid()}.parts"
+    # Named with the process id, like the base being built: what a killed load left (build file,
+    # its WAL, this folder) is removed by atomic_write below (files.remove_stale).
+    tmpdir = temporary_name(db_path, ".parts")
     tmpdir.mkdir(exist_ok=True)
     results: list[FileResult] = []
+    kept: dict[str, int] = {}
     try:
-        with atomic_write(db_path, suffix=f".{os.getpid()}.building", companions=(".wal",)) as tmp_db:
+        # Exits in reverse: the swap first, then the previous base (held from the copy) is released.
+        with ExitStack() as held, atomic_write(db_path, suffix=".building", companions=(".wal",)) as tmp_db:
             con = duckdb.connect(str(tmp_db))
             try:
+                without_duckdb_bar(con)
                 schema.create_registry_tables(con, secret)
-                for i, path in enumerate(files):
-                    res = load_file(con, path, folder, i, tmpdir)
-                    results.append(res)
-                    if on_file:
-                        on_file(res)
+                sizes = [p.stat().st_size for p in files]
+                with progress("Chargement du RNE", sum(sizes), "o") as advance:
+                    for i, path in enumerate(files):
+                        res = load_file(con, path, folder, i, tmpdir)
+                        results.append(res)
+                        advance(sizes[i])
+                        if on_file:
+                            on_file(res)
                 schema.finish_registry(con)
                 con.execute("CHECKPOINT")
             finally:
                 con.close()
+            previous = held.enter_context(hold_previous(db_path))
+            if previous is not None:
+                kept = carry_over(previous, tmp_db)
+            held.push(_stale_wal_remover(db_path))
     finally:
         for p in tmpdir.glob("*"):
             p.unlink()
         tmpdir.rmdir()
-    return LoadResult(db_path, results, time.perf_counter() - start)
+    return LoadResult(db_path, results, time.perf_counter() - start, kept=kept)

@@ -19,6 +19,8 @@ from ..domain.kinds import KINDS, KindSpec
 from ..domain.text import map_unique, skeleton_expr, strip_particles_expr
 from ..errors import RegistryError
 from ..files import atomic_write
+from ..locks import connect
+from ..progress import Advance, Steps, silent
 
 # The label a person would use for the place of a mandate, per kind.
 _TERRITOIRE_SQL = (
@@ -84,14 +86,15 @@ def _cache_key(con: duckdb.DuckDBPyConnection) -> str:
     return hashlib.sha1(f"{CACHE_VERSION}{rows}".encode()).hexdigest()[:16]
 
 
-def load_registry(db_path: Path) -> Registry:
+def load_registry(db_path: Path, progress: Steps = silent) -> Registry:
     """The registry with its match keys. Computing the keys takes seconds on the full RNE, so
-    they are kept in a Parquet cache next to the base and reused until the next `load`."""
+    they are kept in a Parquet cache next to the base and reused until the next `load`;
+    `progress` shows that computation, step by step."""
     if not Path(db_path).exists():
         raise RegistryError(
             f"{db_path} : base absente ; lancez « rne-match load » (ou « rne-match demo »)"
         )
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = connect(db_path, read_only=True)
     try:
         try:
             key = _cache_key(con)
@@ -104,11 +107,15 @@ def load_registry(db_path: Path) -> Registry:
                               pl.read_parquet(cache / "mandates.parquet"), cache)
             except (OSError, pl.exceptions.PolarsError):
                 pass  # a damaged cache is rebuilt below
-        persons, mandates = _compute(con)
+        with progress("Clés d'appariement", COMPUTE_STEPS + (cache is not None), "étape") as advance:
+            persons, mandates = _compute(con, advance)
+            con.close()  # the base is free again while the cache is written
+            if cache is not None:
+                if not _write_cache(cache, persons, mandates):
+                    cache = None
+                advance(1)
     finally:
-        con.close()
-    if cache is not None and not _write_cache(cache, persons, mandates):
-        cache = None
+        con.close()  # closing twice is harmless
     return _split(persons, mandates, cache)
 
 
@@ -149,7 +156,10 @@ def _write_cache(cache: Path, persons: pl.DataFrame, mandates: pl.DataFrame) -> 
     return True
 
 
-def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame]:
+COMPUTE_STEPS = 4  # the `advance` calls of _compute
+
+
+def _compute(con: duckdb.DuckDBPyConnection, advance: Advance) -> tuple[pl.DataFrame, pl.DataFrame]:
     """All mandates and persons with their match keys and a `current` flag (in the latest
     release of its kind); sorted, so that a seeded draw from
     the registry (the benchmark's labelled sets) is the same in every process."""
@@ -170,6 +180,7 @@ def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame
         ORDER BY m.person_id, m.kind, m.source_file, m.source_line
         """
     ).pl()
+    advance(1)
     persons = con.sql(
         """
         SELECT p.person_id IN (SELECT person_id FROM mandates
@@ -179,9 +190,11 @@ def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame
         ORDER BY p.person_id
         """
     ).pl()
+    advance(1)
     for src, dst in (("place", "place_f"), ("libelle_commune", "commune_f"),
                      ("territoire", "territoire_f"), ("fonction", "fonction_f")):
         mandates = map_unique(mandates, src, dst)
+    advance(1)
     persons = map_unique(map_unique(persons, "nom", "nom_f"), "prenom", "prenom_f")
     persons = map_unique(persons, "nom_f", "nom_np", strip_particles_expr)
     persons = map_unique(persons, "nom_np", "nom_skel", skeleton_expr)
@@ -189,4 +202,5 @@ def _compute(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame
         pl.col("prenom_f").str.split(" ").list.first().alias("prenom_first"),
         pl.col("prenom_f").str.slice(0, 1).alias("prenom_initial"),
     )
+    advance(1)
     return persons, mandates

@@ -16,6 +16,7 @@ from ..domain.mandates import ELIGIBLE_DEFAULT
 from ..domain.parties import NOT_GIVEN, PARTIES
 from ..domain.territories import DEPARTEMENTS
 from ..errors import CoverageError
+from ..locks import connect
 from ..matching.decide import Status
 from ..registry.download import sha1_of
 from .outputs import read_table
@@ -40,7 +41,7 @@ def load_results(db_path: Path, results: Path | None = None, run_id: str | None 
         raise CoverageError(f"{db_path} : base absente ; lancez « rne-match load »")
     if results is not None:
         return read_table(results)
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = connect(db_path, read_only=True)
     try:
         if run_id is None:
             rows = con.execute("SELECT run_id FROM runs ORDER BY created_at DESC LIMIT 1").fetchall()
@@ -72,7 +73,7 @@ def record_run(db_path: Path, source: Path, result: pl.DataFrame, policy: frozen
         (pl.col(party_column) if party_column else pl.lit(None, pl.String)).alias("parti"),
     )
     sig = frame.select(SIGNATURE_COLUMNS)  # noqa: F841 - read by DuckDB below
-    con = duckdb.connect(str(db_path))
+    con = connect(db_path)  # waits while another process saves its run
     try:
         con.execute("""CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, source VARCHAR,
                        rows BIGINT, eligible VARCHAR, created_at TIMESTAMP)""")
@@ -102,7 +103,7 @@ def record_run(db_path: Path, source: Path, result: pl.DataFrame, policy: frozen
 def eligible_counts(db_path: Path, level: str, policy: frozenset[str] = ELIGIBLE_DEFAULT) -> pl.DataFrame:
     """Distinct eligible persons per unit, every unit listed (overseas included)."""
     kinds = ", ".join(f"'{k}'" for k in sorted(policy))
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = connect(db_path, read_only=True)
     try:
         if level == "kind":
             return con.sql(f"""SELECT kind AS code, kind AS libelle, count(DISTINCT person_id) AS elus_eligibles

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..domain.mandates import ELIGIBLE_DEFAULT, parse_mandate
 from ..domain.text import fold, fold_expr
-from ..errors import RneMatchError
+from ..errors import BaseBusy, RneMatchError
 from ..inputs import detect_roles, read_workbook
+from ..locks import wait_for_lock
 from ..matching.explain import KIND_LABELS
 from ..matching.pipeline import RESULT_COLUMNS
 from ..matching.pipeline import REVIEW_ORDER as _REVIEW_ORDER
@@ -18,6 +19,7 @@ REVIEW_ORDER = [str(s) for s in _REVIEW_ORDER]
 ADDED_COLUMNS = [*RESULT_COLUMNS, "parti_normalise", *RESOLVED_COLUMNS]
 
 __all__ = [
-    "ADDED_COLUMNS", "ELIGIBLE_DEFAULT", "KIND_LABELS", "RESULT_COLUMNS", "REVIEW_ORDER", "RneMatchError",
-    "check_output", "detect_roles", "fold", "fold_expr", "parse_mandate", "read_table", "read_workbook", "write_table",
+    "ADDED_COLUMNS", "ELIGIBLE_DEFAULT", "KIND_LABELS", "RESULT_COLUMNS", "REVIEW_ORDER", "BaseBusy", "RneMatchError",
+    "check_output", "detect_roles", "fold", "fold_expr", "parse_mandate", "read_table", "read_workbook",
+    "wait_for_lock", "write_table",
 ]

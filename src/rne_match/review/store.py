@@ -18,7 +18,6 @@ import hashlib
 import itertools
 import os
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,12 +31,14 @@ from ._deps import (
     ADDED_COLUMNS,
     ELIGIBLE_DEFAULT,
     REVIEW_ORDER,
+    BaseBusy,
     RneMatchError,
     detect_roles,
     fold,
     fold_expr,
     parse_mandate,
     read_table,
+    wait_for_lock,
 )
 
 PAGE_SIZE = 100
@@ -152,6 +153,7 @@ _GATEWAY: list[duckdb.DuckDBPyConnection] = []
 _FILE_LOCKS: dict[str, threading.Lock] = {}
 _GUARD = threading.Lock()
 _ALIASES = itertools.count()
+LOCK_WAIT = 15.0  # seconds a page request waits for the base before answering « base occupée »
 
 
 def _file_lock(db_path: Path) -> threading.Lock:
@@ -160,7 +162,7 @@ def _file_lock(db_path: Path) -> threading.Lock:
 
 
 @contextmanager
-def _base(db_path: Path, read_only: bool = False, attempts: int = 60) -> Iterator[duckdb.DuckDBPyConnection]:
+def _base(db_path: Path, read_only: bool = False, timeout: float = LOCK_WAIT) -> Iterator[duckdb.DuckDBPyConnection]:
     with _file_lock(db_path):
         with _GUARD:
             if not _GATEWAY:
@@ -168,18 +170,12 @@ def _base(db_path: Path, read_only: bool = False, attempts: int = 60) -> Iterato
             cur = _GATEWAY[0].cursor()
         alias = f"base_{next(_ALIASES)}"
         path = str(db_path).replace("'", "''")
-        delay = 0.02
         try:
-            for i in range(attempts):
-                try:
-                    cur.execute(f"ATTACH '{path}' AS {alias}{' (READ_ONLY)' if read_only else ''}")
-                    break
-                except duckdb.IOException as exc:
-                    if "lock" not in str(exc).lower() or i == attempts - 1:
-                        raise ReviewError(f"{db_path} : base occupée par un autre programme "
-                                          f"({str(exc).splitlines()[0]})") from exc
-                    time.sleep(delay)
-                    delay = min(delay * 1.5, 0.25)
+            try:
+                wait_for_lock(lambda: cur.execute(f"ATTACH '{path}' AS {alias}{' (READ_ONLY)' if read_only else ''}"),
+                              db_path, timeout)
+            except BaseBusy as exc:
+                raise ReviewError(str(exc)) from exc
             cur.execute(f"USE {alias}")
             try:
                 yield cur

@@ -24,6 +24,7 @@ from ...domain.kinds import KINDS
 from ...domain.mandates import parse_mandate
 from ...domain.territories import departement_code
 from ...domain.text import fold
+from ...progress import Steps, silent
 from ..freetext import (
     BULLET,
     MANDATE_RE,
@@ -700,22 +701,24 @@ def extract_message(msg: MailMessage) -> list[dict]:
     return [row for r in assemble([read_message(msg, organisers([msg]))]) for row in _rows(r)]
 
 
-def extract_messages(messages: Iterable[MailMessage]) -> pl.DataFrame:
+def extract_messages(messages: Iterable[MailMessage], progress: Steps = silent) -> pl.DataFrame:
     """Rows for a mailbox: one per signature (a conversation's messages merged, `source` listing
-    them), one per message that does not sign, saying what it is."""
+    them), one per message that does not sign, saying what it is. `progress` counts messages read."""
     messages = list(messages)
     org = organisers(messages)
     threads = thread_of(messages, org)
     readings = []
-    for msg, t in zip(messages, threads, strict=True):
-        r = read_message(msg, org)
-        r.thread = t
-        readings.append(r)
+    with progress("Extraction", len(messages), "message") as advance:
+        for msg, t in zip(messages, threads, strict=True):
+            r = read_message(msg, org)
+            r.thread = t
+            readings.append(r)
+            advance(1)
     rows = [row for r in assemble(readings) for row in _rows(r)]
     schema = {c: pl.String for c in COLUMNS} | {"signataire_no": pl.Int64, "extraction_confidence": pl.Float64}
     return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
 
 
-def extract_mailbox(path: Path) -> pl.DataFrame:
+def extract_mailbox(path: Path, progress: Steps = silent) -> pl.DataFrame:
     """One row per signature found, one row per message that does not sign, in mailbox order."""
-    return extract_messages(read_mailbox(path))
+    return extract_messages(read_mailbox(path), progress)
