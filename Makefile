@@ -27,4 +27,8 @@ bench: $(STAMP)
 bench-review: $(STAMP)
 	$(BIN)/python bench/review.py
 
-.PHONY: install demo test bench bench-review
+# Rebuild the territorial reference shipped in the package from the etalab COG files (../shared/cog).
+cog: $(STAMP)
+	$(BIN)/python -m rne_match.devtools.cog ../shared/cog
+
+.PHONY: install demo test bench bench-review cog
