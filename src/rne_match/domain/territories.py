@@ -65,6 +65,21 @@ def commune_of() -> pl.DataFrame:
             .select("code", "commune").join(epci, on="commune", how="left"))
 
 
+@functools.cache
+def _current_communes() -> dict[str, str]:
+    return dict(commune_of().select("code", "commune").iter_rows())
+
+
+def current_commune(code: str | None) -> str | None:
+    """Today's commune of a commune code (itself when the COG does not know it)."""
+    return _current_communes().get(code, code) if code else code
+
+
+def current_commune_expr(expr: pl.Expr) -> pl.Expr:
+    """`current_commune` on a column: codes the COG does not know stay as they are."""
+    return expr.replace(_current_communes())
+
+
 # code -> (name, région code), overseas included; from the COG table.
 DEPARTEMENTS: dict[str, tuple[str, str]] = {
     code: (name, region) for code, name, region in _named("departement").select("code", "nom", "region").iter_rows()}

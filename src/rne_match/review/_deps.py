@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from ..domain.mandates import ELIGIBLE_DEFAULT, parse_mandate
+from ..domain.territories import current_commune
 from ..domain.text import fold, fold_expr
 from ..errors import RneMatchError
 from ..inputs import detect_roles, read_workbook
 from ..matching.explain import KIND_LABELS
 from ..matching.pipeline import RESULT_COLUMNS
 from ..matching.pipeline import REVIEW_ORDER as _REVIEW_ORDER
-from ..matching.places import RESOLVED_COLUMNS
+from ..matching.places import COMMUNE_FAMILY, RESOLVED_COLUMNS
 from ..reports.outputs import check_output, read_table, write_table
 
 # Statuses as plain text (they are StrEnum members in the matcher), easiest to settle first.
@@ -18,6 +19,6 @@ REVIEW_ORDER = [str(s) for s in _REVIEW_ORDER]
 ADDED_COLUMNS = [*RESULT_COLUMNS, "parti_normalise", *RESOLVED_COLUMNS]
 
 __all__ = [
-    "ADDED_COLUMNS", "ELIGIBLE_DEFAULT", "KIND_LABELS", "RESULT_COLUMNS", "REVIEW_ORDER", "RneMatchError",
-    "check_output", "detect_roles", "fold", "fold_expr", "parse_mandate", "read_table", "read_workbook", "write_table",
+    "ADDED_COLUMNS", "COMMUNE_FAMILY", "ELIGIBLE_DEFAULT", "KIND_LABELS", "RESULT_COLUMNS", "REVIEW_ORDER", "RneMatchError",
+    "check_output", "current_commune", "detect_roles", "fold", "fold_expr", "parse_mandate", "read_table", "read_workbook", "write_table",
 ]
