@@ -122,3 +122,9 @@ def test_an_epci_is_resolved_to_its_siren_whatever_words_name_its_kind():
                    "conseillère communautaire, Communauté de communes Faucigny Glières"):
         out = resolve(reg, stated).row(0, named=True)
         assert (out["lieu_type"], out["lieu_code"], out["lieu"]) == ("epci", "200000172", "CC Faucigny - Glières")
+
+
+def test_a_senator_s_departement_is_resolved():
+    reg = registry_of({"kind": "mai", "code_commune": "34172", "libelle_commune": "Montpellier", "code_departement": "34"})
+    out = resolve(reg, "Sénateur du Haut-Rhin").row(0, named=True)
+    assert (out["lieu_type"], out["lieu_code"], out["lieu_note"]) == ("departement", "68", None)
