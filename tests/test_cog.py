@@ -37,4 +37,4 @@ def test_every_commune_code_leads_to_one_current_commune():
 
 def test_departements_and_regions_come_from_the_table():
     assert DEPARTEMENTS["972"] == ("Martinique", "02") and DEPARTEMENTS["2A"] == ("Corse-du-Sud", "94")
-    assert len(DEPARTEMENTS) == 109 and REGIONS["84"] == "Auvergne-Rhône-Alpes"
+    assert len(DEPARTEMENTS) == 108 and "989" not in DEPARTEMENTS and REGIONS["84"] == "Auvergne-Rhône-Alpes"

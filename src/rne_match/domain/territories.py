@@ -37,8 +37,12 @@ def cog_source() -> dict:
     return json.loads(COG_META.read_text(encoding="utf-8"))
 
 
+# Clipperton (989) is in the COG but has no council nor any élu: it is no unit of the registry.
+_WITHOUT_ELUS = ("989",)
+
+
 def _named(kind: str) -> pl.DataFrame:
-    return cog().filter(pl.col("type") == kind).sort("code")
+    return cog().filter((pl.col("type") == kind) & ~pl.col("code").is_in(_WITHOUT_ELUS)).sort("code")
 
 
 # What a commune code can be in the COG, most direct first: when one code has several meanings
