@@ -194,21 +194,17 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
     # once the stated département has said which). Text similarity remains for what the
     # reference does not resolve (typos, cantons, sections).
     other_commune = pl.col("s_exact") & pl.col("r_commune").is_not_null() & ~pl.col("code_hit")
-    place_level = (
-        pl.when(~has_place).then(pl.lit("none"))
-        .when(pl.col("code_hit")).then(pl.lit("commune_code"))
-        .when(pl.col("epci_hit")).then(pl.lit("epci_code"))
-        .when(other_commune).then(pl.lit("commune_other"))
-        .when((pl.col("p_commune") >= 90) | (pl.col("p_terr") >= 90) | names_commune).then(pl.lit("text"))
-        .when(pl.col("region").is_not_null() & (pl.col("region") == pl.col("code_region"))).then(pl.lit("region"))
-        .when(pl.col("p_any") >= 90).then(pl.lit("weak"))
-        .otherwise(pl.lit("other"))
-    )
-    place_weights = {"none": 0.0, "commune_code": w.place_code, "epci_code": w.place_epci,
-                     "commune_other": w.place_other, "text": w.place_strong, "region": w.region_agree,
-                     "weak": w.place_weak, "other": w.place_other}
-    df = df.with_columns(place_level.alias("place_level")).with_columns(
-        pl.col("place_level").replace_strict(place_weights, return_dtype=pl.Float64).alias("w_place"),
+    place = levels("place", [
+        Level("aucun", ~has_place, 0.0),
+        Level("meme_commune", pl.col("code_hit"), w.place_code),
+        Level("dans_epci", pl.col("epci_hit"), w.place_epci),
+        Level("autre_commune", other_commune, w.place_other),
+        Level("nom", (pl.col("p_commune") >= 90) | (pl.col("p_terr") >= 90) | names_commune, w.place_strong),
+        Level("region", pl.col("region").is_not_null() & (pl.col("region") == pl.col("code_region")), w.region_agree),
+        Level("mot", pl.col("p_any") >= 90, w.place_weak),
+        Level("autre", None, w.place_other),
+    ])
+    df = df.with_columns(*place).with_columns(
         pl.when(pl.col("dep").is_null() | pl.col("code_departement").is_null()).then(0.0)
         .when(pl.concat_str("dep", "code_departement", separator="|").is_in(same_departement_keys()))
         .then(w.dep_agree)
@@ -224,9 +220,9 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
     # at the finest territory the signer named (an EPCI counts as its département: it holds
     # several communes); contradictions keep their penalties.
     counts = holder_counts(reg)
-    level = (pl.when(pl.col("place_level").is_in(["commune_code", "text", "weak"])).then(pl.lit("t"))
-             .when((pl.col("w_dep") > 0) | (pl.col("place_level") == "epci_code")).then(pl.lit("d"))
-             .when(pl.col("place_level") == "region").then(pl.lit("r")).otherwise(pl.lit("k")))
+    level = (pl.when(pl.col("l_place").is_in(["meme_commune", "nom", "mot"])).then(pl.lit("t"))
+             .when((pl.col("w_dep") > 0) | (pl.col("l_place") == "dans_epci")).then(pl.lit("d"))
+             .when(pl.col("l_place") == "region").then(pl.lit("r")).otherwise(pl.lit("k")))
     df = df.with_columns(level.alias("level"), pl.concat_str(
         pl.col("s_kind"), level,
         pl.when(level == "t").then(pl.col("territoire").fill_null("") + pl.col("code_departement").fill_null(""))
