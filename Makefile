@@ -34,4 +34,8 @@ bench-hostile: $(STAMP)
 bench-review: $(STAMP)
 	$(BIN)/python bench/review.py
 
-.PHONY: install demo test fuzz bench bench-hostile bench-review
+# Rebuild the territorial reference shipped in the package from the etalab COG files (../shared/cog).
+cog: $(STAMP)
+	$(BIN)/python -m rne_match.devtools.cog ../shared/cog
+
+.PHONY: install demo test fuzz bench bench-hostile bench-review cog

@@ -71,3 +71,38 @@ def pytest_terminal_summary(terminalreporter):
     if FUZZ_CASES:
         terminalreporter.write_line(f"fuzz : {sum(FUZZ_CASES.values())} cas ("
                                     + ", ".join(f"{k} {v}" for k, v in FUZZ_CASES.items()) + ")")
+
+
+def registry_of(*mandates: dict):
+    """A hand-made registry: one person per mandate (`person_id` p1, p2…), with the columns and
+    folded keys `registry.view` computes. Each dict gives kind, code_commune, libelle_commune,
+    code_departement and optionally nom, prenom, fonction, libelle_epci, code_region."""
+    import polars as pl
+
+    from rne_match.domain.territories import DEPARTEMENTS
+    from rne_match.domain.text import fold
+    from rne_match.registry.view import Registry
+
+    rows = []
+    for i, m in enumerate(mandates, 1):
+        dep = m["code_departement"]
+        commune = m.get("libelle_commune")
+        rows.append({
+            "person_id": f"p{i}", "kind": m["kind"], "fonction": m.get("fonction"), "code_departement": dep,
+            "libelle_departement": DEPARTEMENTS[dep][0], "code_commune": m.get("code_commune"),
+            "libelle_commune": commune, "code_region": m.get("code_region", DEPARTEMENTS[dep][1]),
+            "libelle_epci": m.get("libelle_epci"), "territoire": m.get("libelle_epci") or commune,
+            "place_f": fold(f"{commune or ''} {m.get('libelle_epci') or ''} {DEPARTEMENTS[dep][0]}"),
+            "commune_f": fold(commune) or None, "territoire_f": fold(m.get("libelle_epci") or commune),
+            "fonction_f": fold(m.get("fonction")) or None, "release": "2026",
+            "nom": m.get("nom", f"NOM{chr(64 + i)}"), "prenom": m.get("prenom", "Claude"),
+        })
+    frame = pl.DataFrame(rows)
+    persons = frame.select(
+        "person_id", "nom", "prenom", pl.lit(None, pl.String).alias("sexe"),
+        pl.col("nom").str.to_lowercase().alias("nom_f"), pl.col("prenom").str.to_lowercase().alias("prenom_f"),
+        pl.col("nom").str.to_lowercase().alias("nom_np"), pl.col("nom").str.to_lowercase().alias("nom_skel"),
+        pl.col("prenom").str.to_lowercase().alias("prenom_first"),
+        pl.col("prenom").str.to_lowercase().str.slice(0, 1).alias("prenom_initial"),
+        pl.lit(1).alias("nom_freq"), pl.lit(1).alias("prenom_freq"))
+    return Registry(persons, frame.drop("nom", "prenom"), len(rows), ["2026"])

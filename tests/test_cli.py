@@ -75,3 +75,8 @@ def test_split_writes_the_list_to_publish_and_the_review_queue(tmp_path, sample_
     assert review["status"].to_list() == ["not_found", "invalid"]  # easiest to settle first
     assert verified.height + review.height == out.height
     assert "File de relecture" in res.output
+
+
+def test_version_names_the_territorial_reference():
+    res = CliRunner().invoke(main, ["--version"])
+    assert res.exit_code == 0 and "COG 2026 (@etalab/decoupage-administratif 6.0.0)" in res.output

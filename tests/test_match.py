@@ -10,13 +10,15 @@ from rne_match.devtools.generate import generate, verify_labelled
 from rne_match.inputs import SignatureTable, detect_roles
 from rne_match.matching import pipeline
 from rne_match.matching.blocking import RULES, candidate_pairs
-from rne_match.matching.compare import holder_counts, score_names
+from rne_match.matching.compare import holder_counts, score_mandates, score_names
 from rne_match.matching.decide import Status
 from rne_match.matching.explain import explanation, reasons
 from rne_match.matching.pipeline import match_signatures, verify_table
 from rne_match.matching.readings import prepare
 from rne_match.matching.weights import MatchOptions, Weights
 from rne_match.registry.view import Registry
+
+from .conftest import registry_of
 
 
 def tiny_registry() -> Registry:
@@ -100,7 +102,7 @@ def test_explanation_gives_rule_levels_weights_and_threshold():
     out = _decided_with_reasons(w, nom=["Durand"], prenom=["Jean"], mandat=["conseiller municipal de Montpellier"])
     text = out.with_columns(explanation(w.identify, w.margin).alias("x"))["x"][0]
     assert text.startswith("règle mot_du_nom ; nom exact +")
-    assert "prénom exact +" in text and "lieu +6.0" in text and "(seuil 17, marge 5)" in text
+    assert "prénom exact +" in text and "lieu meme_commune +6.0" in text and "(seuil 17, marge 5)" in text
 
 
 def test_name_levels_exact_beats_typo_beats_an_unrelated_surname():
@@ -224,3 +226,70 @@ def test_a_place_in_brackets_after_the_name_is_the_stated_place_not_part_of_the_
     assert sigs["place_f"].to_list()[0] == "montpellier"
     assert sigs["place_f"].to_list()[1] in ("", None)  # a party in brackets is not a place
     assert set(reads.filter(pl.col("row") == 0)["nom_f"]) <= {"durand", "jean"}
+
+
+# Place levels on codes through the COG hierarchy (score_mandates on hand-made registries): the
+# stated place and the mandate name the same commune only by code, never by text alone.
+
+def _place_level(reg, mandat: str, departement: str = "") -> str:
+    sigs, _ = _prepared(nom=["Nom"], prenom=["Claude"], mandat=[mandat], departement=[departement])
+    named = pl.DataFrame({"row": [0], "person_id": ["p1"]})
+    return score_mandates(named, sigs, reg, MatchOptions()).row(0, named=True)["l_place"]
+
+
+def test_a_commune_deleguee_agrees_with_a_mandate_of_its_commune_nouvelle():
+    reg = registry_of({"kind": "mai", "code_commune": "69114", "libelle_commune": "Porte des Pierres Dorées",
+                       "code_departement": "69"})
+    assert _place_level(reg, "maire de Jarnioux", "Rhône") == "meme_commune"
+
+
+def test_a_mandate_under_an_old_code_agrees_with_the_commune_it_became():
+    reg = registry_of({"kind": "mai", "code_commune": "01341", "libelle_commune": "Saint-Champ", "code_departement": "01"})
+    assert _place_level(reg, "maire de Magnieu") == "meme_commune"
+
+
+def test_the_current_name_agrees_with_the_older_name_of_the_release():
+    reg = registry_of({"kind": "mai", "code_commune": "55119", "libelle_commune": "Cléry-Petit", "code_departement": "55"})
+    assert _place_level(reg, "maire de Cléry-le-Petit") == "meme_commune"
+
+
+def test_a_homonym_in_another_departement_contradicts_despite_the_same_name():
+    # « Le François » (972) and « François » (79) fold to the same key; the stated département
+    # says which one the signer means, and the other one's mayor does not hold that mandate.
+    reg = registry_of({"kind": "mai", "code_commune": "79128", "libelle_commune": "François", "code_departement": "79"})
+    assert _place_level(reg, "maire du François", "972") == "autre_commune"
+    assert _place_level(reg, "maire du François", "79") == "meme_commune"
+
+
+def test_a_homonym_wins_only_in_the_stated_departement():
+    reg = registry_of({"kind": "mai", "code_commune": "63236", "libelle_commune": "Mont-Dore", "code_departement": "63",
+                       "nom": "DUPONT"},
+                      {"kind": "mai", "code_commune": "98817", "libelle_commune": "Le Mont-Dore", "code_departement": "988",
+                       "nom": "DUPONT"})
+    sigs, reads = _prepared(nom=["Dupont"], prenom=["Claude"], mandat=["maire du Mont-Dore (988)"])
+    out = match_signatures(sigs, reads, reg, MatchOptions()).row(0, named=True)
+    assert (out["status"], out["rne_person_id"]) == (Status.VERIFIED, "p2")
+
+
+def test_an_arrondissement_municipal_is_part_of_its_city():
+    reg = registry_of({"kind": "ca", "code_commune": "13201", "libelle_commune": "Marseille 1er Arrondissement",
+                       "code_departement": "13"})
+    assert _place_level(reg, "conseillère d'arrondissement de Marseille") == "meme_commune"
+
+
+def test_a_commune_agrees_with_the_stated_epci_it_belongs_to():
+    # Marignier is a member of the CC Faucigny-Glières; Bonneville is another of its members.
+    reg = registry_of({"kind": "epci", "code_commune": "74164", "libelle_commune": "Marignier",
+                       "code_departement": "74", "libelle_epci": "CC Faucigny - Glières"})
+    assert _place_level(reg, "conseiller communautaire, CC Faucigny-Glières") == "dans_epci"
+    assert _place_level(reg, "conseiller communautaire de Bonneville") == "dans_epci"
+
+
+def test_another_commune_of_the_same_epci_does_not_make_a_mayor():
+    reg = registry_of({"kind": "mai", "code_commune": "74164", "libelle_commune": "Marignier", "code_departement": "74"})
+    assert _place_level(reg, "maire de Bonneville") == "autre_commune"
+
+
+def test_a_typo_in_the_commune_still_agrees_by_text():
+    reg = registry_of({"kind": "mai", "code_commune": "34172", "libelle_commune": "Montpellier", "code_departement": "34"})
+    assert _place_level(reg, "maire de Montpelier") == "nom"

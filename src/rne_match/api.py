@@ -21,6 +21,7 @@ from .devtools.generate import SIGNATURE_COLUMNS, generate
 from .devtools.sample import write_sample_release
 from .domain.kinds import KINDS
 from .domain.mandates import parse_policy
+from .domain.territories import cog_source
 from .errors import DownloadError, FormatError, InputError, RegistryError, RneMatchError, SqlRefused
 from .inputs import (
     DEFAULT_LIMITS,
@@ -51,10 +52,16 @@ from .reports.outputs import check_output, csv_text, write_table
 __all__ = [
     "DEFAULT_LIMITS", "KIND_CODES", "LEVELS", "Limits", "MEASURES", "DownloadError", "DownloadResult", "ExtractResult", "FormatError", "LoadResult", "Registry", "RneMatchError",
     "Status", "VerifyOutcome", "check_output", "coverage", "csv_text", "coverage_map", "current_db", "data_dir", "default_db", "raw_dir", "demo_signatures", "download", "extract_mailbox", "has_outlines",
-    "load", "open_registry", "query", "sample_release", "split_results", "verify_file", "write_table",
+    "load", "open_registry", "query", "sample_release", "split_results", "territorial_reference", "verify_file", "write_table",
 ]
 
 KIND_CODES = tuple(KINDS)  # the RNE files: cm, mai, epci, cd, cr, ca, ma, dep, sen, rpe, cons, afe
+
+
+def territorial_reference() -> str:
+    """The COG vintage places are resolved on, and where the shipped table comes from."""
+    meta = cog_source()
+    return f"COG {meta['cog']} ({meta['package']} {meta['version']})"
 
 
 # ---------------------------------------------------------------- the registry

@@ -83,7 +83,8 @@ STATUS_LABELS = {
 
 
 @click.group(context_settings=HELP)
-@click.version_option(package_name="rne-match", help="Afficher la version et quitter.")
+@click.version_option(package_name="rne-match", help="Afficher la version et quitter.",
+                      message=f"%(prog)s %(version)s ; référentiel territorial : {api.territorial_reference()}")
 @click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 def main() -> None:
     """Vérifier des signatures d'élu·es contre le Répertoire national des élus (RNE)."""

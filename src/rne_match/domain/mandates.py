@@ -106,11 +106,14 @@ _FEMININE = re.compile(r"\b(conseillere|adjointe|deputee|senatrice|presidente|vi
 _MASCULINE = re.compile(r"\b(conseiller|adjoint|depute|senateur|president|vice ?president|delegue|elu)\b")
 
 # Words between the function and the place, removed to leave the place alone.
+# « Ville », « commune », « mairie » only before « de »: « Ville de Dunkerque » is Dunkerque, while
+# Ville-sur-Lumes and Ville-Savoye are communes.
 _FILLER = re.compile(
-    r"^(?:(?:de|du|des|d|a|au|aux|la|le|les|l|en|pour|sur|ville|commune|communes|mairie|"
+    r"^(?:(?:de|du|des|d|a|au|aux|la|le|les|l|en|pour|sur|"
     r"conseil|municipal|municipale|departement|departemental|departementale|region|regional|"
     r"regionale|canton|collectivite|territoriale|assemblee|metropole|communaute|"
-    r"charge|chargee|delegation|delegue|deleguee|opposition|majorite|groupe|minorite)\s+)+"
+    r"charge|chargee|delegation|delegue|deleguee|opposition|majorite|groupe|minorite)\s+"
+    r"|(?:ville|commune|communes|mairie)\s+(?=(?:de|du|des|d)\s))+"
 )
 _SAINT = re.compile(r"\b(st|ste)\b")
 
@@ -151,7 +154,10 @@ def _place_and_dep(folded_rest: str, raw: str, kind: str | None) -> tuple[str, s
     dep_named = [seg for seg in segments if seg in DEP_BY_NAME]
     place = _clean_place(folded_rest)
     for seg in dep_named:
-        stripped = re.sub(r"(^| )" + re.escape(seg) + r"( |$)", " ", place).strip()
+        # Once, at an end first: « Mont Lozère et Goulet, Lozère » keeps the commune's own word.
+        stripped = re.sub(r"(^| )" + re.escape(seg) + r"$", " ", place).strip()
+        if stripped == place:
+            stripped = re.sub(r"(^| )" + re.escape(seg) + r"( |$)", " ", place, count=1).strip()
         if stripped or kind in ("cd", "cr"):
             dep = dep or DEP_BY_NAME[seg]
             place = re.sub(r"\s+", " ", stripped)

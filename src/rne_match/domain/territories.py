@@ -7,150 +7,89 @@ independently of what a given RNE release happens to contain.
 
 from __future__ import annotations
 
+import functools
+import gzip
+import json
 import re
+from pathlib import Path
+
+import polars as pl
 
 from .text import fold
 
-# code -> (name, région code)
+# The territorial reference the package ships, derived from the COG by `devtools/cog.py`: one row
+# per commune (actuelle, déléguée, associée, arrondissement municipal), old commune code, EPCI,
+# département and région, with the current commune each belongs to. `cog.json` says its source.
+COG_DATA = Path(__file__).resolve().parents[1] / "data" / "cog.csv.gz"
+COG_META = COG_DATA.with_name("cog.json")
+COG_COLUMNS = ("code", "type", "nom", "departement", "region", "commune", "epci")
+
+
+@functools.cache
+def cog() -> pl.DataFrame:
+    """The shipped COG table (a few hundred KB, read once per process)."""
+    return pl.read_csv(gzip.decompress(COG_DATA.read_bytes()), schema=dict.fromkeys(COG_COLUMNS, pl.String))
+
+
+@functools.cache
+def cog_source() -> dict:
+    """Where the shipped table comes from: package, version, COG year, checksums of the sources."""
+    return json.loads(COG_META.read_text(encoding="utf-8"))
+
+
+# Clipperton (989) is in the COG but has no council nor any élu: it is no unit of the registry.
+_WITHOUT_ELUS = ("989",)
+
+
+def _named(kind: str) -> pl.DataFrame:
+    return cog().filter((pl.col("type") == kind) & ~pl.col("code").is_in(_WITHOUT_ELUS)).sort("code")
+
+
+# What a commune code can be in the COG, most direct first: when one code has several meanings
+# (a commune déléguée keeps the code of its commune nouvelle), the first one says where it belongs.
+COMMUNE_TYPES = ("commune", "arrondissement_municipal", "commune_deleguee", "commune_associee", "ancien_code")
+
+
+@functools.cache
+def commune_of() -> pl.DataFrame:
+    """code -> the current commune it is part of (`commune`) and that commune's EPCI (`epci`).
+
+    Containment is a relation, and comparing two commune codes means walking it up to the node
+    both reach: a commune déléguée or associée belongs to its commune nouvelle, an old code
+    (`anciensCodes`) to the commune it became, an arrondissement municipal to Paris, Lyon or
+    Marseille. Every code is mapped once to that current commune, so that « same commune through
+    the hierarchy » is an equality join; the EPCI is the next step up.
+    """
+    rank = {t: i for i, t in enumerate(COMMUNE_TYPES)}
+    table = cog()
+    epci = table.filter(pl.col("type") == "commune").select(pl.col("code").alias("commune"), "epci")
+    return (table.filter(pl.col("type").is_in(COMMUNE_TYPES))
+            .sort(pl.col("type").replace_strict(rank, return_dtype=pl.Int8), "commune")
+            .unique("code", keep="first", maintain_order=True)
+            .select("code", "commune").join(epci, on="commune", how="left"))
+
+
+@functools.cache
+def _current_communes() -> dict[str, str]:
+    return dict(commune_of().select("code", "commune").iter_rows())
+
+
+def current_commune(code: str | None) -> str | None:
+    """Today's commune of a commune code (itself when the COG does not know it)."""
+    return _current_communes().get(code, code) if code else code
+
+
+def current_commune_expr(expr: pl.Expr) -> pl.Expr:
+    """`current_commune` on a column: codes the COG does not know stay as they are."""
+    return expr.replace(_current_communes())
+
+
+# code -> (name, région code), overseas included; from the COG table.
 DEPARTEMENTS: dict[str, tuple[str, str]] = {
-    "01": ("Ain", "84"),
-    "02": ("Aisne", "32"),
-    "03": ("Allier", "84"),
-    "04": ("Alpes-de-Haute-Provence", "93"),
-    "05": ("Hautes-Alpes", "93"),
-    "06": ("Alpes-Maritimes", "93"),
-    "07": ("Ardèche", "84"),
-    "08": ("Ardennes", "44"),
-    "09": ("Ariège", "76"),
-    "10": ("Aube", "44"),
-    "11": ("Aude", "76"),
-    "12": ("Aveyron", "76"),
-    "13": ("Bouches-du-Rhône", "93"),
-    "14": ("Calvados", "28"),
-    "15": ("Cantal", "84"),
-    "16": ("Charente", "75"),
-    "17": ("Charente-Maritime", "75"),
-    "18": ("Cher", "24"),
-    "19": ("Corrèze", "75"),
-    "21": ("Côte-d'Or", "27"),
-    "22": ("Côtes-d'Armor", "53"),
-    "23": ("Creuse", "75"),
-    "24": ("Dordogne", "75"),
-    "25": ("Doubs", "27"),
-    "26": ("Drôme", "84"),
-    "27": ("Eure", "28"),
-    "28": ("Eure-et-Loir", "24"),
-    "29": ("Finistère", "53"),
-    "2A": ("Corse-du-Sud", "94"),
-    "2B": ("Haute-Corse", "94"),
-    "30": ("Gard", "76"),
-    "31": ("Haute-Garonne", "76"),
-    "32": ("Gers", "76"),
-    "33": ("Gironde", "75"),
-    "34": ("Hérault", "76"),
-    "35": ("Ille-et-Vilaine", "53"),
-    "36": ("Indre", "24"),
-    "37": ("Indre-et-Loire", "24"),
-    "38": ("Isère", "84"),
-    "39": ("Jura", "27"),
-    "40": ("Landes", "75"),
-    "41": ("Loir-et-Cher", "24"),
-    "42": ("Loire", "84"),
-    "43": ("Haute-Loire", "84"),
-    "44": ("Loire-Atlantique", "52"),
-    "45": ("Loiret", "24"),
-    "46": ("Lot", "76"),
-    "47": ("Lot-et-Garonne", "75"),
-    "48": ("Lozère", "76"),
-    "49": ("Maine-et-Loire", "52"),
-    "50": ("Manche", "28"),
-    "51": ("Marne", "44"),
-    "52": ("Haute-Marne", "44"),
-    "53": ("Mayenne", "52"),
-    "54": ("Meurthe-et-Moselle", "44"),
-    "55": ("Meuse", "44"),
-    "56": ("Morbihan", "53"),
-    "57": ("Moselle", "44"),
-    "58": ("Nièvre", "27"),
-    "59": ("Nord", "32"),
-    "60": ("Oise", "32"),
-    "61": ("Orne", "28"),
-    "62": ("Pas-de-Calais", "32"),
-    "63": ("Puy-de-Dôme", "84"),
-    "64": ("Pyrénées-Atlantiques", "75"),
-    "65": ("Hautes-Pyrénées", "76"),
-    "66": ("Pyrénées-Orientales", "76"),
-    "67": ("Bas-Rhin", "44"),
-    "68": ("Haut-Rhin", "44"),
-    "69": ("Rhône", "84"),
-    "70": ("Haute-Saône", "27"),
-    "71": ("Saône-et-Loire", "27"),
-    "72": ("Sarthe", "52"),
-    "73": ("Savoie", "84"),
-    "74": ("Haute-Savoie", "84"),
-    "75": ("Paris", "11"),
-    "76": ("Seine-Maritime", "28"),
-    "77": ("Seine-et-Marne", "11"),
-    "78": ("Yvelines", "11"),
-    "79": ("Deux-Sèvres", "75"),
-    "80": ("Somme", "32"),
-    "81": ("Tarn", "76"),
-    "82": ("Tarn-et-Garonne", "76"),
-    "83": ("Var", "93"),
-    "84": ("Vaucluse", "93"),
-    "85": ("Vendée", "52"),
-    "86": ("Vienne", "75"),
-    "87": ("Haute-Vienne", "75"),
-    "88": ("Vosges", "44"),
-    "89": ("Yonne", "27"),
-    "90": ("Territoire de Belfort", "27"),
-    "91": ("Essonne", "11"),
-    "92": ("Hauts-de-Seine", "11"),
-    "93": ("Seine-Saint-Denis", "11"),
-    "94": ("Val-de-Marne", "11"),
-    "95": ("Val-d'Oise", "11"),
-    "971": ("Guadeloupe", "01"),
-    "972": ("Martinique", "02"),
-    "973": ("Guyane", "03"),
-    "974": ("La Réunion", "04"),
-    "976": ("Mayotte", "06"),
-    "975": ("Saint-Pierre-et-Miquelon", "975"),
-    "977": ("Saint-Barthélemy", "977"),
-    "978": ("Saint-Martin", "978"),
-    "984": ("Terres australes et antarctiques françaises", "984"),
-    "986": ("Wallis et Futuna", "986"),
-    "987": ("Polynésie française", "987"),
-    "988": ("Nouvelle-Calédonie", "988"),
-}
+    code: (name, region) for code, name, region in _named("departement").select("code", "nom", "region").iter_rows()}
 
 # code -> name (régions and the collectivités d'outre-mer that stand as their own région)
-REGIONS: dict[str, str] = {
-    "01": "Guadeloupe",
-    "02": "Martinique",
-    "03": "Guyane",
-    "04": "La Réunion",
-    "06": "Mayotte",
-    "11": "Île-de-France",
-    "24": "Centre-Val de Loire",
-    "27": "Bourgogne-Franche-Comté",
-    "28": "Normandie",
-    "32": "Hauts-de-France",
-    "44": "Grand Est",
-    "52": "Pays de la Loire",
-    "53": "Bretagne",
-    "75": "Nouvelle-Aquitaine",
-    "76": "Occitanie",
-    "84": "Auvergne-Rhône-Alpes",
-    "93": "Provence-Alpes-Côte d'Azur",
-    "94": "Corse",
-    "975": "Saint-Pierre-et-Miquelon",
-    "977": "Saint-Barthélemy",
-    "978": "Saint-Martin",
-    "984": "Terres australes et antarctiques françaises",
-    "986": "Wallis et Futuna",
-    "987": "Polynésie française",
-    "988": "Nouvelle-Calédonie",
-}
+REGIONS: dict[str, str] = dict(_named("region").select("code", "nom").iter_rows())
 
 # Régions merged in 2016, still written by signers: old name -> current région code.
 OLD_REGIONS: dict[str, str] = {

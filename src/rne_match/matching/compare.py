@@ -16,9 +16,10 @@ from rapidfuzz.distance import OSA, JaroWinkler
 
 from ..domain.kinds import KINDS
 from ..domain.mandates import COMPATIBLE
-from ..domain.territories import same_departement_keys
+from ..domain.territories import commune_of, same_departement_keys
 from ..domain.text import strip_particles_expr
 from ..registry.view import Registry
+from .places import stated_communes
 from .weights import REFERENCE_PERSONS, MatchOptions, Weights
 
 
@@ -181,16 +182,29 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
         {k: list(v) for k, v in COMPATIBLE.items()}, default=None, return_dtype=pl.List(pl.String)
     )
     has_place = pl.col("s_place").str.len_chars() >= 2
+    df = _place_codes(df, sigs, reg)
     # « déléguée à la culture de Montpellier », « municipal et communautaire de Sète »: the
     # commune's name stands whole inside a longer stated place.
     names_commune = (pl.col("commune_f").str.len_chars() >= 3) & (pl.lit(" ") + pl.col("s_place") + pl.lit(" ")).str.contains(
         pl.lit(" ") + pl.col("commune_f") + pl.lit(" "), literal=True).fill_null(False)
-    df = df.with_columns(
-        pl.when(~has_place).then(0.0)
-        .when((pl.col("p_commune") >= 90) | (pl.col("p_terr") >= 90) | names_commune).then(w.place_strong)
-        .when(pl.col("region").is_not_null() & (pl.col("region") == pl.col("code_region"))).then(w.region_agree)
-        .when(pl.col("p_any") >= 90).then(w.place_weak)
-        .otherwise(w.place_other).alias("w_place"),
+    # Place levels, best first. Codes through the hierarchy come before text: the same commune
+    # (whatever name, old code, commune déléguée or arrondissement the two sides use), then the
+    # same EPCI; a stated commune that is another commune than the mandate's contradicts it even
+    # when the names look alike (« François » in Deux-Sèvres is not « Le François » in Martinique,
+    # once the stated département has said which). Text similarity remains for what the
+    # reference does not resolve (typos, cantons, sections).
+    other_commune = pl.col("s_exact") & pl.col("r_commune").is_not_null() & ~pl.col("code_hit")
+    place = levels("place", [
+        Level("aucun", ~has_place, 0.0),
+        Level("meme_commune", pl.col("code_hit"), w.place_code),
+        Level("dans_epci", pl.col("epci_hit"), w.place_epci),
+        Level("autre_commune", other_commune, w.place_other),
+        Level("nom", (pl.col("p_commune") >= 90) | (pl.col("p_terr") >= 90) | names_commune, w.place_strong),
+        Level("region", pl.col("region").is_not_null() & (pl.col("region") == pl.col("code_region")), w.region_agree),
+        Level("mot", pl.col("p_any") >= 90, w.place_weak),
+        Level("autre", None, w.place_other),
+    ])
+    df = df.with_columns(*place).with_columns(
         pl.when(pl.col("dep").is_null() | pl.col("code_departement").is_null()).then(0.0)
         .when(pl.concat_str("dep", "code_departement", separator="|").is_in(same_departement_keys()))
         .then(w.dep_agree)
@@ -203,11 +217,12 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
     # The claim's weight: how rare holding the stated mandate here is in the registry. « maire de
     # Donzy » is one person in 45,000 (≈15 bits), « conseiller départemental (29) » one in 50
     # of 4,000, « conseiller municipal » alone tells little. Counted on the mandate that agrees,
-    # at the finest territory the signer named; contradictions keep their penalties.
+    # at the finest territory the signer named (an EPCI counts as its département: it holds
+    # several communes); contradictions keep their penalties.
     counts = holder_counts(reg)
-    place_hit = (pl.col("w_place") >= w.place_weak) & (pl.col("w_place") != w.region_agree)
-    level = (pl.when(place_hit).then(pl.lit("t")).when(pl.col("w_dep") > 0).then(pl.lit("d"))
-             .when(pl.col("w_place") == w.region_agree).then(pl.lit("r")).otherwise(pl.lit("k")))
+    level = (pl.when(pl.col("l_place").is_in(["meme_commune", "nom", "mot"])).then(pl.lit("t"))
+             .when((pl.col("w_dep") > 0) | (pl.col("l_place") == "dans_epci")).then(pl.lit("d"))
+             .when(pl.col("l_place") == "region").then(pl.lit("r")).otherwise(pl.lit("k")))
     df = df.with_columns(level.alias("level"), pl.concat_str(
         pl.col("s_kind"), level,
         pl.when(level == "t").then(pl.col("territoire").fill_null("") + pl.col("code_departement").fill_null(""))
@@ -240,6 +255,34 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
     return df.sort(["consistent", "eligible", "w_mandate", "mandate_idx"], descending=[True, True, True, False]).unique(
         ["row", "person_id"], keep="first", maintain_order=True
     )
+
+
+def _place_codes(df: pl.DataFrame, sigs: pl.DataFrame, reg: Registry) -> pl.DataFrame:
+    """Adds, per (signature, mandate): `r_commune` (the mandate's commune walked up to today's),
+    `code_hit` (it is one the stated place names), `epci_hit` (it lies in the stated EPCI; for a
+    communautaire mandate, also in the EPCI of the stated commune) and `s_exact` (the stated place
+    is a commune of the stated département, see `places.stated_communes`). Equality joins on
+    codes: no per-row work."""
+    up = commune_of().select(pl.col("code").alias("code_commune"), pl.col("commune").alias("r_commune"),
+                             pl.col("epci").alias("r_epci"))
+    df = df.join(up, on="code_commune", how="left").with_columns(pl.coalesce("r_commune", "code_commune"))
+    stated = stated_communes(sigs.filter(pl.col("row").is_in(df["row"].unique().implode())), reg)
+    communes = stated.filter(pl.col("s_commune").is_not_null())
+    exact = communes.group_by("row").agg(pl.col("s_exact").any())
+    by_code = communes.select("row", pl.col("s_commune").alias("r_commune"), pl.lit(True).alias("code_hit")).unique()
+    epcis = pl.concat([
+        stated.filter(pl.col("s_epci").is_not_null()).select("row", pl.col("s_epci").alias("r_epci"),
+                                                             pl.lit(False).alias("via_commune")),
+        communes.join(up.select(pl.col("r_commune").alias("s_commune"), "r_epci").unique(), on="s_commune")
+        .select("row", "r_epci", pl.lit(True).alias("via_commune")),
+    ]).drop_nulls("r_epci").group_by("row", "r_epci").agg(pl.col("via_commune").all())
+    df = df.join(by_code, on=["row", "r_commune"], how="left").join(exact, on="row", how="left").join(
+        epcis, on=["row", "r_epci"], how="left")
+    return df.with_columns(
+        pl.col("code_hit").fill_null(False), pl.col("s_exact").fill_null(False),
+        (pl.col("via_commune").is_not_null() & (~pl.col("via_commune") | (pl.col("kind") == "epci")))
+        .fill_null(False).alias("epci_hit"),
+    ).drop("via_commune")
 
 
 def holder_counts(reg: Registry) -> pl.DataFrame:

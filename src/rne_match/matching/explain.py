@@ -80,7 +80,7 @@ def explanation(identify: float, margin: float) -> pl.Expr:
     claim = pl.when((pl.col("w_place") >= 0) & (pl.col("w_dep") >= 0) & (pl.col("w_kind") > 0)).then(
         pl.lit(", mandat détenu par ") + pl.col("holders").cast(pl.String).fill_null("?") + pl.lit(" élu·e(s) ")
         + pl.col("level").replace_strict(_CLAIM_LEVELS, default="?")).otherwise(pl.lit(""))
-    mandate = (pl.lit(" ; mandat ") + _bits("w_mandate") + pl.lit(" (lieu ") + _bits("w_place")
+    mandate = (pl.lit(" ; mandat ") + _bits("w_mandate") + pl.lit(" (lieu ") + pl.col("l_place") + pl.lit(" ") + _bits("w_place")
                + pl.lit(", département ") + _bits("w_dep") + pl.lit(", type ") + _bits("w_kind") + claim + pl.lit(")"))
     second = pl.when(pl.col("second").is_not_null()).then(
         pl.lit(", suivant ") + pl.col("second").round(1).cast(pl.String)).otherwise(pl.lit(", aucun autre candidat"))

@@ -33,7 +33,9 @@ class Weights:
     prenom_other: float = -8.0
     sexe_agree: float = 0.5
     sexe_disagree: float = -5.0
-    place_strong: float = 6.0
+    place_code: float = 6.0  # the same commune by code, through the COG hierarchy
+    place_epci: float = 3.0  # the mandate's commune lies in the stated EPCI
+    place_strong: float = 6.0  # the same name (fuzzy text: typos, cantons, sections)
     place_weak: float = 3.0
     place_other: float = -4.0
     dep_agree: float = 2.0

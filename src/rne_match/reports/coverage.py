@@ -14,7 +14,7 @@ import polars as pl
 
 from ..domain.mandates import ELIGIBLE_DEFAULT
 from ..domain.parties import NOT_GIVEN, PARTIES
-from ..domain.territories import DEPARTEMENTS
+from ..domain.territories import DEPARTEMENTS, current_commune_expr
 from ..errors import CoverageError
 from ..locks import connect
 from ..matching.decide import Status
@@ -152,7 +152,10 @@ def coverage_table(results: pl.DataFrame, db_path: Path, level: str,
     def col(name: str) -> pl.Expr:
         return pl.col(name) if name in res.columns else pl.lit(None, pl.String)
 
-    stated_commune = pl.when(col("lieu_type") == "commune").then(col("lieu_code"))
+    # A stated commune déléguée or associée counts for its commune nouvelle, as a registry code
+    # from before a merger counts for the commune it became.
+    stated_commune = pl.when(col("lieu_type").is_in(["commune", "commune_deleguee", "commune_associee"])).then(
+        current_commune_expr(col("lieu_code")))
     dep = pl.coalesce(col("rne_code_departement"), col("lieu_departement"))
     if level == "departement":
         key = dep

@@ -29,10 +29,12 @@ import polars as pl
 
 from ._deps import (
     ADDED_COLUMNS,
+    COMMUNE_FAMILY,
     ELIGIBLE_DEFAULT,
     REVIEW_ORDER,
     BaseBusy,
     RneMatchError,
+    current_commune,
     detect_roles,
     fold,
     fold_expr,
@@ -727,8 +729,9 @@ def _checks(m: dict, claim: dict) -> list[tuple[str, bool]]:
     kind = _kind_agrees(claim.get("kind"), claim.get("fonction"), m)
     if kind is not None:
         out.append(("mandat", kind))
-    if claim.get("lieu_type") == "commune" and claim.get("lieu_code") and m.get("code_commune"):
-        out.append(("commune", m["code_commune"] == claim["lieu_code"]))
+    if claim.get("lieu_type") in COMMUNE_FAMILY and claim.get("lieu_code") and m.get("code_commune"):
+        # The same commune through the COG: a commune déléguée is its commune nouvelle.
+        out.append(("commune", current_commune(m["code_commune"]) == current_commune(claim["lieu_code"])))
     if claim.get("lieu_type") == "region" and claim.get("lieu_code") and m.get("code_region"):
         out.append(("région", m["code_region"] == claim["lieu_code"]))
     if claim.get("lieu_departement") and m.get("code_departement"):
