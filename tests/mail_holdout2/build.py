@@ -1060,7 +1060,6 @@ class Book:
         self.label(m, "autoreply", "autoreply", "nonsigning")
 
     def newsletter(self, k):
-        r = self.rng
         p, q = self.d.official(("mai",)), self.d.official(("cd",))
         text = [f"LA LETTRE DU RAIL — mai 2026\n\nÀ la une : {nice_name(p, 'plain')}, {mandate(p)}, a inauguré la halte ferroviaire rénovée.\n"
                 f"Agenda : {nice_name(q, 'plain')}, {mandate(q)}, présentera le schéma régional des mobilités.\n\nSe désabonner : https://lettre.example/unsub\n",
@@ -1071,7 +1070,6 @@ class Book:
         self.label(m, "newsletter", "newsletter", "nonsigning")
 
     def withdraw(self, k):
-        r = self.rng
         cands = [(a, mp) for a, mp in self.signed_by.items() if not mp[1].impostor and mp[0].file.split("-", 1)[1] in ("smartphone.eml", "formal.eml", "abbrev.eml", "party.eml", "caps_initials.eml")]
         addr, (prev, p) = cands[(k * 7) % len(cands)]
         text = [f"Bonjour,\n\nAprès réflexion, je retire ma signature de l'appel.\n\n{nice_name(p, 'plain')}\n",
