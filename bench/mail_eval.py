@@ -1,4 +1,4 @@
-"""Score `rne-match extract` / `rne-match verify` on the held-out petition mailbox (tests/mail_holdout).
+"""Score `rne-match extract` / `rne-match verify` on a held-out petition mailbox (tests/mail_holdout, or --corpus).
 
     .venv/bin/rne-match extract tests/mail_holdout/messages -o /tmp/mh.extract.csv
     .venv/bin/rne-match verify tests/mail_holdout/messages --db /tmp/mail-2026.duckdb -o /tmp/mh.verify.csv
@@ -178,7 +178,10 @@ def score(c: Corpus, rows: list[dict], with_verify: bool) -> tuple[dict, dict]:
 
 
 ORDER = ["oneliner", "from_name", "addr_local", "institution_from", "party_name", "abbrev", "sigblock", "html_only",
-         "multipart", "multi", "forwarded", "thread_confirm", "thread_mandate", "thread_3step", "question", "thanks",
+         "multipart", "multi", "forwarded",
+         # tests/mail_holdout2
+         "smartphone", "formal", "secretary", "title_block", "caps_initials", "party", "attachment", "subject_only",
+         "thread_confirm", "thread_mandate", "thread_3step", "question", "thanks",
          "autoreply", "newsletter", "withdraw", "spam", "org_call"]
 
 
