@@ -1,12 +1,16 @@
 """The review page in a real browser: Playwright driving Debian's chromium (/usr/bin/chromium).
 
 Skipped, with the reason, when chromium or Playwright is absent; `.ci/run` installs chromium.
-The scenario tests also save the README's screenshots (docs/review-queue.png, docs/review-row.png).
+With RNE_MATCH_SCREENSHOTS=1 the scenario tests also refresh the README's screenshots
+(docs/review-queue.png, docs/review-row.png); otherwise they go to a temporary folder, so that a test
+run leaves the checkout as it found it.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import polars as pl
@@ -20,6 +24,7 @@ from .review_helpers import XSS_MANDATE, XSS_NAME, demo_run
 
 CHROMIUM = Path("/usr/bin/chromium")
 DOCS = Path(__file__).resolve().parents[1] / "docs"
+SHOTS = DOCS if os.environ.get("RNE_MATCH_SCREENSHOTS") == "1" else Path(tempfile.mkdtemp(prefix="rne-shots-"))
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="navigateur absent : /usr/bin/chromium (apt-get install chromium)"),
@@ -106,8 +111,8 @@ def test_scenario_accept_reject_undo_duplicate_restart_export(server, page, tmp_
     assert decided(page) == f"0 / {to_review} décidées"
     rows = page.locator("#file tr.ligne")
     assert rows.count() == min(100, to_review)
-    DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS / "review-queue.png"))
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "review-queue.png"))
 
     first = int(rows.nth(0).get_attribute("data-ligne"))
     go(page, rows.nth(0).locator("a.ouvrir"))
@@ -115,7 +120,7 @@ def test_scenario_accept_reject_undo_duplicate_restart_export(server, page, tmp_
     cards = page.locator("article.carte")
     assert cards.count() >= 1 and page.locator("#candidat-1 .mandats tbody tr").count() >= 1
     assert "naissance" not in page.content()
-    page.screenshot(path=str(DOCS / "review-row.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "review-row.png"), full_page=True)
     accepted_person = page.locator("#accepter-1 input[name=person_id]").get_attribute("value")
 
     second = go(page, page.locator("#accepter-1 button"))  # accept → next row of the queue

@@ -137,12 +137,17 @@ def _dep_of(raw: str) -> str | None:
     return code if code in DEPARTEMENTS else (code.zfill(2) if code.zfill(2) in DEPARTEMENTS else None)
 
 
+_NUMBER = re.compile(r"\b\d+\b")
+_TRAILING_LETTERS = re.compile(r"(\s+[a-z])+$")
+_SPACES = re.compile(r"\s+")
+
+
 def _clean_place(folded: str) -> str:
-    place = re.sub(r"\b\d+\b", " ", folded)
+    place = _NUMBER.sub(" ", folded)
     place = _SAINT.sub(lambda x: "saint" if x.group(1) == "st" else "sainte", place)
     place = _FILLER.sub("", place.strip() + " ").strip()
-    place = re.sub(r"(\s+[a-z])+$", "", " " + place).strip()
-    return re.sub(r"\s+", " ", place).strip()
+    place = _TRAILING_LETTERS.sub("", " " + place).strip()
+    return _SPACES.sub(" ", place).strip()
 
 
 def _place_and_dep(folded_rest: str, raw: str, kind: str | None) -> tuple[str, str | None]:
@@ -150,9 +155,11 @@ def _place_and_dep(folded_rest: str, raw: str, kind: str | None) -> tuple[str, s
     name a département (« (Sorbiers, Hautes-Alpes) », « - Meuse ») give the département, unless
     nothing else would be left for a commune's name (« Maire de Paris »)."""
     dep = _dep_of(raw)
-    segments = [_clean_place(fold(seg)) for seg in _SEGMENTS.split(raw)]
-    dep_named = [seg for seg in segments if seg in DEP_BY_NAME]
     place = _clean_place(folded_rest)
+    # Without brackets, commas or dashes nothing is set apart (and cleaning the whole text again
+    # would be wasted: with its function words it never reads as a département alone).
+    segments = [_clean_place(fold(seg)) for seg in _SEGMENTS.split(raw)] if _SEGMENTS.search(raw) else []
+    dep_named = [seg for seg in segments if seg in DEP_BY_NAME]
     for seg in dep_named:
         # Once, at an end first: « Mont Lozère et Goulet, Lozère » keeps the commune's own word.
         stripped = re.sub(r"(^| )" + re.escape(seg) + r"$", " ", place).strip()

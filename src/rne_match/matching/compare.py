@@ -120,6 +120,12 @@ def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, re
         reg.persons.select("person_id", pl.col("prenom_f").alias("r_prenom"), "prenom_first", "prenom_freq",
                            pl.col("sexe").alias("r_sexe")), on="person_id").join(sigs.select("row", "sexe"), on="row")
     prenom_exact = pl.col("prenom_f") == pl.col("r_prenom")
+    # An unrelated surname needs an exact first name (or first given name) to stay above the prune
+    # bound: the fuzzy first-name levels cannot lift it there, so those pairs end here, before the
+    # Jaro-Winkler of their first names (half of the blocked pairs are such surnames).
+    if w.nom_other + max(w.prenom_typo, w.prenom_initials, w.prenom_close) + w.sexe_agree < _prune_threshold(w):
+        first_same = pl.col("prenom_f").str.split(" ").list.first() == pl.col("prenom_first")
+        df = df.filter((pl.col("w_nom") > w.nom_other) | prenom_exact | first_same)
     df = df.with_columns(
         _sim_where(df, ~prenom_exact & (pl.col("prenom_f") != ""), "prenom_f", "r_prenom",
                    JaroWinkler.normalized_similarity, 1.0).alias("prenom_jw"))
