@@ -293,3 +293,13 @@ def test_another_commune_of_the_same_epci_does_not_make_a_mayor():
 def test_a_typo_in_the_commune_still_agrees_by_text():
     reg = registry_of({"kind": "mai", "code_commune": "34172", "libelle_commune": "Montpellier", "code_departement": "34"})
     assert _place_level(reg, "maire de Montpelier") == "nom"
+
+
+def test_a_councillor_saying_maire_weighs_as_a_councillor_not_as_the_mayor():
+    # The claim's rarity is that of what the candidate holds there: « maire de Montpellier » said
+    # by a plain councillor of Montpellier is worth the council's count, not the one mayor's.
+    reg = tiny_registry()
+    sigs, _ = _prepared(nom=["Durand"], prenom=["Jean"], mandat=["maire de Montpellier"])
+    named = pl.DataFrame({"row": [0], "person_id": ["p2"]})
+    out = score_mandates(named, sigs, reg, MatchOptions()).row(0, named=True)
+    assert out["holders"] == 2 and not out["consistent"]

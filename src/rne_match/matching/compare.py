@@ -229,8 +229,12 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
     level = (pl.when(pl.col("l_place").is_in(["meme_commune", "nom", "mot"])).then(pl.lit("t"))
              .when((pl.col("w_dep") > 0) | (pl.col("l_place") == "dans_epci")).then(pl.lit("d"))
              .when(pl.col("l_place") == "region").then(pl.lit("r")).otherwise(pl.lit("k")))
+    # Counted for the stated kind when the candidate's seat fulfils it; otherwise for the seat they
+    # hold: a councillor saying « maire de X » weighs as a councillor of X, not as its one mayor.
+    fulfils = pl.concat_str("s_kind", "kind", separator="|").is_in(
+        [f"{stated}|{held}" for stated, held in _satisfying_kinds().iter_rows()])
     df = df.with_columns(level.alias("level"), pl.concat_str(
-        pl.col("s_kind"), level,
+        pl.when(fulfils).then(pl.col("s_kind")).otherwise(pl.col("kind")), level,
         pl.when(level == "t").then(pl.col("territoire").fill_null("") + pl.col("code_departement").fill_null(""))
         .when(level == "d").then(pl.col("code_departement").fill_null(""))
         .when(level == "r").then(pl.col("code_region").fill_null("")).otherwise(pl.lit("")),
