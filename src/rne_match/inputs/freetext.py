@@ -134,6 +134,7 @@ def name_before(head: str) -> tuple[str, str] | None:
     ajouter Dominique ANDRIEU-BONNET », « Yves Lieppe - M. le ». People put the name right before
     the title; what comes before the name is a clause (a greeting, « je signe : », a party)."""
     head = re.sub(r"\b(?:et|,)\s*$", "", head)
+    head = re.sub(r"\s*\(\s*$", "", head)  # « Signature Marie DUPONT (adjointe au maire de X) »
     head = re.sub(rf"(?<=[{UPPER}]{{2}}) - (?=[{UPPER}]{{2}})", "-", head)  # « MAGIERA - HANNEQUIN »
     head = re.sub(r"\s*\([^)]*\)\s*[,–—-]?\s*$", "", head)  # « Marie Dupont (EELV), conseillère »
     head = clean(_TRAILING_TITLE.sub("", head) or head)

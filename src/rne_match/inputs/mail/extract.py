@@ -32,6 +32,7 @@ from ..freetext import (
     SALUTATION,
     UPPER,
     clean,
+    is_party,
     looks_like_name,
     mandate_span,
     mandate_then_name,
@@ -69,7 +70,8 @@ _FOOTER = re.compile(
 # « Nom : … », « Mandat : … »: the same field names as spreadsheet headers, except that in a
 # message « Titre : » introduces the mandate, not a civility.
 _LABEL_OF = {alias: role for role in ("nom_complet", "nom", "prenom", "civilite", "mandat", "parti", "commune",
-                                      "departement") for alias in ROLES[role]} | {"titre": "mandat"}
+                                      "departement") for alias in ROLES[role]} | {
+    "titre": "mandat", "je soussigne": "nom_complet", "je soussigne e": "nom_complet", "je soussignee": "nom_complet"}
 _LABEL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?([A-Za-zÀ-ÿ'’() .°/]{2,40}?)\s*[:：]\s*(.*?)\s*$")
 
 
@@ -226,6 +228,8 @@ def rule_fields(lines: list[str]) -> list[Signer]:
         value = m.group(2)
         if role is None or not clean(value):
             continue
+        if role in ("nom", "nom_complet") and _same_person(current, value):
+            continue  # « Signature : J. DUPONT » under « Nom : Jean DUPONT »: the same signer again
         if role in current.fields and role in ("nom", "nom_complet", "prenom", "mandat"):
             signers.append(current)
             current = Signer()
@@ -239,6 +243,13 @@ def rule_fields(lines: list[str]) -> list[Signer]:
             s.fields["nom_complet"] = rest
             s.set("civilite", civ, "champ")
     return out
+
+
+def _same_person(current: Signer, name: str) -> bool:
+    """A name that repeats the current signer's surname (with an initial or nothing else new)."""
+    known = set(fold(f"{current.fields.get('nom_complet', '')} {current.fields.get('nom', '')}").split())
+    words = [w for w in fold(name).split() if len(w) > 1]
+    return bool(known and words and all(w in known for w in words))
 
 
 def _signer(fields: dict[str, str] | None, rule: str) -> Signer | None:
@@ -457,23 +468,37 @@ class Reading:
     withdrawn_by: str = ""  # the later message of the same sender withdrawing this signature
 
 
-def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str]:
-    """The explicit signers of a message's own words (or of the message it forwards)."""
+def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
+    """The explicit signers of a message's own words, else of the message it forwards, else of its
+    small text attachments (a filled form, a vCard), else of its subject; with the text read and
+    where the signers were found (`corps`, `transfert`, `piece_jointe`, `objet`)."""
     signers = _signers_in(parts.own)
     text = "\n".join(parts.own)
-    if not signers and parts.forwarded:
-        signers = _signers_in(parts.forwarded)
-        text = "\n".join(parts.forwarded)
-        for s in signers:
-            s.rules = {k: f"{v}+transfert" for k, v in s.rules.items()}
-    if not signers and not msg.problem:
-        # The subject may carry the whole signer (« Signature de M. Philippe Salasc, maire d'Aniane »).
-        subject = re.sub(r"^\s*(?:(?:re|tr|fwd?|fw)\s*:\s*)*(?:signature|tribune|p[ée]tition)?\s*(?:de|d['’]|:|-|–)?\s*",
-                         "", msg.subject, flags=re.I)
-        found = _signer(read_line(subject), "objet")
+    if signers:
+        return signers, text, "corps"
+    for origin, lines in (("transfert", parts.forwarded), ("piece_jointe", _attached_lines(msg))):
+        signers = _signers_in(lines) if lines else []
+        if signers:
+            for s in signers:
+                s.rules = {k: f"{v}+{origin}" for k, v in s.rules.items()}
+            return signers, "\n".join(lines), origin
+    if not msg.problem:
+        found = _signer(read_line(subject_text(msg.subject)), "objet")
         if found is not None:
-            signers = [found]
-    return signers, text
+            return [found], text, "objet"
+    return [], text, "corps"
+
+
+def subject_text(subject: str) -> str:
+    """The subject without what surrounds a signer written there: reply and forward prefixes,
+    « Signature de », « Je signe : », a trailing « - signature »."""
+    subject = re.sub(r"^\s*(?:(?:re|tr|fwd?|fw)\s*:\s*)*(?:je signe|signature|tribune|p[ée]tition|appel)?\s*"
+                     r"(?:de|d['’]|:|-|–)?\s*", "", subject, flags=re.I)
+    return re.sub(r"\s*[-–—:|]\s*(?:signature|je signe|sign[ée]e?)\s*$", "", subject, flags=re.I)
+
+
+def _attached_lines(msg: MailMessage) -> list[str]:
+    return msg.attached_text.split("\n") if msg.attached_text.strip() else []
 
 
 def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quote]) -> Signer | None:
@@ -511,6 +536,19 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
 
 
 _EXPLICIT = ("champ", "soussigne", "ligne", "liste", "je_suis")
+_GREETING = re.compile(r"^(?:bonjour|bonsoir|bjr|salut|madame|monsieur|mesdames|messieurs|chers?|ch[èe]res?|"
+                       r"hello|coucou)\b[^.!?]{0,40}$", re.I)
+
+
+def _only_a_signature(body: list[str], signers: list[Signer]) -> bool:
+    """The writer's words are a signature block alone: past a greeting, every line is the signer's
+    name, mandate or party (« Marie DUPONT / cons. mun. Sury (42) »), no sentence around it."""
+    lines = [x.strip() for x in body if x.strip() and not _GREETING.match(x.strip())]
+    if not lines or len(lines) > 4:
+        return False
+    said = [fold(v) for s in signers for k, v in s.fields.items() if k in ("nom_complet", "nom", "prenom", "mandat")]
+    return all(any(v and v in fold(clean(BULLET.sub("", line))) or fold(clean(line)) in v for v in said) or is_party(line)
+               for line in lines)
 
 
 def _above_closing(lines: list[str]) -> list[str]:
@@ -530,11 +568,15 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
         parts = Parts(parts.own, [])  # the organisers' own message, forwarded back: never a signature
     text = "\n".join(parts.own)
     automatic = is_automatic(msg)
-    signers, text = _rules_for(msg, parts) if automatic is None else ([], text)
+    signers, text, origin = _rules_for(msg, parts) if automatic is None else ([], text, "corps")
     # A forward is read as its writer's message (the organisers pass on a signature sent elsewhere).
     words = parts.own + parts.forwarded
     body = _above_closing(words)
     explicit = bool(body) and any(s.has_name and s.fields.get("mandat") for s in _signers_in(body) if s.name_rule in _EXPLICIT)
+    # A message that holds nothing but a signer (a name and a mandate on their own, in the body, an
+    # attached form or the subject) can only mean to sign: sent to a petition, that is its content.
+    explicit = explicit or (any(s.has_name and s.fields.get("mandat") for s in signers)
+                            and (origin in ("piece_jointe", "objet") or _only_a_signature(body, signers)))
     intent = classify(msg, "\n".join(words), organisers, explicit, forwarded=bool(parts.forwarded))
     if not intent.yields_signers and intent != Intent.OTHER:
         return Reading(msg, intent, [], REASONS[intent])
