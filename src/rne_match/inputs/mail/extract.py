@@ -697,11 +697,18 @@ def assemble(readings: list[Reading]) -> list[Reading]:
             continue
         group = groups[(r.thread, r.writer)]
         contributing = [g for g in group if g.intent in (Intent.SIGNS, Intent.CONFIRMS, Intent.OTHER) and g.signers]
-        if (any(g.intent.yields_signers for g in contributing) and len(contributing) > 1
+        # « Confirmé ! » alone completes the signature it answers: listed in its source, not a row
+        confirming = [g for g in group if g.intent == Intent.CONFIRMS and not g.signers]
+        if (contributing and any(g.intent.yields_signers for g in contributing + confirming)
+                and len(contributing) + len(confirming) > 1
                 and all(len(g.signers) == 1 for g in contributing) and _one_person(contributing)):
             merged = _merge(contributing)
+            if confirming:
+                merged.intent = Intent.CONFIRMS
+                used = {id(g) for g in contributing + confirming}
+                merged.sources = [g.msg.source for g in group if id(g) in used]
             out.append(merged)
-            done.update(id(g) for g in contributing)
+            done.update(id(g) for g in contributing + confirming)
             continue
         if r.intent == Intent.OTHER:  # a mandate alone, with nothing to complete: not a signer
             r = Reading(r.msg, r.intent, [], r.reason, r.thread)
