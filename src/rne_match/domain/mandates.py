@@ -55,8 +55,8 @@ _RULES: list[tuple[str, str | None, str | None]] = [
     (r"^cm\b|\bcm (?=de |du |d |a )", "cm", "conseiller"),
     (r"\bconseill(er|ere)s? (municipa(l|le|ux|les)|communa(l|le|ux))\b", "cm", "conseiller"),
     (r"\bconseill(er|ere)s? (departementa(l|le|ux)|genera(l|le|ux))\b", "cd", "conseiller"),
-    (r"\bpresidente? du (conseil )?departement(al)?\b|\bpresidente? du conseil general\b", "cd", "president"),
     (r"\bvice ?presidente? du (conseil )?departement(al)?\b", "cd", "vice-president"),
+    (r"\bpresidente? du (conseil )?departement(al)?\b|\bpresidente? du conseil general\b", "cd", "president"),
     (r"\bconseill(er|ere)s? regiona(l|le|ux)\b", "cr", "conseiller"),
     (r"\bvice ?presidente? (du conseil regional|de (la )?region)\b", "cr", "vice-president"),
     (r"\bpresidente? (du conseil regional|de (la )?region)\b", "cr", "president"),
@@ -84,11 +84,19 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\b(conseill(?:er|ere)s?) (?:mun|munic)\b", r"\1 municipal"),
     (r"\b(conseill(?:er|ere)s?) (?:dep|dept|depart|departem)\b", r"\1 departemental"),
     (r"\b(conseill(?:er|ere)s?) (?:reg|region)\b(?! (?:de |d |du )?(?:l )?arrondissement)", r"\1 regional"),
+    # « VP CD33 », « président CD 974 »: a function of the departmental (regional) council
+    # (folding drops digits: « CD33 » is « cd », its number read from the raw text)
+    (r"\b(vp|vice presidente?|presidente?) (?:du )?cd\b", r"\1 du conseil departemental"),
+    (r"\b(vp|vice presidente?|presidente?) (?:du )?cr\b", r"\1 du conseil regional"),
     (r"^cm\b|\bcm\b(?! \d)", "conseiller municipal"),
     (r"^cd\b|\bcd\b", "conseiller departemental"),
     (r"^cr\b|\bcr\b", "conseiller regional"),
     (r"\badj\b", "adjoint"),
+    (r"\badjte(s?)\b", r"adjointe\1"),
+    (r"\badjt(s?)\b", r"adjoint\1"),
     (r"\bvp\b", "vice president"),
+    # « conseillère communautaire et municipale »: the municipal seat is the one the RNE lists
+    (r"\b(conseill(?:er|ere)s?) (?:communautaires?|metropolitaine?s?) et (municipa\w*)\b", r"\1 \2"),
     (r"\bcons\b(?= (?:departemental|regional|municipal|communautaire|territorial))", "conseiller"),
     (r"\bmembre (?:de l |a l )?assemblee (?:territoriale )?de (corse|guyane|martinique)\b",
      r"conseiller a l assemblee de \1"),
@@ -119,7 +127,7 @@ _SAINT = re.compile(r"\b(st|ste)\b")
 
 
 _DEP_CODE = re.compile(
-    r"[(\[]\s*(\d{2,3}|2[abAB])\s*[)\]]|\b(\d{5})\b|(?:^|[-,\s])\s*(\d{2,3}|2[abAB])\s*$")
+    r"[(\[]\s*(\d{2,3}|2[abAB])\s*[)\]]|\b(\d{5})\b|(?:^|[-,\s])\s*(\d{2,3}|2[abAB])\s*$|(?i:\b(?:cd|d[ée]p|d[ée]pt)\.?\s?(\d{2,3}|2[ab])\b)")
 # « (Sorbiers, Hautes-Alpes) », « Maire - Brest », « [55] »: what punctuation sets apart.
 _SEGMENTS = re.compile(r"[()\[\],;/]|\s[-–—]\s")
 # « déléguée à la culture », « chargé des sports »: a delegation, not a place (up to a bracket,
@@ -131,7 +139,7 @@ def _dep_of(raw: str) -> str | None:
     m = _DEP_CODE.search(raw)
     if not m:
         return None
-    code = (m.group(1) or m.group(3) or (m.group(2) or "")[:2]).upper()
+    code = (m.group(1) or m.group(3) or m.group(4) or (m.group(2) or "")[:2]).upper()
     if m.group(2) and m.group(2)[:2] in ("97", "98"):
         code = m.group(2)[:3]
     return code if code in DEPARTEMENTS else (code.zfill(2) if code.zfill(2) in DEPARTEMENTS else None)

@@ -14,7 +14,7 @@ from ..domain.parties import find_party
 from ..domain.text import fold
 
 # Abbreviations as people type them: « CM Cluny », « cons. mun. », « cons. dép. », « adj. », « CD 974 ».
-MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+[0-9A-ZÀ-Þ])|cons\.?\s*(?:mun|municipa\w*|d[ée]p|r[ée]g)|adj(?=\.)|"
+MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+[0-9A-ZÀ-Þ])|(?-i:VP)(?=\s+C[DR]\s?\d)|(?-i:C[DR])(?=(?:\d{2,3}|2[AB])\b)|adjte?s?(?=\s)|cons\.?\s*(?:mun|municipa\w*|d[ée]p|r[ée]g)|adj(?=\.)|"
                 r"CM(?=\s+(?:de|du|d['’]|à)\b)|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?|"
                  r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au )))")
 MANDATE_RE = re.compile(rf"\b{MANDATE_WORD}\b", re.I)
@@ -92,6 +92,8 @@ def mandate_span(text: str) -> tuple[int, str] | None:
     phrase = rest[: stop.start()] if stop else rest
     # A trailing bracket that is not a département (« (EELV) ») belongs to the party, not the mandate.
     phrase = re.sub(r"\s*\((?!\s*(?:\d{2,3}|2[AB])\s*\))[^)]*\)\s*$", "", phrase)
+    while phrase.endswith(")") and phrase.count(")") > phrase.count("("):  # the end of an enclosing bracket
+        phrase = phrase[:-1].rstrip()
     return start, clean(phrase)
 
 
@@ -123,7 +125,7 @@ def name_then_mandate(text: str) -> dict[str, str] | None:
     return _fields(name, civ, _with_place(mandate, text[start + len(mandate):]), text)
 
 
-_TRAILING_TITLE = re.compile(r"(?:\s*[,–—-])?\s*(?:(?:madame|monsieur|mme|m\.)\s+)?(?:le|la|l['’])?\s*$", re.I)
+_TRAILING_TITLE = re.compile(r"(?:\s*[,–—-])?\s*(?:(?:madame|monsieur|mme|m\.)\s+)?(?:(?:^|(?<=\s))(?:le|la|l['’]))?\s*$", re.I)
 _CLAUSE = re.compile(r"(?:[:;!.]|,|\s[-–—]|^)\s+")
 _NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][\w'’.-]*|d['’][{UPPER}][\w'’.-]*|de|du|des|la|le|van|von|der|di|da|ben|el)$")
 
@@ -134,6 +136,7 @@ def name_before(head: str) -> tuple[str, str] | None:
     ajouter Dominique ANDRIEU-BONNET », « Yves Lieppe - M. le ». People put the name right before
     the title; what comes before the name is a clause (a greeting, « je signe : », a party)."""
     head = re.sub(r"\b(?:et|,)\s*$", "", head)
+    head = re.sub(r"\s*\(\s*$", "", head)  # « Signature Marie DUPONT (adjointe au maire de X) »
     head = re.sub(rf"(?<=[{UPPER}]{{2}}) - (?=[{UPPER}]{{2}})", "-", head)  # « MAGIERA - HANNEQUIN »
     head = re.sub(r"\s*\([^)]*\)\s*[,–—-]?\s*$", "", head)  # « Marie Dupont (EELV), conseillère »
     head = clean(_TRAILING_TITLE.sub("", head) or head)
@@ -174,6 +177,10 @@ def mandate_then_name(text: str) -> dict[str, str] | None:
     span = mandate_span(text)
     if span is None or not HONORIFIC.match(text[: span[0]]):
         return None
+    # « cons. dép. 53 (canton de Laval-1) - Nadège DAVOUST. Je signe. »: the name after a dash.
+    tail = re.match(r"^(.*?\S)\s+[-–—]\s+([^-–—,;()]{3,60})$", span[1])
+    if tail and looks_like_name(tail.group(2)) and MANDATE_RE.search(tail.group(1)):
+        return _fields(tail.group(2), "", tail.group(1), text)
     after = text[span[0] + len(span[1]):]
     m = re.match(r"\s*,\s*([^,;]{3,60}?)\s*(?:[,;.]|\s+(?:signe|soutien|d[ée]clare|apporte)\b|$)", after)
     if not m or not looks_like_name(m.group(1)):

@@ -32,6 +32,7 @@ from ..freetext import (
     SALUTATION,
     UPPER,
     clean,
+    is_party,
     looks_like_name,
     mandate_span,
     mandate_then_name,
@@ -41,7 +42,7 @@ from ..freetext import (
     split_civility,
 )
 from ..roles import ROLES
-from .intent import REASONS, Intent, classify, is_automatic
+from .intent import REASONS, Intent, classify, is_automatic, says_it_signs
 from .mailbox import MailMessage, read_mailbox
 from .threads import Quote, organisers, quotes, quotes_by, thread_of
 
@@ -51,7 +52,7 @@ COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet"
            "extraction_raison", "retrait", "pieces_jointes"]
 
 # How much each rule is trusted to have found the right name.
-RULE_CONFIDENCE = {"champ": 0.95, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
+RULE_CONFIDENCE = {"champ": 0.95, "pour_le_compte": 0.85, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
                    "bloc_signature": 0.75, "expediteur": 0.5}
 
 _FORWARD = re.compile(r"^\s*(?:-{2,}|_{2,})?\s*(?:d[ée]but du message r[ée]exp[ée]di[ée]|message transf[ée]r[ée]|"
@@ -69,7 +70,8 @@ _FOOTER = re.compile(
 # « Nom : … », « Mandat : … »: the same field names as spreadsheet headers, except that in a
 # message « Titre : » introduces the mandate, not a civility.
 _LABEL_OF = {alias: role for role in ("nom_complet", "nom", "prenom", "civilite", "mandat", "parti", "commune",
-                                      "departement") for alias in ROLES[role]} | {"titre": "mandat"}
+                                      "departement") for alias in ROLES[role]} | {
+    "titre": "mandat", "je soussigne": "nom_complet", "je soussigne e": "nom_complet", "je soussignee": "nom_complet"}
 _LABEL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?([A-Za-zÀ-ÿ'’() .°/]{2,40}?)\s*[:：]\s*(.*?)\s*$")
 
 
@@ -166,6 +168,10 @@ def split_body(body: str, subject: str = "") -> Parts:
         if _REPLY.match(line) or _header_block_at(lines, i) > i:
             break  # everything below is the message replied to
         if line.lstrip().startswith(">"):
+            if _FORWARD.match(re.sub(r"^(?:\s*>)+ ?", "", line)):
+                # Apple Mail quotes a forward with « > »: unquoted, it reads as any other forward
+                lines = lines[:i] + [re.sub(r"^(?:\s*>)+ ?", "", x) for x in lines[i:]]
+                continue
             i += 1
             continue
         own.append(line.rstrip())
@@ -226,6 +232,8 @@ def rule_fields(lines: list[str]) -> list[Signer]:
         value = m.group(2)
         if role is None or not clean(value):
             continue
+        if role in ("nom", "nom_complet") and _same_person(current, value):
+            continue  # « Signature : J. DUPONT » under « Nom : Jean DUPONT »: the same signer again
         if role in current.fields and role in ("nom", "nom_complet", "prenom", "mandat"):
             signers.append(current)
             current = Signer()
@@ -239,6 +247,13 @@ def rule_fields(lines: list[str]) -> list[Signer]:
             s.fields["nom_complet"] = rest
             s.set("civilite", civ, "champ")
     return out
+
+
+def _same_person(current: Signer, name: str) -> bool:
+    """A name that repeats the current signer's surname (with an initial or nothing else new)."""
+    known = set(fold(f"{current.fields.get('nom_complet', '')} {current.fields.get('nom', '')}").split())
+    words = [w for w in fold(name).split() if len(w) > 1]
+    return bool(known and words and all(w in known for w in words))
 
 
 def _signer(fields: dict[str, str] | None, rule: str) -> Signer | None:
@@ -279,6 +294,36 @@ def rule_soussigne(text: str) -> list[Signer]:
                 s.set("parti", party, "soussigne")
         out.append(s)
     return out
+
+
+# « Pour M. le Maire, Jean DUPONT, », « À la demande de Mme la Conseillère départementale (DURAND
+# Anne) », « P/O le Maire »: a secretary or a cabinet writes for an official, who is the signer.
+_ON_BEHALF = re.compile(r"\b(?:pour|p\s*/\s*o\.?|par ordre de|[àa] la demande de|de la part de|au nom de)\s+"
+                        r"(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?(?:le|la|l['’])\s*", re.I)
+
+
+def rule_on_behalf(text: str) -> list[Signer]:
+    """The official a secretary writes for, when named after the title: the mandate is the title,
+    or the fuller mandate the message states (« en qualité de maire de Sury (42) »)."""
+    for m in _ON_BEHALF.finditer(text):
+        rest = text[m.end():m.end() + 200].split("\n")[0]
+        span = mandate_span(rest)
+        if span is None or span[0] != 0:
+            continue
+        title = re.split(r"\s*[(,]", span[1])[0]
+        after = rest[len(title):]
+        named = re.match(r"\s*(?:,\s*([^,;()]{3,60}?)\s*,|\(\s*([^()]{3,60}?)\s*\))", after)
+        name = clean(next((g for g in named.groups() if g), "")) if named else ""
+        if not looks_like_name(name):
+            continue
+        s = Signer(name_rule="pour_le_compte")
+        s.set("nom_complet", name, "pour_le_compte")
+        fuller = _sentence_mandate(text)
+        same = fuller and parse_mandate(fuller).fonction == parse_mandate(title).fonction
+        s.set("mandat", fuller if same or (fuller and parse_mandate(fuller).kind == parse_mandate(title).kind) else title,
+              "pour_le_compte")
+        return [s]
+    return []
 
 
 def rule_je_suis(text: str) -> list[Signer]:
@@ -377,7 +422,7 @@ def _last_name_line(lines: list[str]) -> str:
 
 def _sentence_mandate(text: str) -> str:
     """A mandate stated in a sentence without a name: « Je suis adjointe au maire de … »."""
-    for m in re.finditer(r"\b(?:je suis|en tant qu['’]|en ma qualit[ée] d['’]e?|[ée]lue? comme)\s*(.{3,200})",
+    for m in re.finditer(r"\b(?:je suis|en tant qu['’]|en (?:ma |sa )?qualit[ée] (?:de |d['’])|[ée]lue? comme)\s*(.{3,200})",
                          text, re.I):
         span = mandate_span(m.group(1).replace("\n", " "))
         if span and span[0] <= 20:
@@ -417,7 +462,7 @@ def _confidence(s: Signer) -> float:
 
 def _signers_in(lines: list[str]) -> list[Signer]:
     text = "\n".join(lines)
-    for found in (rule_fields(lines), rule_soussigne(text), rule_lines(lines), rule_je_suis(text)):
+    for found in (rule_fields(lines), rule_on_behalf(text), rule_soussigne(text), rule_lines(lines), rule_je_suis(text)):
         if found:
             return found
     block = rule_signature_block(lines)
@@ -455,25 +500,48 @@ class Reading:
     thread: int = 0
     sources: list[str] = field(default_factory=list)  # messages merged into these signers
     withdrawn_by: str = ""  # the later message of the same sender withdrawing this signature
+    speaker: str = ""  # who wrote the signature: the forwarded message's author, else the sender
+
+    @property
+    def writer(self) -> str:
+        return self.speaker or self.msg.sender or self.msg.source
 
 
-def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str]:
-    """The explicit signers of a message's own words (or of the message it forwards)."""
+def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
+    """The explicit signers of a message's own words, else of the message it forwards, else of its
+    small text attachments (a filled form, a vCard), else of its subject; with the text read and
+    where the signers were found (`corps`, `transfert`, `piece_jointe`, `objet`)."""
     signers = _signers_in(parts.own)
     text = "\n".join(parts.own)
-    if not signers and parts.forwarded:
-        signers = _signers_in(parts.forwarded)
-        text = "\n".join(parts.forwarded)
-        for s in signers:
+    if signers:
+        # « je signe également » above a forwarded signature: the forwarder and the author both sign
+        passed_on = _signers_in(parts.forwarded) if parts.forwarded and says_it_signs("\n".join(parts.forwarded)) else []
+        for s in passed_on:
             s.rules = {k: f"{v}+transfert" for k, v in s.rules.items()}
-    if not signers and not msg.problem:
-        # The subject may carry the whole signer (« Signature de M. Philippe Salasc, maire d'Aniane »).
-        subject = re.sub(r"^\s*(?:(?:re|tr|fwd?|fw)\s*:\s*)*(?:signature|tribune|p[ée]tition)?\s*(?:de|d['’]|:|-|–)?\s*",
-                         "", msg.subject, flags=re.I)
-        found = _signer(read_line(subject), "objet")
+        return signers + [s for s in passed_on if s.has_name], text, "corps"
+    for origin, lines in (("transfert", parts.forwarded), ("piece_jointe", _attached_lines(msg))):
+        signers = _signers_in(lines) if lines else []
+        if signers:
+            for s in signers:
+                s.rules = {k: f"{v}+{origin}" for k, v in s.rules.items()}
+            return signers, "\n".join(lines), origin
+    if not msg.problem:
+        found = _signer(read_line(subject_text(msg.subject)), "objet")
         if found is not None:
-            signers = [found]
-    return signers, text
+            return [found], text, "objet"
+    return [], text, "corps"
+
+
+def subject_text(subject: str) -> str:
+    """The subject without what surrounds a signer written there: reply and forward prefixes,
+    « Signature de », « Je signe : », a trailing « - signature »."""
+    subject = re.sub(r"^\s*(?:(?:re|tr|fwd?|fw)\s*:\s*)*(?:je signe|signature|tribune|p[ée]tition|appel)?\s*"
+                     r"(?:de|d['’]|:|-|–)?\s*", "", subject, flags=re.I)
+    return re.sub(r"\s*[-–—:|]\s*(?:signature|je signe|sign[ée]e?)\s*$", "", subject, flags=re.I)
+
+
+def _attached_lines(msg: MailMessage) -> list[str]:
+    return msg.attached_text.split("\n") if msg.attached_text.strip() else []
 
 
 def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quote]) -> Signer | None:
@@ -510,7 +578,20 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
     return s if s.fields else None
 
 
-_EXPLICIT = ("champ", "soussigne", "ligne", "liste", "je_suis")
+_EXPLICIT = ("champ", "soussigne", "ligne", "liste", "je_suis", "pour_le_compte")
+_GREETING = re.compile(r"^(?:bonjour|bonsoir|bjr|salut|madame|monsieur|mesdames|messieurs|chers?|ch[èe]res?|"
+                       r"hello|coucou)\b[^.!?]{0,40}$", re.I)
+
+
+def _only_a_signature(body: list[str], signers: list[Signer]) -> bool:
+    """The writer's words are a signature block alone: past a greeting, every line is the signer's
+    name, mandate or party (« Marie DUPONT / cons. mun. Sury (42) »), no sentence around it."""
+    lines = [x.strip() for x in body if x.strip() and not _GREETING.match(x.strip())]
+    if not lines or len(lines) > 4:
+        return False
+    said = [fold(v) for s in signers for k, v in s.fields.items() if k in ("nom_complet", "nom", "prenom", "mandat")]
+    return all(any(v and v in fold(clean(BULLET.sub("", line))) or fold(clean(line)) in v for v in said) or is_party(line)
+               for line in lines)
 
 
 def _above_closing(lines: list[str]) -> list[str]:
@@ -530,11 +611,15 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
         parts = Parts(parts.own, [])  # the organisers' own message, forwarded back: never a signature
     text = "\n".join(parts.own)
     automatic = is_automatic(msg)
-    signers, text = _rules_for(msg, parts) if automatic is None else ([], text)
+    signers, text, origin = _rules_for(msg, parts) if automatic is None else ([], text, "corps")
     # A forward is read as its writer's message (the organisers pass on a signature sent elsewhere).
     words = parts.own + parts.forwarded
     body = _above_closing(words)
     explicit = bool(body) and any(s.has_name and s.fields.get("mandat") for s in _signers_in(body) if s.name_rule in _EXPLICIT)
+    # A message that holds nothing but a signer (a name and a mandate on their own, in the body, an
+    # attached form or the subject) can only mean to sign: sent to a petition, that is its content.
+    explicit = explicit or (any(s.has_name and s.fields.get("mandat") for s in signers)
+                            and (origin in ("piece_jointe", "objet") or _only_a_signature(body, signers)))
     intent = classify(msg, "\n".join(words), organisers, explicit, forwarded=bool(parts.forwarded))
     if not intent.yields_signers and intent != Intent.OTHER:
         return Reading(msg, intent, [], REASONS[intent])
@@ -560,7 +645,15 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
             if mandate:
                 s.set("mandat", mandate, "phrase")
     reason = "" if any(s.has_name for s in signers) else _no_signer_reason(msg, text)
-    return Reading(msg, intent, signers, reason)
+    # A forwarded signature is its author's words, not the forwarder's: a campaign assistant who
+    # forwards several colleagues' signatures from one address must not become one signer.
+    speaker = _address(parts.forwarded_from) if origin == "transfert" else ""
+    return Reading(msg, intent, signers, reason, speaker=speaker)
+
+
+def _address(header: str) -> str:
+    found = re.findall(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", header)
+    return found[0].lower() if found else header.strip().lower()
 
 
 def _merge(group: list[Reading]) -> Reading:
@@ -582,25 +675,40 @@ def _merge(group: list[Reading]) -> Reading:
     return Reading(base.msg, intent, [merged], reason, base.thread, [r.msg.source for r in group])
 
 
+def _one_person(group: list[Reading]) -> bool:
+    """The named signers of these messages are one person: their surnames share a word (a message
+    that gives only a mandate or a confirmation names nobody and fits any)."""
+    names = [set(fold(r.signers[0].fields.get("nom_complet") or r.signers[0].fields.get("nom", "")).split())
+             for r in group if r.signers[0].has_name]
+    return all(names[0] & other for other in names[1:])
+
+
 def assemble(readings: list[Reading]) -> list[Reading]:
     """Conversations put together: the messages one signer wrote in a conversation (a signing or
     confirming one among them) become one signature, unless one of them already names several
     signers; withdrawals mark the earlier signatures of their sender. Order: first message."""
     groups: dict[tuple[int, str], list[Reading]] = {}
     for r in readings:
-        groups.setdefault((r.thread, r.msg.sender or r.msg.source), []).append(r)
+        groups.setdefault((r.thread, r.writer), []).append(r)
     out: list[Reading] = []
     done: set[int] = set()
     for r in readings:
         if id(r) in done:
             continue
-        group = groups[(r.thread, r.msg.sender or r.msg.source)]
+        group = groups[(r.thread, r.writer)]
         contributing = [g for g in group if g.intent in (Intent.SIGNS, Intent.CONFIRMS, Intent.OTHER) and g.signers]
-        if (any(g.intent.yields_signers for g in contributing) and len(contributing) > 1
-                and all(len(g.signers) == 1 for g in contributing)):
+        # « Confirmé ! » alone completes the signature it answers: listed in its source, not a row
+        confirming = [g for g in group if g.intent == Intent.CONFIRMS and not g.signers]
+        if (contributing and any(g.intent.yields_signers for g in contributing + confirming)
+                and len(contributing) + len(confirming) > 1
+                and all(len(g.signers) == 1 for g in contributing) and _one_person(contributing)):
             merged = _merge(contributing)
+            if confirming:
+                merged.intent = Intent.CONFIRMS
+                used = {id(g) for g in contributing + confirming}
+                merged.sources = [g.msg.source for g in group if id(g) in used]
             out.append(merged)
-            done.update(id(g) for g in contributing)
+            done.update(id(g) for g in contributing + confirming)
             continue
         if r.intent == Intent.OTHER:  # a mandate alone, with nothing to complete: not a signer
             r = Reading(r.msg, r.intent, [], r.reason, r.thread)

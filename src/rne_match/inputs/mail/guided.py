@@ -72,7 +72,8 @@ def complete_from_registry(frame: pl.DataFrame, registry: Registry) -> pl.DataFr
         m = parse_mandate(row["mandat"] or "")
         hints = _hints(row["extraction_indices"])
         place = m.place or ""
-        if not place and hints.get("domaine") and _GENERIC.match(hints.get("adresse", "")):
+        # Only a town hall's own domain names its commune: « secretariat@orange.fr » is a webmail.
+        if not place and _TOWN_HALL.match(hints.get("domaine", "")) and _GENERIC.match(hints.get("adresse", "")):
             place = _town_hall_place(hints["domaine"])
         wanted.append({"_row": row["_row"], "place_f": place, "dep": m.code_departement or "", "kind": m.kind or "",
                        "fonction": m.fonction or "", "local": hints.get("adresse", ""),

@@ -68,6 +68,15 @@ _SIGNS = re.compile(
 _THANKS = re.compile(r"\b(?:merci(?! de | d['’])|bravo|f[ée]licitations|bien re[çc]u|bonne r[ée]ception)\b", re.I)
 
 
+# A reply whose first words thank (« Bien reçu, merci », « Merci à vous », « Bravo pour … »).
+_THANKS_FIRST = re.compile(r"^\W*(?:(?:bonjour|bonsoir|madame|monsieur)\b[^\n]{0,30}\n\s*)?(?:bien re[çc]u|merci(?! de | d['’])|"
+                           r"bravo|f[ée]licitations|parfait,? merci|super,? merci|top,? merci)", re.I)
+
+
+def _is_reply(msg: MailMessage) -> bool:
+    return bool(msg.in_reply_to or msg.references or re.match(r"^\s*re\s*:", msg.subject, re.I))
+
+
 def is_automatic(msg: MailMessage) -> Intent | None:
     """An auto-reply or a mailing list, from the headers the machines set (and their subjects)."""
     if (msg.headers.get("Auto-Submitted", "no").lower() not in ("", "no") or msg.headers.get("X-Autoreply")
@@ -103,10 +112,12 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
     if _WITHDRAW.search(own) or _WITHDRAW.search(msg.subject):
         return Intent.WITHDRAWS
     signs = says_it_signs(own)
-    if _CONFIRM.search(own) and (msg.in_reply_to or msg.references or re.match(r"^\s*re\s*:", msg.subject, re.I)):
+    if _CONFIRM.search(own) and _is_reply(msg):
         return Intent.CONFIRMS
     if "?" in own and not (signs and has_signer_line):
         return Intent.QUESTION
+    if not signs and _is_reply(msg) and _THANKS_FIRST.match(own):
+        return Intent.THANKS  # « Bien reçu, merci » above the usual block: answering a thank-you
     if signs or has_signer_line or says_it_signs(msg.subject):
         return Intent.SIGNS
     return Intent.THANKS if _THANKS.search(own) else Intent.OTHER

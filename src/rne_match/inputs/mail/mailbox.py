@@ -25,6 +25,9 @@ from ..readers import TABLE_SUFFIXES
 MAILBOX_SUFFIXES = (".eml", ".mbox", ".mbx", ".mbs")
 MAX_MESSAGE_BYTES = 5 * 1024 * 1024  # a signature is a few lines; beyond this the body is not read
 MAX_BODY_CHARS = 100_000
+# A signature sent as a file is a few lines (a filled form, a vCard); bigger text files are documents.
+MAX_ATTACHED_TEXT_BYTES = 8 * 1024
+_TEXT_ATTACHMENT = re.compile(r"\.(?:txt|vcf|vcard)$", re.I)
 
 
 @dataclass
@@ -42,6 +45,7 @@ class MailMessage:
     recipients: list[str] = field(default_factory=list)  # To and Cc addresses (who the organisers are)
     in_reply_to: str = ""  # Message-ID this one answers
     references: list[str] = field(default_factory=list)  # Message-IDs of the conversation, oldest first
+    attached_text: str = ""  # small text attachments (a filled form, a vCard as « Nom : » lines), read
 
 
 def is_mailbox(path: Path) -> bool:
@@ -131,10 +135,10 @@ def _from_bytes(raw: bytes, source: str) -> MailMessage:
         date = parsedate_to_datetime(_header(msg, "Date")).isoformat()
     except (TypeError, ValueError, IndexError):
         date = ""
-    body, attachments = "", []
+    body, attachments, attached = "", [], ""
     if not problem:
         try:
-            body, attachments = _body(msg)
+            body, attachments, attached = _body(msg)
         except Exception as exc:  # malformed MIME of every kind: say so, keep the headers
             problem = f"MIME illisible ({type(exc).__name__}) : corps non lu"
         if msg.defects and not body.strip():
@@ -148,7 +152,7 @@ def _from_bytes(raw: bytes, source: str) -> MailMessage:
     replied = _message_ids(_header(msg, "In-Reply-To"))
     return MailMessage(source, _header(msg, "Message-ID").strip("<>"), date, sender, sender_name,
                        _header(msg, "Subject"), body, attachments, headers, problem, recipients,
-                       replied[0] if replied else "", _message_ids(_header(msg, "References")))
+                       replied[0] if replied else "", _message_ids(_header(msg, "References")), attached)
 
 
 def _message_ids(value: str) -> list[str]:
@@ -165,10 +169,13 @@ def _sender(value: str) -> tuple[str, str]:
     return _spaces(name.strip('"\'')), addr.strip().lower()
 
 
-def _body(msg: Message) -> tuple[str, list[str]]:
+def _body(msg: Message) -> tuple[str, list[str], str]:
+    """The body text, the attachments' names, and the text of small text attachments (a signature
+    sent as `signature.txt` or as a vCard is the signer's own words, as if typed in the body)."""
     plain: list[str] = []
     html_parts: list[str] = []
     attachments: list[str] = []
+    attached: list[str] = []
     for part in msg.walk():
         if part.is_multipart():
             continue
@@ -177,7 +184,11 @@ def _body(msg: Message) -> tuple[str, list[str]]:
         filename = part.get_filename()
         if filename or disposition.startswith("attachment") or not ctype.startswith("text/"):
             if ctype != "message/rfc822":
-                attachments.append(_decode_words(filename) or ctype)
+                name = _decode_words(filename) or ctype
+                attachments.append(name)
+                text = _attached_text(part, name, ctype)
+                if text:
+                    attached.append(text)
             continue
         payload = part.get_payload(decode=True)
         if payload is None:
@@ -188,7 +199,46 @@ def _body(msg: Message) -> tuple[str, list[str]]:
         elif ctype == "text/html":
             html_parts.append(html_to_text(text))
     body = "\n".join(plain) if any(p.strip() for p in plain) else "\n".join(html_parts)
-    return body.replace("\r\n", "\n").replace("\r", "\n"), attachments
+    return _lf(body), attachments, _lf("\n\n".join(attached))
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _attached_text(part: Message, name: str, ctype: str) -> str:
+    """A small `.txt` or vCard attachment as text (vCards as « Nom : » lines); "" for anything else."""
+    if not (_TEXT_ATTACHMENT.search(name) or ctype in ("text/plain", "text/vcard", "text/x-vcard", "text/directory")):
+        return ""
+    payload = part.get_payload(decode=True)
+    if not payload or len(payload) > MAX_ATTACHED_TEXT_BYTES:
+        return ""
+    text = _lf(_decode_bytes(payload, part.get_content_charset()))
+    return vcard_lines(text) if re.match(r"\s*BEGIN:VCARD", text, re.I) else text
+
+
+def vcard_lines(text: str) -> str:
+    """A vCard as the « Nom et prénom : … / Mandat : … » lines a filled form would hold. `FN` is the name as
+    displayed; `N` (surname;first name) is the fallback; `TITLE`/`ROLE` the mandate; `ORG` the
+    institution (« Mairie de Sury »), kept as a place hint for the mandate."""
+    unfolded = re.sub(r"\n[ \t]", "", text)  # RFC 6350 line folding
+    props: dict[str, str] = {}
+    for line in unfolded.split("\n"):
+        m = re.match(r"^([A-Za-z-]+)(?:;[^:]*)?:(.*)$", line.strip())
+        if m and m.group(1).upper() not in props:
+            props[m.group(1).upper()] = m.group(2).replace("\\,", ",").replace("\\;", ";").strip()
+    if not props.get("FN") and props.get("N"):
+        surname, _, first = props["N"].partition(";")
+        props["FN"] = f"{first.split(';')[0]} {surname}".strip()
+    if props.get("ORG"):
+        props["ORG"] = props["ORG"].replace(";", ", ").strip(", ")
+    title = props.get("TITLE") or props.get("ROLE") or ""
+    org = props.get("ORG", "")
+    if title and org and not re.search(r"\b(?:de|du|d['’]|à)\s", title):
+        place = re.sub(r"^(?:mairie|ville|commune)\s+(?:de\s+|d['’]\s*)", "", org, flags=re.I)
+        props["TITLE"] = f"{title}, {place}"
+    return "\n".join(f"{label} : {props[key]}" for key, label in (("FN", "Nom et prénom"), ("TITLE", "Mandat"))
+                     if props.get(key))
 
 
 def _decode_words(value: str | None) -> str:
