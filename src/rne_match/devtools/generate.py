@@ -249,12 +249,16 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
     if former is not None and former.persons.height:
         # A person whose name or first name was respelled between releases gets a new id while
         # still in office (« DUFOUR-LORIOLLE Yannick Alain » → « Yannick »): not an impostor.
+        # Likewise a surname respelled by one letter (« SIMERMANN » → « SIMERMAN ») with the same
+        # first name in the same commune: the same mayor, still in office.
         first_word = pl.col("nom_f").str.split(" ").list.first().alias("w")
-        still_here = m.join(persons.select("person_id", first_word), on="person_id").select("commune_f", "w")
+        still_here = m.join(persons.select("person_id", first_word, "prenom_f"), on="person_id").select(
+            "commune_f", "w", "prenom_f")
         gone = former.mandates.filter(pl.col("territoire").is_not_null()).unique(
             "person_id", keep="first", maintain_order=True).join(
-            former.persons.select("person_id", first_word), on="person_id").join(
-            still_here, on=["commune_f", "w"], how="anti", nulls_equal=False).sort("person_id")
+            former.persons.select("person_id", first_word, "prenom_f"), on="person_id").join(
+            still_here.drop("prenom_f"), on=["commune_f", "w"], how="anti", nulls_equal=False).join(
+            still_here.drop("w"), on=["commune_f", "prenom_f"], how="anti", nulls_equal=False).sort("person_id")
         gone = gone.sample(n=min(max(1, n_imp // 4), gone.height), seed=seed + 2)
         finfo = {r["person_id"]: r for r in former.persons.select("person_id", "nom", "prenom", "sexe").iter_rows(named=True)}
         for mand in gone.iter_rows(named=True):
