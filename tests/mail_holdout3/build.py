@@ -211,9 +211,11 @@ class Registry:
                     self.depts_of[k].add(dep)
                 self.init_dep[(fold(nom), fold(initials(prenom)), dep)] += 1
                 p = self.person(kind, r)
+                if p and p.kind == "cm" and p.fonction.startswith("Maire délégué"):
+                    p.kind = "mdel"
                 if p:
                     self.pool[p.kind if p.kind != "cm" or not p.fonction.startswith("Maire délégué") else "mdel"].append(p)
-                    if kind == "cm" and p.commune_code:
+                    if kind == "cm" and p.commune_code and p.kind == "cm":
                         self.by_commune[p.commune_code].append(p)
 
     @staticmethod
@@ -1057,12 +1059,14 @@ class Builder:
     def sentence(self):
         rng = self.rng
         for k in range(10):
-            p = self.signer()
+            p = self.signer(("mdel",) if k in (1, 6) else None)
             addr = addr_of(p, rng)
             nm = display(p, rng.choice(["std", "cased"]))
             s = mandate(p, rng, "sentence")
             if p.kind in ("mai", "cm", "mdel", "") and k % 3 == 0 and p.commune_code != "75056":
-                s += f", dans {'le' if dept_name(p.dep)[0] not in 'AEIOUYÉ' else 'l’'} {dept_name(p.dep)}".replace("l’ ", "l'")
+                dd = de_dept(p.dep)
+                s += ", " + (dd.replace("de la ", "dans la ", 1).replace("de l'", "dans l'", 1).replace("du ", "dans le ", 1)
+                             .replace("des ", "dans les ", 1) if not dd.startswith("de ") else "à " + dd[3:])
             text = [f"Bonjour,\n\nJe m'appelle {nm} et {s}. Je souhaite signer votre appel.\n\n{self.closing()}",
                     f"Bonjour,\n\n{s[0].upper() + s[1:]} et je signe volontiers l'appel.\n\n{nm}",
                     f"Madame, Monsieur,\n\nÉlue locale, {s}. Je partage entièrement vos constats sur la gestion de l'eau et je vous demande d'ajouter mon nom, {nm}, à la liste des signataires.\n\n{self.closing()}",
@@ -1116,7 +1120,7 @@ class Builder:
         rng = self.rng
         forms = ["paren", "bare", "dpt", "dept", "name", "paren_name", "both", "departement"]
         for k in range(8):
-            p = self.signer(("cm", "mai", "cm", "cd"))
+            p = self.signer(("mdel",) if k == 2 else ("cm", "mai", "cm", "cd"))
             addr = addr_of(p, rng)
             nm = display(p, rng.choice(["std", "inv", "cased"]))
             tag = dep_tag(p.dep, forms[k])
@@ -1158,7 +1162,7 @@ class Builder:
     def qp_softbreak(self):
         """Quoted-printable with long lines: the soft line break falls inside the signer's name."""
         rng = self.rng
-        fillers = ["vraiment", "pleinement", "sans réserve", "avec conviction", "de tout cœur", "entièrement", "très", "bien"]
+        fillers = ["vraiment", "pleinement", "sans réserve", "avec conviction", "sans hésiter", "entièrement", "très", "bien"]
         for k in range(6):
             p = self.signer()
             addr = addr_of(p, rng)
@@ -1167,12 +1171,18 @@ class Builder:
             cs = ["utf-8", "iso-8859-1", "windows-1252", "utf-8", "iso-8859-15", "utf-8"][k]
             if not fits(nm + mand, cs):
                 cs = "utf-8"
-            lead = "Bonjour, je soutiens l'appel pour une eau publique et, après en avoir discuté avec mes collègues, je le signe"
-            for _ in range(80):
+            heads = ["Bonjour, je soutiens l'appel pour une eau publique et, après en avoir discuté avec mes collègues, je le signe",
+                     "Bonjour, après lecture attentive du texte et discussion en réunion de groupe, je signe",
+                     "Bonjour, je partage vos constats sur la gestion de l'eau dans nos territoires et je signe",
+                     "Bonjour, comme convenu au téléphone avec votre collègue la semaine dernière, je signe"]
+            greets = ["Bonjour,", "Bonsoir,", "Madame, Monsieur,", "Chers organisateurs,", "Bonjour à l'équipe,", "Bonjour à vous,"]
+            combos = [f"{g}{h[8:]} {f}".rstrip() for g in greets for h in heads for f in [*fillers, ""]]
+            rng.shuffle(combos)
+            for lead in combos:
                 para = f"{lead} : {nm}, {mand}."
                 enc = qp_encode(para, cs).split("\n")
-                pre = qp_encode(f"{lead} : ", cs)
-                start = len(pre.replace("=\n", ""))
+                start = len(qp_encode(f"{lead} :", cs).replace("=\n", "")) + 1
+                flat = "".join(line[:-1] if line.endswith("=") else line for line in enc)
                 # where does the first soft break after the name's start fall?
                 cut = 0
                 for line in enc:
@@ -1180,9 +1190,8 @@ class Builder:
                     if cut > start:
                         break
                 name_enc = len(qp_encode(nm, cs))
-                if start + 2 < cut < start + name_enc - 1:
+                if start + 2 < cut < start + name_enc - 2 and " " not in flat[cut - 1:cut + 1]:
                     break
-                lead += " " + rng.choice(fillers)
             text = f"{para}\n\n{self.closing()}"
             m = self.new("qp_softbreak", ["outlook_web", "lotus", "laposte", "evolution", "infomaniak", "gmail"][k], display(p, "std"), addr,
                          rng.choice(["Appel eau publique", "Signature", CALL_TITLE]), text=text, enc=(cs, "quoted-printable"))
