@@ -12,7 +12,7 @@ from rne_match.inputs.freetext import read_line
 from rne_match.inputs.mail.extract import extract_messages
 from rne_match.inputs.mail.guided import _fits
 from rne_match.inputs.mail.mailbox import _from_bytes
-from rne_match.inputs.mail.threads import organisers, quotes, thread_of
+from rne_match.inputs.mail.threads import is_organiser, organisers, quotes, thread_of
 
 ORG = "tribune@collectif.example"
 
@@ -81,8 +81,32 @@ def test_the_organisers_are_the_most_frequent_recipient_and_never_sign():
             mail(2, "Je signe : Paul ROUX, maire de Conques (12).", sender="Paul Roux <paul.roux@free.fr>"),
             mail(3, "Merci ! Quel est votre mandat ?\nAnne MOREL, coordinatrice\nconseillère municipale de Lyon",
                  sender=f"Tribune <{ORG}>", to="marie.dupont@orange.fr")]
-    assert organisers(msgs) == {ORG}
+    assert is_organiser(ORG, organisers(msgs)) and not is_organiser("paul.roux@free.fr", organisers(msgs))
     assert rows(*msgs)[-1]["intention"] == "organisateurs"
+
+
+def test_a_reminder_from_the_organisers_mailing_list_listing_signers_never_signs():
+    msgs = [mail(1, "Je signe : Marie DUPONT, maire de Sury (42)."),
+            mail(2, "Je signe : Paul ROUX, maire de Conques (12).", sender="Paul Roux <paul.roux@free.fr>"),
+            mail(3, "Déjà 150 signatures, dont :\n- Marie DUPONT, maire de Sury (42)\n- Paul ROUX, maire de Conques\n"
+                 "Répondez avec vos nom, prénom et mandat.", sender="Tribune <annonces@listes.collectif.example>",
+                 to="undisclosed-recipients:;")]
+    assert [r["intention"] for r in rows(*msgs)][-1] != "signe"
+    assert all(r["nom"] == "" or "listes" not in r["source"] for r in rows(*msgs) if "003" in r["source"])
+
+
+def test_a_mass_mailing_to_hidden_recipients_is_not_a_signature():
+    msg = mail(1, "Je signe : Marie DUPONT, maire de Sury (42).", sender="Lettre <info@asso.example>",
+               to="undisclosed-recipients:;")
+    assert rows(msg)[0]["intention"] == "lettre_information"
+
+
+def test_signers_sharing_a_public_webmail_with_the_organisers_are_not_organisers():
+    msgs = [mail(1, "Je signe : Marie DUPONT, maire de Sury (42).", to="tribune.vsa@gmail.com"),
+            mail(2, "Je signe : Paul ROUX, maire de Conques (12).", sender="Paul Roux <paul.roux@gmail.com>",
+                 to="tribune.vsa@gmail.com")]
+    assert not is_organiser("paul.roux@gmail.com", organisers(msgs))
+    assert rows(*msgs)[-1]["intention"] == "signe"
 
 
 def test_a_name_then_a_mandate_in_reply_then_a_confirmation_are_one_signature():

@@ -44,7 +44,7 @@ from ..freetext import (
 from ..roles import ROLES
 from .intent import REASONS, Intent, classify, is_automatic, says_it_signs
 from .mailbox import MailMessage, read_mailbox
-from .threads import Quote, organisers, quotes, quotes_by, thread_of
+from .threads import Quote, is_organiser, organisers, quotes, quotes_by, thread_of
 
 COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet", "source", "signataire_no",
            "intention", "civilite", "nom_complet", "nom", "prenom", "mandat", "parti", "commune", "departement",
@@ -607,7 +607,7 @@ def _above_closing(lines: list[str]) -> list[str]:
 def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> Reading:
     """Intent and signers of one message, before conversations are put together."""
     parts = split_body(msg.body, msg.subject)
-    if parts.forwarded and any(a in parts.forwarded_from.lower() for a in organisers):
+    if parts.forwarded and is_organiser(_address(parts.forwarded_from), organisers):
         parts = Parts(parts.own, [])  # the organisers' own message, forwarded back: never a signature
     text = "\n".join(parts.own)
     automatic = is_automatic(msg)

@@ -13,6 +13,7 @@ import re
 from enum import StrEnum
 
 from .mailbox import MailMessage
+from .threads import is_organiser
 
 
 class Intent(StrEnum):
@@ -83,7 +84,8 @@ def is_automatic(msg: MailMessage) -> Intent | None:
             or msg.headers.get("X-Autorespond") or _AUTO_SUBJECT.search(msg.subject)):
         return Intent.AUTOREPLY
     if msg.headers.get("List-Unsubscribe") or msg.headers.get("List-Id") or \
-            msg.headers.get("Precedence", "").lower() in ("bulk", "list", "junk"):
+            msg.headers.get("Precedence", "").lower() in ("bulk", "list", "junk") or \
+            "undisclosed" in msg.headers.get("To", "").lower():  # sent to a hidden list: a mass mailing
         return Intent.NEWSLETTER
     return None
 
@@ -103,7 +105,7 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
     automatic = is_automatic(msg)
     if automatic is not None:
         return automatic
-    if msg.sender and msg.sender in organisers and not forwarded:
+    if msg.sender and is_organiser(msg.sender, organisers) and not forwarded:
         return Intent.ORGANISERS
     if _AUTO_BODY.search(own):
         return Intent.AUTOREPLY

@@ -147,7 +147,7 @@ def _from_bytes(raw: bytes, source: str) -> MailMessage:
         body = body[:MAX_BODY_CHARS]
         problem = problem or f"corps tronqué à {MAX_BODY_CHARS} caractères"
     headers = {k: _header(msg, k) for k in ("Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
-                                            "List-Unsubscribe", "List-Id") if msg.get(k)}
+                                            "List-Unsubscribe", "List-Id", "To") if msg.get(k)}
     recipients = [a.strip().lower() for _, a in getaddresses([_header(msg, "To"), _header(msg, "Cc")]) if "@" in a]
     replied = _message_ids(_header(msg, "In-Reply-To"))
     return MailMessage(source, _header(msg, "Message-ID").strip("<>"), date, sender, sender_name,

@@ -96,14 +96,37 @@ def quotes_by(msg: MailMessage, found: Sequence[Quote]) -> list[Quote]:
             or (not q.address and name and fold(q.name) == name)]
 
 
+# Addresses anyone can open: sharing such a domain with the organisers says nothing about who writes.
+PUBLIC_MAIL_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "yahoo.fr", "yahoo.com", "hotmail.fr", "hotmail.com", "outlook.fr",
+    "outlook.com", "live.fr", "live.com", "msn.com", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "neuf.fr",
+    "laposte.net", "icloud.com", "me.com", "aol.com", "gmx.fr", "gmx.com", "proton.me", "protonmail.com",
+    "bbox.fr", "numericable.fr", "club-internet.fr", "aliceadsl.fr", "tutanota.com", "riseup.net"})
+
+
+def _organisation(address: str) -> str:
+    """The last two labels of an address's domain (« listes.appel.example » → « appel.example »)."""
+    return ".".join(address.rpartition("@")[2].split(".")[-2:])
+
+
 def organisers(messages: Sequence[MailMessage]) -> frozenset[str]:
-    """The organisers' address(es): the mailbox's most frequent recipient, i.e. where signers write.
-    With a single message the recipient is still the organisers. Empty when nothing says."""
+    """The organisers' address(es): the mailbox's most frequent recipient, i.e. where signers write,
+    plus their organisation's domain when it is theirs (not a public webmail): their mailing list
+    (« listes.appel.example ») and colleagues write from it too. With a single message the
+    recipient is still the organisers. Empty when nothing says."""
     counts = Counter(a for m in messages for a in dict.fromkeys(m.recipients))
     if not counts:
         return frozenset()
     top = counts.most_common(1)[0][1]
-    return frozenset(a for a, n in counts.items() if n == top)
+    addresses = {a for a, n in counts.items() if n == top}
+    domains = {_organisation(a) for a in addresses} - PUBLIC_MAIL_DOMAINS
+    return frozenset(addresses | {f"@{d}" for d in domains if "." in d})
+
+
+def is_organiser(address: str, organisers: frozenset[str]) -> bool:
+    """The address is one of the organisers', or of their organisation's own domain."""
+    address = address.lower()
+    return bool(address) and (address in organisers or f"@{_organisation(address)}" in organisers)
 
 
 def _subject_key(subject: str) -> str:
@@ -133,7 +156,7 @@ def thread_of(messages: Sequence[MailMessage], organisers: frozenset[str] = froz
             if ref:
                 union(i, by_id.setdefault(ref, i))
         # Without reply headers, the same person writing again on the same subject continues.
-        if m.sender and m.sender not in organisers and _subject_key(m.subject):
+        if m.sender and not is_organiser(m.sender, organisers) and _subject_key(m.subject):
             key = (m.sender, _subject_key(m.subject))
             if key in by_sender_subject:
                 union(i, by_sender_subject[key])
