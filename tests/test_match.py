@@ -303,3 +303,15 @@ def test_a_councillor_saying_maire_weighs_as_a_councillor_not_as_the_mayor():
     named = pl.DataFrame({"row": [0], "person_id": ["p2"]})
     out = score_mandates(named, sigs, reg, MatchOptions()).row(0, named=True)
     assert out["holders"] == 2 and not out["consistent"]
+
+
+def test_part_of_a_compound_surname_with_a_mandate_that_says_nothing_is_not_verified():
+    others = [{"kind": "cm", "code_commune": f"29{i:03d}", "libelle_commune": f"Commune {i}", "code_departement": "29",
+               "nom": f"NOM{i}", "prenom": "Claude"} for i in range(40)]  # forty councillors elsewhere
+    reg = registry_of({"kind": "cm", "code_commune": "37178", "libelle_commune": "Pernay", "code_departement": "37",
+                       "nom": "LOPES BRULE", "prenom": "Laetitia"}, *others)
+    sigs, reads = _prepared(nom_complet=["Laetitia Lopes", "Laetitia Lopes"],
+                            mandat=["conseillère municipale", "conseillère municipale de Pernay"])
+    out = match_signatures(sigs, reads, reg, MatchOptions()).sort("row").with_columns(reasons(17.0).alias("reason"))
+    assert out["status"].to_list() == [Status.VERIFIED_OTHER_MANDATE, Status.VERIFIED]
+    assert "rien de déclaré" in out["reason"][0] and "ne le confirme" in out["reason"][0]

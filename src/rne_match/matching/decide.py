@@ -38,8 +38,13 @@ def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: R
         pl.col("eligible").fill_null(False).alias("p_eligible"),
         # Surname and first name must each at least resemble the person's: a claim held by one
         # person cannot make « Patrick GRANET » of Patricia GRANET or of another mayor's name.
+        # And a surname written otherwise than the person's (part of it, a typo) needs the stated
+        # mandate to say something: « Laetitia Lopes, conseillère municipale » is not LOPES BRULÉ
+        # Laetitia of a commune nobody named, while « valérie simpnet, conseillère
+        # départementale » is one of 4,000 and can be.
         ((pl.col("w_nom") > w.nom_other) & (pl.col("w_prenom") > w.prenom_other)
-         & (pl.col("w_sexe") >= 0)).alias("name_ok"),
+         & (pl.col("w_sexe") >= 0)
+         & ((pl.col("l_nom") == "exact") | (pl.col("w_mandate").fill_null(0.0) >= w.corroboration))).alias("name_ok"),
     )
     # Someone of exactly the signer's name whose mandate nothing stated contradicts.
     namesake = pl.col("same_name").fill_null(False) & (pl.col("w_place").fill_null(0.0) >= 0) & (

@@ -43,6 +43,11 @@ def reasons(identify: float) -> pl.Expr:
         pl.when(pl.col("status") == Status.INVALID).then(pl.lit("Ligne non vérifiable : ") + pl.col("invalid") + pl.lit("."))
         .when(pl.col("status") == Status.VERIFIED).then(
             pl.lit("Identifié·e dans le RNE comme ") + who + pl.lit(", ") + _mandate_label() + agree)
+        .when((pl.col("status") == Status.VERIFIED_OTHER_MANDATE) & pl.col("consistent").fill_null(False)
+              & (pl.col("w_sexe").fill_null(0) >= 0) & (pl.col("l_nom") != "exact")).then(
+            pl.lit("Sans doute ") + who + pl.lit(", ") + _mandate_label() + pl.lit(", mais le nom est écrit « ")
+            + pl.col("display") + pl.lit(" » et rien de déclaré") + stated
+            + pl.lit(" ne le confirme (ni lieu, ni mandat rare) : à relire."))
         .when(pl.col("status") == Status.VERIFIED_OTHER_MANDATE).then(
             pl.lit("Identifié·e comme ") + who + pl.lit(", mais le RNE indique ") + _mandate_label()
             + stated + pl.lit(" : à relire."))

@@ -43,6 +43,7 @@ class Weights:
     region_agree: float = 4.0
     kind_agree: float = 1.0
     kind_other: float = -1.0
+    corroboration: float = 3.0  # what the stated mandate must add when the surname is not written exactly
     claim_max: float = 16.0  # a claim held by one person in the registry (maire de X)
     identify: float = 17.0  # total weight needed to name a person
     margin: float = 5.0  # over the runner-up, else ambiguous
