@@ -179,16 +179,20 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
     df = named.select("row", "person_id").join(m, on="person_id").join(
         sigs.select("row", "s_kind", "s_fonction", "place_f", "dep", "region").rename(
             {"place_f": "s_place"}), on="row")
-    df = df.with_columns(
-        _sim(df["s_place"], df["commune_f"].fill_null(""), fuzz.ratio).alias("p_commune"),
-        _sim(df["s_place"], df["place_f"], fuzz.token_set_ratio).alias("p_any"),
-        _sim(df["s_place"], df["territoire_f"], fuzz.ratio).alias("p_terr"),
-    )
     compat = pl.col("s_kind").replace_strict(
         {k: list(v) for k, v in COMPATIBLE.items()}, default=None, return_dtype=pl.List(pl.String)
     )
     has_place = pl.col("s_place").str.len_chars() >= 2
     df = _place_codes(df, sigs, reg)
+    other_commune = pl.col("s_exact") & pl.col("r_commune").is_not_null() & ~pl.col("code_hit")
+    # Text similarity only where the codes settled nothing (most pairs are settled by them).
+    by_text = has_place & ~pl.col("code_hit") & ~pl.col("epci_hit") & ~other_commune
+    df = df.with_columns(pl.col("commune_f").fill_null("").alias("_commune"))
+    df = df.with_columns(
+        _sim_where(df, by_text, "s_place", "_commune", fuzz.ratio, 0.0).alias("p_commune"),
+        _sim_where(df, by_text, "s_place", "place_f", fuzz.token_set_ratio, 0.0).alias("p_any"),
+        _sim_where(df, by_text, "s_place", "territoire_f", fuzz.ratio, 0.0).alias("p_terr"),
+    ).drop("_commune")
     # « déléguée à la culture de Montpellier », « municipal et communautaire de Sète »: the
     # commune's name stands whole inside a longer stated place.
     names_commune = (pl.col("commune_f").str.len_chars() >= 3) & (pl.lit(" ") + pl.col("s_place") + pl.lit(" ")).str.contains(
@@ -199,7 +203,6 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
     # when the names look alike (« François » in Deux-Sèvres is not « Le François » in Martinique,
     # once the stated département has said which). Text similarity remains for what the
     # reference does not resolve (typos, cantons, sections).
-    other_commune = pl.col("s_exact") & pl.col("r_commune").is_not_null() & ~pl.col("code_hit")
     place = levels("place", [
         Level("aucun", ~has_place, 0.0),
         Level("meme_commune", pl.col("code_hit"), w.place_code),
