@@ -315,3 +315,16 @@ def test_part_of_a_compound_surname_with_a_mandate_that_says_nothing_is_not_veri
     out = match_signatures(sigs, reads, reg, MatchOptions()).sort("row").with_columns(reasons(17.0).alias("reason"))
     assert out["status"].to_list() == [Status.VERIFIED_OTHER_MANDATE, Status.VERIFIED]
     assert "rien de déclaré" in out["reason"][0] and "ne le confirme" in out["reason"][0]
+
+
+def test_a_first_name_borne_only_by_men_in_the_registry_is_not_verified_as_a_woman():
+    others = [{"kind": "cm", "code_commune": f"29{i:03d}", "libelle_commune": f"Commune {i}", "code_departement": "29",
+               "nom": f"NOM{i}", "prenom": "Patrick"} for i in range(25)]
+    reg = registry_of({"kind": "mai", "code_commune": "42304", "libelle_commune": "Sury-le-Comtal",
+                       "code_departement": "42", "nom": "GRANET", "prenom": "Patricia", "fonction": "Maire"}, *others)
+    sexes = ["F"] + ["M"] * 25
+    reg = Registry(reg.persons.with_columns(pl.Series("sexe", sexes)), reg.mandates, reg.n_persons, reg.releases)
+    sigs, reads = _prepared(nom=["Granet", "Granet"], prenom=["Patrick", "Patricia"],
+                            mandat=["maire de Sury-le-Comtal", "maire de Sury-le-Comtal"])
+    out = match_signatures(sigs, reads, reg, MatchOptions()).sort("row")
+    assert out["status"][0] != Status.VERIFIED and out["status"][1] == Status.VERIFIED

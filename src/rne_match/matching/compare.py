@@ -119,7 +119,16 @@ def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, re
     df = df.join(reads.select("row", "reading", "prenom_f", "initials", "penalty"), on=["row", "reading"]).join(
         reg.persons.select("person_id", pl.col("prenom_f").alias("r_prenom"), "prenom_first", "prenom_freq",
                            pl.col("sexe").alias("r_sexe")), on="person_id").join(sigs.select("row", "sexe"), on="row")
+    # A signer who gave no civility still tells their sex by a first name the registry only knows
+    # for one sex (« Patrick »): « Patrick GRANET » is not Patricia GRANET however close the letters.
+    # Only where the first names differ: when they are the same, a registry sex that disagrees is
+    # the registry's slip (it happens), not another person.
     prenom_exact = pl.col("prenom_f") == pl.col("r_prenom")
+    s_first = pl.col("prenom_f").str.split(" ").list.first()
+    df = df.with_columns(pl.when(~pl.col("initials") & (pl.col("prenom_f").str.len_chars() >= 3)).then(
+        s_first).alias("s_first")).join(first_name_sexes(reg), on="s_first", how="left").with_columns(
+        pl.coalesce("sexe", pl.when(~prenom_exact & (s_first != pl.col("prenom_first"))).then(pl.col("first_sex")))
+        .alias("sexe")).drop("s_first", "first_sex")
     # An unrelated surname needs an exact first name (or first given name) to stay above the prune
     # bound: the fuzzy first-name levels cannot lift it there, so those pairs end here, before the
     # Jaro-Winkler of their first names (half of the blocked pairs are such surnames).
@@ -302,6 +311,24 @@ def holder_counts(reg: Registry) -> pl.DataFrame:
     """Persons holding each kind of mandate per territory, per département, per région, in all:
     the « u » of a claim (how often a random registry person would hold it)."""
     return reg.derived("holders", _count_holders)
+
+
+# A first name tells the sex when the registry holds enough bearers of it and nearly all of one sex
+# (Camille, Dominique, Claude are left alone).
+FIRST_NAME_SEX_MIN_BEARERS = 20
+FIRST_NAME_SEX_SHARE = 0.97
+
+
+def first_name_sexes(reg: Registry) -> pl.DataFrame:
+    """First names (first given name, folded) whose registry bearers are nearly all of one sex."""
+    def build(r: Registry) -> pl.DataFrame:
+        return (r.persons.filter(pl.col("sexe").is_in(["F", "M"])).group_by("prenom_first")
+                .agg(pl.len().alias("n"), (pl.col("sexe") == "F").mean().alias("share_f"))
+                .filter((pl.col("n") >= FIRST_NAME_SEX_MIN_BEARERS) & (pl.col("prenom_first").str.len_chars() >= 3))
+                .filter((pl.col("share_f") >= FIRST_NAME_SEX_SHARE) | (pl.col("share_f") <= 1 - FIRST_NAME_SEX_SHARE))
+                .select(pl.col("prenom_first").alias("s_first"),
+                        pl.when(pl.col("share_f") >= 0.5).then(pl.lit("F")).otherwise(pl.lit("M")).alias("first_sex")))
+    return reg.derived("first_name_sex", build)
 
 
 def surname_frequencies(reg: Registry) -> pl.DataFrame:

@@ -24,7 +24,14 @@ from ..inputs import SignatureTable
 from ..progress import Steps, silent
 from ..registry.view import Registry
 from .blocking import blocking_tables, candidate_pairs
-from .compare import holder_counts, prune, score_mandates, score_names, surname_frequencies
+from .compare import (
+    first_name_sexes,
+    holder_counts,
+    prune,
+    score_mandates,
+    score_names,
+    surname_frequencies,
+)
 from .decide import Status, decide
 from .explain import explanation, former_reason, reasons
 from .places import referential, resolve_places
@@ -69,9 +76,10 @@ def prepare_registry(registry: Registry, progress: Steps = silent) -> None:
     """Build every table the matcher derives from the registry (blocking indexes, holder counts,
     places) and persist them beside the base: `load` pays for them once, not each `verify`."""
     regs = [reg for reg in (registry, registry.former) if reg is not None]
-    with progress("Index de l'apparieur", 4 * len(regs), "étape") as advance:
+    builders = (blocking_tables, holder_counts, surname_frequencies, first_name_sexes, referential)
+    with progress("Index de l'apparieur", len(builders) * len(regs), "étape") as advance:
         for reg in regs:
-            for build in (blocking_tables, holder_counts, surname_frequencies, referential):
+            for build in builders:
                 build(reg)
                 advance(1)
 
