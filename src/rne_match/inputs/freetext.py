@@ -48,6 +48,8 @@ def looks_like_name(text: str) -> bool:
         return False
     if _NOT_NAME.search(text) or SALUTATION.match(text) or MANDATE_RE.search(text):
         return False
+    if re.match(rf"{MARRIAGE}\s", text, re.I):  # « née Roche » is the end of a name, not one
+        return False
     words = text.split()
     if not 2 <= len(words) <= 5:
         return False

@@ -750,10 +750,15 @@ def _merge(group: list[Reading]) -> Reading:
 _PLACE_ROLES = ("mandat", "commune", "departement")
 
 
+def _states_place(s: Signer) -> bool:
+    parsed = parse_mandate(s.fields.get("mandat", ""))
+    return bool(s.fields.get("commune") or s.fields.get("departement") or parsed.place or parsed.code_departement)
+
+
 def _latest_place(merged: Signer, signing: list[Reading]) -> None:
     """A signer who states where they sit twice in a conversation corrects the first statement
     (« pardon, c'est X, pas Y », « erratum : … »): the later mandate and place win."""
-    placed = [r for r in signing if r.signers[0].fields.get("commune") or r.signers[0].fields.get("departement")]
+    placed = [r for r in signing if _states_place(r.signers[0])]
     if len(placed) < 2:
         return
     latest = max(placed, key=lambda r: _instant(r.msg.date) if r.msg.date else datetime.min.replace(tzinfo=UTC)).signers[0]
