@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "mail_holdout"
 EML = re.compile(r"[\w.-]+\.eml")
+MARRIAGE = {"nee", "epouse", "ep", "veuve", "vve"}
 STANDALONE_NONSIGNING = {"question", "thanks", "autoreply", "newsletter", "withdraw", "spam", "org_call"}
 
 
@@ -47,6 +48,11 @@ def row_tokens(r: dict) -> list[str]:
 def name_matches(tokens: list[str], nom: str, prenom: str) -> bool:
     """All surname words present, and the other words are the first name (whole words or initials)."""
     rest = list(tokens)
+    # « Delphine GREMY née LEFEBVRE » names GREMY Delphine: a maiden/married name the RNE row does not
+    # carry is what the matcher reads as an alternative surname, not a wrong name.
+    marriage = next((i for i, t in enumerate(rest) if t in MARRIAGE and t not in fold_tokens(nom)), None)
+    if marriage is not None:
+        rest = rest[:marriage]
     for t in fold_tokens(nom):
         if t not in rest:
             return False

@@ -131,8 +131,12 @@ _DEP_CODE = re.compile(
 # « (Sorbiers, Hautes-Alpes) », « Maire - Brest », « [55] »: what punctuation sets apart.
 _SEGMENTS = re.compile(r"[()\[\],;/]|\s[-–—]\s")
 # « déléguée à la culture », « chargé des sports »: a delegation, not a place (up to a bracket,
-# comma or dash). « maire délégué de X » is a function and stays.
-_DELEGATION = re.compile(r"(?i)\b(?:d[ée]l[ée]gu[ée]e?s?\s+(?:à|a|au|aux)|charg[ée]e?s?\s+(?:de|du|des|d['’]))\b[^()\[\],;–—]*?(?=$|[()\[\],;–—]|\s-\s|\s(?:de|du)\s+[A-ZÀ-Ý]|\sd['’][A-ZÀ-Ý])")
+# comma or dash). « maire délégué de X » is a function and stays. An adjoint·e's delegation written
+# right after the title (« 2e adjointe aux affaires scolaires ») is one too: a lowercase word after
+# « à / au / aux » is a field of action, never a commune (« adjoint à Brest » keeps its capital).
+_DELEGATION = re.compile(r"(?i)(?:\b(?:d[ée]l[ée]gu[ée]e?s?\s+(?:à|a|au|aux)|charg[ée]e?s?\s+(?:de|du|des|d['’]))\b|"
+                         r"(?:(?<=\badjoint\s)|(?<=\badjointe\s))(?:à|a|au|aux)\s+(?!(?:la\s+|le\s+)?maire\b)(?=(?-i:[a-zà-ÿ])))"
+                         r"[^()\[\],;–—]*?(?=$|[()\[\],;–—]|\s-\s|\s(?:de|du)\s+[A-ZÀ-Ý]|\sd['’][A-ZÀ-Ý])")
 
 
 def _dep_of(raw: str) -> str | None:

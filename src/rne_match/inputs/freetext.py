@@ -25,7 +25,10 @@ SALUTATION = re.compile(
     r"solidairement|bises|bien [àa] vous|avec mes (?:meilleures|salutations)|belle journ[ée]e|"
     r"veuillez agr[ée]er|je vous prie|en vous remerciant)\b", re.I)
 UPPER = "A-ZÀ-ÖØ-ÞŒŠŽŸ"
-_NAME_WORD = rf"(?:[{UPPER}][\w'’.-]*|d['’][{UPPER}][\w'’.-]*|(?:de|du|des|d['’]|la|le|van|von|der|di|da|ben|el)(?=\s))"
+# « Marie DURAND épouse MARTIN », « Dolly Gossard ép. Henriette », « SERET née ROUSSEL »: a married
+# name is one name; the matcher reads both surnames, so the connector stays in it.
+MARRIAGE = r"(?:[ée]pouse|[ée]p\.|n[ée]e|veuve|vve)"
+_NAME_WORD = rf"(?:[{UPPER}][\w'’.-]*|d['’][{UPPER}][\w'’.-]*|(?:de|du|des|d['’]|la|le|van|von|der|di|da|ben|el|{MARRIAGE})(?=\s))"
 _NAME = re.compile(rf"^(?:{_NAME_WORD}[\s]+){{1,4}}{_NAME_WORD}$")
 _NOT_NAME = re.compile(r"\b(?:mairie|ville|conseil|commune|groupe|liste|parti|t[ée]l|tel|mob|portable|rue|avenue|"
                        r"boulevard|place|chemin|route|cedex|bonjour|madame|monsieur|mesdames|messieurs|objet|"
@@ -44,6 +47,8 @@ def looks_like_name(text: str) -> bool:
     if not text or len(text) > 60 or re.search(r"\d|@|/|\?|!", text):
         return False
     if _NOT_NAME.search(text) or SALUTATION.match(text) or MANDATE_RE.search(text):
+        return False
+    if re.match(rf"{MARRIAGE}\s", text, re.I):  # « née Roche » is the end of a name, not one
         return False
     words = text.split()
     if not 2 <= len(words) <= 5:
@@ -80,7 +85,7 @@ def mandate_span(text: str) -> tuple[int, str] | None:
         return None
     start = m.start()
     # « 1ère adjointe », « première adjointe »: keep the ordinal
-    ordinal = re.search(r"(?:\b\d+\s*(?:e|è|ère|ere|er|ème|eme)|premi[eè]re?|deuxi[eè]me|troisi[eè]me|"
+    ordinal = re.search(r"(?:\b\d+\s*(?:e|è|ère|ere|er|re|ème|eme)|premi[eè]re?|deuxi[eè]me|troisi[eè]me|"
                         r"quatri[eè]me|cinqui[eè]me|sixi[eè]me|septi[eè]me|huiti[eè]me)\s*$", text[:start], re.I)
     if ordinal:
         start = ordinal.start()
@@ -127,7 +132,18 @@ def name_then_mandate(text: str) -> dict[str, str] | None:
 
 _TRAILING_TITLE = re.compile(r"(?:\s*[,–—-])?\s*(?:(?:madame|monsieur|mme|m\.)\s+)?(?:(?:^|(?<=\s))(?:le|la|l['’]))?\s*$", re.I)
 _CLAUSE = re.compile(r"(?:[:;!.]|,|\s[-–—]|^)\s+")
-_NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][\w'’.-]*|d['’][{UPPER}][\w'’.-]*|de|du|des|la|le|van|von|der|di|da|ben|el)$")
+_NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][\w'’.-]*|d['’][{UPPER}][\w'’.-]*|de|du|des|la|le|van|von|der|di|da|ben|el|{MARRIAGE})$")
+_CONNECTOR = re.compile(rf"de|du|des|la|le|van|von|der|di|da|ben|el|{MARRIAGE}", re.I)
+# « DURAND (née MARTIN) », « Fatma Acur, née Etcheverry », « Dupont ép. Martin »: the maiden or
+# married name set apart by brackets or a comma, or abbreviated, written the one way the matcher reads.
+_MARRIAGE_APART = re.compile(rf"\s*(?:,\s*|\(\s*)({MARRIAGE})\s+([^(),;]+?)\s*\)?(?=\s*(?:[,;(–—-]|$))", re.I)
+
+
+def inline_marriage(text: str) -> str:
+    """« Delphine GREMY (née LEFEBVRE) » -> « Delphine GREMY née LEFEBVRE », « Gossard ép. Henriette »
+    -> « Gossard épouse Henriette »: one spelling of a married name, kept whole in the name."""
+    text = _MARRIAGE_APART.sub(lambda m: f" {m.group(1)} {m.group(2)}", text)
+    return re.sub(r"\b[ée]p\.(?=\s)", "épouse", text, flags=re.I)
 
 
 def name_before(head: str) -> tuple[str, str] | None:
@@ -135,7 +151,7 @@ def name_before(head: str) -> tuple[str, str] | None:
     « Bonjour, Jean-Luc MARTIN (sans étiquette) », « Place Publique – BAQUER Céline », « vous pouvez
     ajouter Dominique ANDRIEU-BONNET », « Yves Lieppe - M. le ». People put the name right before
     the title; what comes before the name is a clause (a greeting, « je signe : », a party)."""
-    head = re.sub(r"\b(?:et|,)\s*$", "", head)
+    head = re.sub(r"\b(?:et|,)\s*$", "", inline_marriage(head))
     head = re.sub(r"\s*\(\s*$", "", head)  # « Signature Marie DUPONT (adjointe au maire de X) »
     head = re.sub(rf"(?<=[{UPPER}]{{2}}) - (?=[{UPPER}]{{2}})", "-", head)  # « MAGIERA - HANNEQUIN »
     head = re.sub(r"\s*\([^)]*\)\s*[,–—-]?\s*$", "", head)  # « Marie Dupont (EELV), conseillère »
@@ -153,8 +169,7 @@ def name_before(head: str) -> tuple[str, str] | None:
             k -= 1
         for i in range(k, len(words) - 1):
             name = " ".join(words[i:])
-            if looks_like_name(name) and (i == 0 or not re.fullmatch(r"de|du|des|la|le|van|von|der|di|da|ben|el", words[i],
-                                                                        re.I)):
+            if looks_like_name(name) and (i == 0 or not _CONNECTOR.fullmatch(words[i])):
                 before = " ".join(words[:i])
                 m = re.search(r"(?:^|\s)(Madame|Monsieur|Mme|M\.)$", before)
                 return (m.group(1) if m else civ), clean(name)

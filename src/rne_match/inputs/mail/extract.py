@@ -32,6 +32,7 @@ from ..freetext import (
     SALUTATION,
     UPPER,
     clean,
+    inline_marriage,
     is_party,
     looks_like_name,
     mandate_span,
@@ -52,7 +53,7 @@ COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet"
            "extraction_raison", "retrait", "pieces_jointes"]
 
 # How much each rule is trusted to have found the right name.
-RULE_CONFIDENCE = {"champ": 0.95, "pour_le_compte": 0.85, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
+RULE_CONFIDENCE = {"champ": 0.95, "couple": 0.85, "pour_le_compte": 0.85, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
                    "bloc_signature": 0.75, "expediteur": 0.5}
 
 _FORWARD = re.compile(r"^\s*(?:-{2,}|_{2,})?\s*(?:d[ée]but du message r[ée]exp[ée]di[ée]|message transf[ée]r[ée]|"
@@ -363,6 +364,45 @@ def _shared_list(text: str) -> list[Signer]:
     return out
 
 
+_GIVEN = rf"[{UPPER}][\w'’-]+"
+_SURNAME = rf"(?:(?:de|du|des|le|la|d['’])\s*)?[{UPPER}][\w'’-]+(?:\s+(?:(?:de|du|le|la)\s+)?[{UPPER}][\w'’-]+)?"
+# « Jean et Marie DUPONT », « M. et Mme DUPONT (Jean et Marie) », « Marie Durand et Paul Roux »
+_COUPLE_SHARED = re.compile(rf"(?:^|[\s:,])({_GIVEN})\s+et\s+({_GIVEN})\s+({_SURNAME})$")
+_COUPLE_TITLED = re.compile(rf"\b(?:M\.|Mr\.?|Monsieur)\s+et\s+(?:Mme|Madame)\s+({_SURNAME})\s*\(\s*({_GIVEN})\s+et\s+({_GIVEN})\s*\)$")
+_BOTH = re.compile(r"\s*,?\s*(?:tou(?:te)?s\s+(?:les\s+)?deux|l['’]un(?:e)? et l['’]autre)\s*,?\s*$", re.I)
+
+
+def rule_couple(text: str) -> list[Signer]:
+    """Two people who sign together and say their mandate once, in the plural: « Jean et Marie
+    DUPONT, conseillers municipaux de X », « M. et Mme DUPONT (Jean et Marie), … », « Marie Durand et
+    Paul Roux, tous deux adjoints au maire de X ». A couple shares the surname written once."""
+    span = mandate_span(text)
+    if span is None:
+        return []
+    head = text[: span[0]]
+    both = _BOTH.search(head)
+    title = next((w for w in span[1].split() if not re.match(r"\d|premi|deuxi|troisi", w, re.I)), "")
+    plural = re.fullmatch(r"\w+[sx]", title)
+    if not (both or plural):
+        return []
+    head = clean(head[: both.start()] if both else head)
+    names: list[str] = []
+    pair = re.split(r"\s+et\s+", clean(re.split(r"[:;]|,\s", head)[-1]))
+    if m := _COUPLE_TITLED.search(head):
+        names = [f"{m.group(2)} {m.group(1)}", f"{m.group(3)} {m.group(1)}"]
+    elif len(pair) == 2 and all(looks_like_name(n) for n in pair):
+        names = pair
+    elif m := _COUPLE_SHARED.search(head):
+        names = [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"]
+    out = []
+    for name in names:
+        s = Signer(name_rule="couple")
+        s.set("nom_complet", name, "couple")
+        s.set("mandat", span[1], "couple")
+        out.append(s)
+    return out
+
+
 def rule_lines(lines: list[str]) -> list[Signer]:
     """One signer per line that holds a name and a mandate; and lists of names sharing a mandate."""
     out: list[Signer] = []
@@ -371,7 +411,7 @@ def rule_lines(lines: list[str]) -> list[Signer]:
         text = re.sub(r"([ée]lu)(?:[·.(]?e\)?[·.]?s|·es)\b", r"\1s", BULLET.sub("", line).strip(), flags=re.I)
         if not text:
             continue
-        shared = _shared_list(text)
+        shared = rule_couple(text) or _shared_list(text)
         if shared:
             out.extend(shared)
             continue
@@ -391,7 +431,7 @@ def rule_lines(lines: list[str]) -> list[Signer]:
 def rule_signature_block(lines: list[str]) -> Signer | None:
     """A title line (« Adjointe au maire de Castelnau-le-Lez ») with a name on a line near it,
     usually after « Cordialement »; or, with no title, the last name-like line of the message."""
-    clean = [BULLET.sub("", x).strip() for x in lines]
+    clean = [inline_marriage(BULLET.sub("", x).strip()) for x in lines]
     for i, line in enumerate(clean):
         if not line or len(line) > 140 or re.match(r"^(?:je|nous|j['’]|en tant qu)", line, re.I):
             continue
@@ -480,7 +520,7 @@ def _colon_name(text: str) -> str:
 
 def _display_name(display: str) -> str:
     """The From display name when it is a person's (« chantre christophe »), not an institution."""
-    display = re.sub(r"<[^>]*>|\[mailto:[^\]]*\]", "", display).strip().strip('"')
+    display = inline_marriage(re.sub(r"<[^>]*>|\[mailto:[^\]]*\]", "", display).strip().strip('"'))
     if looks_like_name(display):
         return display
     words = display.split()
@@ -578,7 +618,7 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
     return s if s.fields else None
 
 
-_EXPLICIT = ("champ", "soussigne", "ligne", "liste", "je_suis", "pour_le_compte")
+_EXPLICIT = ("champ", "soussigne", "ligne", "liste", "couple", "je_suis", "pour_le_compte")
 _GREETING = re.compile(r"^(?:bonjour|bonsoir|bjr|salut|madame|monsieur|mesdames|messieurs|chers?|ch[èe]res?|"
                        r"hello|coucou)\b[^.!?]{0,40}$", re.I)
 
@@ -644,11 +684,42 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
             mandate = _sentence_mandate(text)
             if mandate:
                 s.set("mandat", mandate, "phrase")
+    if len(signers) > 1:
+        _place_of_list(signers, f"{text}\n{msg.subject}")
     reason = "" if any(s.has_name for s in signers) else _no_signer_reason(msg, text)
     # A forwarded signature is its author's words, not the forwarder's: a campaign assistant who
     # forwards several colleagues' signatures from one address must not become one signer.
     speaker = _address(parts.forwarded_from) if origin == "transfert" else ""
     return Reading(msg, intent, signers, reason, speaker=speaker)
+
+
+_PLACE_NAME = rf"(?:(?:la|le|les)\s+|l['’])?[{UPPER}][\w'’-]*(?:\s+(?:sur|sous|en|l[èe][sz])\s+[{UPPER}][\w'’-]*)?"
+# « les élu·es de la majorité municipale de X », « notre groupe au conseil municipal de X (38) »,
+# « l'équipe municipale de X », « majorité d'X »: the commune a list of colleagues belongs to.
+_LIST_PLACE = re.compile(rf"\b(?:majorit[ée]|[ée]quipe|conseil|groupe|liste|opposition)(?:\s+(?:municipale?|majoritaire))?"
+                         rf"\s+(?:de\s+|d['’]\s*|du\s+|à\s+)(?!la majorit)({_PLACE_NAME})(?:\s*\(([^()]{{2,30}})\))?")
+
+
+def list_place(text: str) -> tuple[str, str]:
+    """(commune, département as written) of a list of municipal colleagues, from its heading or the
+    subject; ("", "") when the message names no council."""
+    m = _LIST_PLACE.search(text)
+    return (m.group(1), m.group(2) or "") if m else ("", "")
+
+
+def _place_of_list(signers: list[Signer], text: str) -> None:
+    """Every name of a municipal list signs for the list's commune: a name listed with a bare title
+    (« Laure Coppa, conseillère municipale ») gets the commune of the heading, else a namesake
+    elsewhere could be verified in their place."""
+    commune, dep = list_place(text)
+    if not commune:
+        return
+    for s in signers:
+        parsed = parse_mandate(s.fields.get("mandat", ""))
+        if (parsed.kind is None or KINDS[parsed.kind].commune_level) and not parsed.place and not s.fields.get("commune"):
+            s.set("commune", commune, "liste_commune")
+            if dep and not s.fields.get("departement"):
+                s.set("departement", dep, "liste_commune")
 
 
 def _address(header: str) -> str:
@@ -668,11 +739,36 @@ def _merge(group: list[Reading]) -> Reading:
             if not merged.fields.get(role):
                 merged.fields[role] = value
                 merged.rules[role] = f"{r.signers[0].rules.get(role, '')}+fil"
+    _latest_place(merged, signing)
     if len(group) > 1:
         merged.name_rule = merged.name_rule if "+" in merged.name_rule else f"{merged.name_rule}+fil"
     intent = Intent.CONFIRMS if any(r.intent == Intent.CONFIRMS for r in group) else Intent.SIGNS
     reason = "" if merged.has_name else next((r.reason for r in group if r.reason), "")
     return Reading(base.msg, intent, [merged], reason, base.thread, [r.msg.source for r in group])
+
+
+_PLACE_ROLES = ("mandat", "commune", "departement")
+
+
+def _states_place(s: Signer) -> bool:
+    parsed = parse_mandate(s.fields.get("mandat", ""))
+    return bool(s.fields.get("commune") or s.fields.get("departement") or parsed.place or parsed.code_departement)
+
+
+def _latest_place(merged: Signer, signing: list[Reading]) -> None:
+    """A signer who states where they sit twice in a conversation corrects the first statement
+    (« pardon, c'est X, pas Y », « erratum : … »): the later mandate and place win."""
+    placed = [r for r in signing if _states_place(r.signers[0])]
+    if len(placed) < 2:
+        return
+    latest = max(placed, key=lambda r: _instant(r.msg.date) if r.msg.date else datetime.min.replace(tzinfo=UTC)).signers[0]
+    for role in _PLACE_ROLES:
+        if latest.fields.get(role):
+            merged.fields[role] = latest.fields[role]
+            merged.rules[role] = f"{latest.rules.get(role, '')}+correction"
+        elif role != "mandat":
+            merged.fields.pop(role, None)
+            merged.rules.pop(role, None)
 
 
 def _one_person(group: list[Reading]) -> bool:
