@@ -142,6 +142,10 @@ def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, re
     sig_first = pl.col("prenom_f").str.split(" ").list.first()
     sig_initials = pl.col("prenom_f").str.replace_all(" ", "")
     reg_initials = pl.col("r_prenom").str.split(" ").list.eval(pl.element().str.slice(0, 1)).list.join("")
+    # A first name many registry persons bear is a name of its own, not a slip of the keyboard:
+    # « Marie-Laure » is not Marine, « Jeanne » not Jean, while « Géard » may be Gérard.
+    df = df.join(first_name_counts(reg), left_on="prenom_f", right_on="s_prenom", how="left")
+    typo_possible = pl.col("s_prenom_n").fill_null(0) < REAL_FIRST_NAME_BEARERS
     df = df.with_columns(*levels("prenom", [
         Level("absent", pl.col("prenom_f") == "", 0.0),
         Level("exact", prenom_exact, prenom_exact_w),
@@ -149,8 +153,8 @@ def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, re
         Level("initiale", pl.col("initials") & (sig_initials == reg_initials.str.slice(0, 1)), w.prenom_initials - 1),
         Level("premier_prenom", (sig_first == pl.col("prenom_first")) & (pl.col("prenom_f").str.len_chars() > 1),
               pl.min_horizontal(prenom_exact_w, pl.lit(w.prenom_first_token))),
-        Level("faute", pl.col("prenom_jw") >= w.prenom_typo_jw, w.prenom_typo),
-        Level("proche", pl.col("prenom_jw") >= w.prenom_close_jw, w.prenom_close),
+        Level("faute", typo_possible & (pl.col("prenom_jw") >= w.prenom_typo_jw), w.prenom_typo),
+        Level("proche", typo_possible & (pl.col("prenom_jw") >= w.prenom_close_jw), w.prenom_close),
         Level("autre", None, w.prenom_other),
     ]), *levels("sexe", [
         Level("inconnu", pl.col("sexe").is_null() | pl.col("r_sexe").is_null(), 0.0),
@@ -329,6 +333,15 @@ def first_name_sexes(reg: Registry) -> pl.DataFrame:
                 .select(pl.col("prenom_first").alias("s_first"),
                         pl.when(pl.col("share_f") >= 0.5).then(pl.lit("F")).otherwise(pl.lit("M")).alias("first_sex")))
     return reg.derived("first_name_sex", build)
+
+
+REAL_FIRST_NAME_BEARERS = 5  # bearers from which a written first name is a name, not a typo
+
+
+def first_name_counts(reg: Registry) -> pl.DataFrame:
+    """How many registry persons bear each (folded) first name, whole."""
+    return reg.derived("first_name_n", lambda r: r.persons.group_by("prenom_f").agg(pl.len().alias("s_prenom_n"))
+                       .rename({"prenom_f": "s_prenom"}))
 
 
 def surname_frequencies(reg: Registry) -> pl.DataFrame:

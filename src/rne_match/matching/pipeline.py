@@ -25,6 +25,7 @@ from ..progress import Steps, silent
 from ..registry.view import Registry
 from .blocking import blocking_tables, candidate_pairs
 from .compare import (
+    first_name_counts,
     first_name_sexes,
     holder_counts,
     prune,
@@ -76,7 +77,8 @@ def prepare_registry(registry: Registry, progress: Steps = silent) -> None:
     """Build every table the matcher derives from the registry (blocking indexes, holder counts,
     places) and persist them beside the base: `load` pays for them once, not each `verify`."""
     regs = [reg for reg in (registry, registry.former) if reg is not None]
-    builders = (blocking_tables, holder_counts, surname_frequencies, first_name_sexes, referential)
+    builders = (blocking_tables, holder_counts, surname_frequencies, first_name_sexes, first_name_counts,
+                referential)
     with progress("Index de l'apparieur", len(builders) * len(regs), "étape") as advance:
         for reg in regs:
             for build in builders:

@@ -75,7 +75,7 @@ class Registry:
         return self.cache[name]
 
 
-CACHE_VERSION = "7"  # bump when the derived columns or a `Registry.derived` builder change
+CACHE_VERSION = "8"  # bump when the derived columns or a `Registry.derived` builder change
 
 
 def _cache_key(con: duckdb.DuckDBPyConnection) -> str:
