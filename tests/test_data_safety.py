@@ -22,6 +22,7 @@ from click.testing import CliRunner
 
 from rne_match import api, paths
 from rne_match.cli import main
+from rne_match.errors import RegistryError
 from rne_match.review.store import find_target, record_decision
 
 from .conftest import unique_official
@@ -228,8 +229,8 @@ def test_stale_build_files_of_dead_processes_are_removed_never_a_live_ones(tmp_p
 
 def test_commands_without_db_use_the_last_base_loaded_from_any_folder(tmp_path, monkeypatch):
     folder = api.sample_release(tmp_path / "raw")
-    elsewhere = tmp_path / "bases" / "rne-echantillon.duckdb"  # as `make demo` offline builds it
-    api.load(folder, elsewhere, prepare_keys=False)
+    elsewhere = tmp_path / "bases" / "rne.duckdb"
+    api.load(folder, elsewhere, prepare_keys=False, remember=True)  # as `rne-match load --db` does
     nom, prenom, *_ = unique_official(elsewhere)
     work = tmp_path / "petition"
     work.mkdir()
@@ -308,3 +309,21 @@ def test_verify_of_a_mailbox_shows_extraction_and_verification_progress_on_a_ter
     shown = _stderr_of(args, terminal=True)
     assert "Extraction" in shown and "Vérification" in shown
     assert _stderr_of(args, terminal=False) == ""
+
+
+def test_a_base_that_cannot_be_opened_is_not_replaced_by_load(tmp_path):
+    folder = api.sample_release(tmp_path / "raw")
+    db = tmp_path / "rne.duckdb"
+    api.load(folder, db, prepare_keys=False)
+    damaged = bytearray(db.read_bytes())
+    damaged[:16] = b"\0" * 16  # the header gone: DuckDB cannot attach it, its runs may still be recoverable
+    db.write_bytes(bytes(damaged))
+    with pytest.raises(RegistryError, match="ne s'ouvre pas"):
+        api.load(folder, db, prepare_keys=False)
+    assert db.read_bytes() == bytes(damaged)
+
+
+def test_the_demo_sample_base_is_never_used_by_default_but_named_when_the_base_is_missing(private_data_dir):
+    api.load(api.sample_release(private_data_dir / "raw" / "echantillon"), paths.sample_db(), prepare_keys=False)
+    res = CliRunner().invoke(main, ["coverage"])
+    assert res.exit_code == 1 and "base absente" in res.output and str(paths.sample_db()) in res.output, res.output

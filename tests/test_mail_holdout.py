@@ -54,7 +54,9 @@ def test_verify_finds_signers_and_verifies_the_right_people(scored):
     _, verify, _ = scored
     assert verify["signers_found"] / verify["signers"] >= 0.95
     assert verify["named_correct"] / verify["named_rows"] >= 0.99
-    assert verify["officials_right"] / verify["officials"] >= 0.90  # 5 of 115 were withdrawn by their signer
+    # 5 of 115 were withdrawn by their signer; the 9 whose name only their address gives are
+    # proposed for review, never verified (a name nobody wrote must be confirmed).
+    assert verify["officials_right"] / verify["officials"] >= 0.85
     assert verify["verified_right"] / verify["verified_rows"] >= 0.99
 
 

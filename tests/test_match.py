@@ -328,3 +328,9 @@ def test_a_first_name_borne_only_by_men_in_the_registry_is_not_verified_as_a_wom
                             mandat=["maire de Sury-le-Comtal", "maire de Sury-le-Comtal"])
     out = match_signatures(sigs, reads, reg, MatchOptions()).sort("row")
     assert out["status"][0] != Status.VERIFIED and out["status"][1] == Status.VERIFIED
+
+
+def test_brackets_about_the_person_stay_in_the_name_and_give_no_place():
+    sigs, reads = _prepared(nom_complet=["Marie DUPONT (née MARTIN)"], mandat=["maire"])
+    assert sigs["place_f"].to_list()[0] in ("", None)
+    assert "dupont" in set(reads["nom_f"])

@@ -68,3 +68,15 @@ def test_a_damaged_index_is_rebuilt(tmp_path):
     (caches(db)[0] / "holders.parquet").write_bytes(b"not parquet")
     reread = load_registry(db)
     assert reread.derived("holders", lambda _reg: pl.DataFrame({"rebuilt": [1]})).columns == ["rebuilt"]
+
+
+def test_a_change_to_the_code_that_derives_the_tables_makes_a_new_cache(tmp_path, monkeypatch):
+    from rne_match.registry import view
+
+    db = tmp_path / "rne.duckdb"
+    load_folder(write_sample_release(tmp_path / "raw"), db)
+    load_registry(db)
+    before = caches(db)
+    monkeypatch.setattr(view, "_code_fingerprint", lambda: "another version of the matcher")
+    load_registry(db)
+    assert caches(db) != before and len(caches(db)) == 1

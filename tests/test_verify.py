@@ -196,3 +196,18 @@ def test_explain_adds_a_column_saying_how_each_row_was_weighed(tmp_path, sample_
                         explain=True)
     assert out["explication"][0].startswith("règle ") and "total " in out["explication"][0]
     assert out["explication"][1] == "aucun candidat proposé par les règles de blocage"
+
+
+def test_a_name_read_off_the_address_is_never_verified_only_proposed(tmp_path, sample_db):
+    from rne_match.domain.text import fold
+
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    local = f"{fold(prenom).split()[0]}.{fold(nom).replace(' ', '')}"
+    eml = (f"From: <{local}@free.fr>\nTo: tribune@collectif.example\nSubject: Tribune\n"
+           "Message-ID: <m1@test>\nDate: Mon, 4 May 2026 10:00:00 +0200\n"
+           "Content-Type: text/plain; charset=utf-8\n\n"
+           f"Bonjour, je signe la tribune.\nMaire de {commune} ({dep})\n")
+    out, _ = run_verify(tmp_path, sample_db, eml, name="message.eml")
+    row = out.row(0, named=True)
+    assert row["status"] == "ambiguous" and row["rne_person_id"] is None
+    assert row["reason"].startswith("Nom déduit de l'adresse") and nom in row["reason"]

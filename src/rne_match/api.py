@@ -90,10 +90,10 @@ def download(dest: Path | None = None, *, only: list[str] | tuple[str, ...] | No
 
 def load(source: Path | None = None, db: Path | None = None, *,
          on_file: Callable[[object], None] | None = None, prepare_keys: bool = True,
-         progress: bool = False) -> LoadResult:
+         progress: bool = False, remember: bool = False) -> LoadResult:
     """Load every RNE file under `source` (default: the latest downloaded release) into a fresh
-    DuckDB base swapped in at once (default: `paths.default_db()`), remembered as the base to use
-    when none is given. With `prepare_keys`, the matcher's keys and indexes are derived now (a few
+    DuckDB base swapped in at once (default: `paths.default_db()`); with `remember` (the `load`
+    command), recorded as the base later commands use when none is given. With `prepare_keys`, the matcher's keys and indexes are derived now (a few
     seconds on the full RNE, cached beside the base) rather than on the first verification;
     `LoadResult.keys_seconds` says how long that took. With `progress`, bars on stderr (when it
     is a terminal)."""
@@ -104,7 +104,8 @@ def load(source: Path | None = None, db: Path | None = None, *,
                                 "ou indiquez --from DOSSIER")
     steps = bar if progress else silent
     result = load_folder(source, db or paths.default_db(), on_file=on_file, progress=steps)
-    paths.remember_base(result.db_path)
+    if remember:
+        paths.remember_base(result.db_path)
     if prepare_keys:
         start = time.perf_counter()
         prepare_registry(load_registry(result.db_path, steps), steps)
@@ -164,7 +165,7 @@ def query(sql: str, db: Path | None = None) -> pl.DataFrame:
     A refused statement is a SqlRefused, a failed one a RegistryError with DuckDB's first line."""
     db = db or paths.current_db()
     if not db.exists():
-        raise RegistryError(f"{db} : base absente ; lancez « rne-match load »")
+        raise RegistryError(paths.missing_base(db))
     _refuse(sql)
     try:
         con = connect(db, read_only=True, config=_QUERY_CONFIG)
@@ -238,7 +239,6 @@ def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None
         table = SignatureTable(table.path, complete_from_registry(table.frame, registry), table.roles)
     result = verify_table(table, registry, MatchOptions(eligible=policy), explain=explain, progress=steps)
     run_id, record_error = None, None
-    output = output or default_output(signatures)
     try:  # a busy or read-only base must not lose the results: they are written all the same
         run_id = record_run(db, signatures, result.frame, policy, table.roles.get("parti"), output)
     except RneMatchError as exc:  # BaseBusy: another process kept the base past the lock timeout

@@ -125,7 +125,7 @@ def load(source: Path | None, db: Path | None) -> None:
     try:
         from .progress import write
 
-        result = api.load(source, db, progress=True, on_file=lambda f: write(
+        result = api.load(source, db, progress=True, remember=True, on_file=lambda f: write(
             f"  {f.kind:5} {f.rows_loaded:>8} lignes  {f.rows_rejected:>4} rejets  "
             f"{f.path.name}  [{f.format}]" + (f"  ({'; '.join(f.notes)})" if f.notes else "")
         ))

@@ -7,9 +7,11 @@ folder (`$XDG_DATA_HOME/rne-match`, by default `~/.local/share/rne-match`; `%LOC
 Windows). It used to be `data/` under the current folder, so that a command run from another
 folder did not find the base `make demo` had built.
 
-`load` builds `processed/rne.duckdb` there unless told otherwise, and records the base it built
-(whatever its path: the demo's sample base, a `--db` elsewhere) in `processed/derniere-base.txt`;
-commands that read a base without `--db` use that one (`current_db`).
+`rne-match load` builds `processed/rne.duckdb` there unless told otherwise, and records the base
+it built (whatever its path, a `--db` elsewhere) in `processed/derniere-base.txt`; commands that
+read a base without `--db` use that one (`current_db`). The demo's sample base of fictitious élu·es
+is never recorded: real signers must not be checked against it by default; a missing base's message
+points at it instead (`missing_base`).
 """
 
 from __future__ import annotations
@@ -47,6 +49,21 @@ def raw_dir() -> Path:
 def default_db() -> Path:
     """Where `load` builds the base when no `--db` is given."""
     return data_dir() / "processed" / "rne.duckdb"
+
+
+SAMPLE_DB = "rne-echantillon.duckdb"  # under processed/: the demo's base when offline (fictitious people)
+
+
+def sample_db() -> Path:
+    return data_dir() / "processed" / SAMPLE_DB
+
+
+def missing_base(db: Path) -> str:
+    """The one-line message for a base that is not there, naming the demo's sample if it is."""
+    sample = sample_db()
+    hint = (f" (la démonstration a construit une base d'ÉCHANTILLON fictive, {sample} : "
+            "--db pour s'en servir)" if sample.exists() and Path(db) != sample else "")
+    return f"{db} : base absente ; lancez « rne-match load »{hint}"
 
 
 def remember_base(db: Path) -> None:

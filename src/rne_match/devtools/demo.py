@@ -32,9 +32,10 @@ def run_demo(offline: bool = False, size: int = 500, echo: Callable[[str], None]
             echo(str(exc))
     if source is None:
         source = api.sample_release(paths.raw_dir() / "echantillon")
-        db = paths.data_dir() / "processed" / "rne-echantillon.duckdb"
+        db = paths.sample_db()
         echo("→ Démonstration sur l'ÉCHANTILLON EMBARQUÉ (élu·es fictif·ves, format officiel 2026).")
-    loaded = api.load(source, db, prepare_keys=False, progress=True)
+    # The real RNE becomes the base later commands use; the fictitious sample never does.
+    loaded = api.load(source, db, prepare_keys=False, progress=True, remember=db != paths.sample_db())
     echo(f"RNE chargé : {sum(loaded.rows_by_kind().values())} mandats, {loaded.rejected} rejet(s), "
          f"{loaded.seconds:.1f} s → {db}")
     registry = api.open_registry(db, progress=True)

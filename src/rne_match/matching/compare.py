@@ -67,7 +67,8 @@ def levels(field: str, chain: list[Level]) -> list[pl.Expr]:
 def max_mandate_weight(w: Weights) -> float:
     """The most a candidate's mandate can add to their name (see `score_mandates`): a confirmed
     claim, or a place, département and kind that all agree."""
-    return max(w.claim_max, w.place_strong + w.dep_agree + w.kind_agree)
+    best_place = max(w.place_code, w.place_epci, w.place_strong, w.region_agree, w.place_weak)
+    return max(w.claim_max, best_place + w.dep_agree + w.kind_agree)
 
 
 def _prune_threshold(w: Weights) -> float:

@@ -54,6 +54,10 @@ def reasons(identify: float) -> pl.Expr:
         .when(pl.col("status") == Status.NOT_ELIGIBLE).then(
             pl.lit("Identifié·e comme ") + who + pl.lit(", qui ne détient que des mandats hors du périmètre retenu : ")
             + _mandate_label() + pl.lit("."))
+        .when((pl.col("status") == Status.AMBIGUOUS) & pl.col("guessed").is_not_null()).then(
+            pl.lit("Nom déduit de l'adresse, pas écrit dans le message (") + pl.col("guessed")
+            + pl.lit(") : sans doute ") + candidates.list.first().fill_null("?")
+            + pl.lit(" ; à faire confirmer par la personne avant publication."))
         .when((pl.col("status") == Status.AMBIGUOUS) & (pl.col("best") < identify)).then(
             pl.lit("Même nom qu'un·e élu·e du RNE (") + close + pl.lit("), mais trop courant pour l'identifier"
                                                                  " avec ce qui est déclaré") + stated

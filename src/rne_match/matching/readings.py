@@ -102,6 +102,8 @@ def readings_for(nom: str, prenom: str, full: str) -> tuple[list[Reading], str |
 # « Gwenaëlle Le Goff (Paris 19e) », « DURAND Marie [Brest] »: what stands in brackets after a name
 # says where, or which party; it is never part of the name.
 _AFTER_NAME = re.compile(r"\s*[(\[]([^()\[\]]{2,80})[)\]]\s*$")
+# Brackets that still speak of the person: « (née MARTIN) », « (épouse DURAND) », « (fils) ».
+_ABOUT_THE_PERSON = re.compile(r"(?i)^(?:n[ée]e?|[ée]p(?:ouse|\.)?|veuve|vve|fils|p[èe]re|jr|junior|senior)\b")
 
 
 def _place_after_name(cell: str) -> tuple[str, str]:
@@ -110,12 +112,14 @@ def _place_after_name(cell: str) -> tuple[str, str]:
     if found is None or not cell[: found.start()].strip():
         return cell, ""
     inside = found.group(1).strip()
+    if _ABOUT_THE_PERSON.match(inside):
+        return cell, ""
     return cell[: found.start()], "" if find_party(inside) else inside
 
 
 def _get(frame: pl.DataFrame, roles: dict[str, str], role: str) -> list[str]:
     col = roles.get(role)
-    if col is None:
+    if col is None or col not in frame.columns:  # a mailbox's optional columns (nom_deduit)
         return [""] * frame.height
     return frame[col].fill_null("").to_list()
 
@@ -130,6 +134,7 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
     motifs = _get(frame, roles, "motif")
     message_motifs = _get(frame, roles, "motif_message")
     withdrawn = _get(frame, roles, "retrait")  # a signature its signer withdrew: shown, never verified
+    guessed = _get(frame, roles, "nom_deduit")  # a name the signer never wrote (read off an address)
     sig_rows: list[dict] = []
     reading_rows: list[dict] = []
     lines = {}  # one cell holding « Marie Dupont, conseillère municipale de Paris (75), EELV »
@@ -168,7 +173,7 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
         sig_rows.append({
             "row": i, "invalid": invalid, "sexe": sexe, "s_kind": m.kind, "s_fonction": m.fonction,
             "place_f": m.place, "dep": m.code_departement, "region": m.code_region,
-            "display": display, "mandate_text": mandats[i].strip(),
+            "display": display, "mandate_text": mandats[i].strip(), "guessed": guessed[i] or None,
             # the party column, else a party named in a one-cell signer line (« …, EELV »)
             "parti": partis[i] or lines.get(i, {}).get("parti"),
         })
@@ -178,7 +183,7 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
     sigs = pl.DataFrame(sig_rows, schema={
         "row": pl.Int64, "invalid": pl.String, "sexe": pl.String, "s_kind": pl.String,
         "s_fonction": pl.String, "place_f": pl.String, "dep": pl.String, "region": pl.String,
-        "display": pl.String, "mandate_text": pl.String, "parti": pl.String,
+        "display": pl.String, "mandate_text": pl.String, "guessed": pl.String, "parti": pl.String,
     })
     reads = pl.DataFrame(reading_rows, schema={
         "row": pl.Int64, "reading": pl.Int64, "nom_f": pl.String, "prenom_f": pl.String,

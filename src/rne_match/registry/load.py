@@ -24,7 +24,7 @@ import duckdb
 import polars as pl
 
 from ..domain.kinds import KINDS
-from ..errors import FormatError, InvariantError
+from ..errors import FormatError, InvariantError, RegistryError
 from ..files import atomic_write, temporary_name
 from ..locks import connect, wait_for_lock, without_duckdb_bar
 from ..progress import Steps, silent
@@ -319,10 +319,17 @@ def hold_previous(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection | None]:
     try:
         try:
             wait_for_lock(lambda: mem.execute(f"ATTACH '{path}' AS previous (READ_ONLY)"), db_path)
-            attached = True
-        except duckdb.Error:
-            attached = False  # not a DuckDB base (or a damaged one): nothing to carry over
-        yield mem if attached else None
+        except duckdb.Error as exc:
+            if db_path.stat().st_size == 0:
+                yield None  # an empty file holds nobody's work
+                return
+            # It may hold runs and review decisions (a newer DuckDB's file, a damaged one): never
+            # replace it silently; the user decides what to do with it.
+            raise RegistryError(
+                f"{db_path} : la base existante ne s'ouvre pas ({str(exc).splitlines()[0]}) ; elle n'est pas "
+                "remplacée, car elle peut contenir vos vérifications et décisions : déplacez-la (ou "
+                "supprimez-la), puis relancez « rne-match load »") from exc
+        yield mem
     finally:
         mem.close()
 

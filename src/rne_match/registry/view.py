@@ -6,6 +6,7 @@ column expressions, never row by row.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import shutil
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from ..domain.text import map_unique, skeleton_expr, strip_particles_expr
 from ..errors import RegistryError
 from ..files import atomic_write
 from ..locks import connect
+from ..paths import missing_base
 from ..progress import Advance, Steps, silent
 
 # The label a person would use for the place of a mandate, per kind.
@@ -65,7 +67,10 @@ class Registry:
                     frame = None  # a damaged file is rebuilt below
             if frame is None:
                 frame = build(self)
-                if path is not None:
+                # Not into a cache folder a newer `load` removed meanwhile (its persons are gone).
+                alive = path is not None and any((d / "persons.parquet").exists()
+                                                 for d in (path.parent, path.parent.parent))
+                if alive:
                     try:
                         with atomic_write(path) as tmp:
                             frame.write_parquet(tmp, compression="lz4")
@@ -75,15 +80,29 @@ class Registry:
         return self.cache[name]
 
 
-CACHE_VERSION = "8"  # bump when the derived columns or a `Registry.derived` builder change
+CACHE_VERSION = "8"  # the layout of the cache folder
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """What the derived tables are computed with: the sources of the packages that build them
+    (kinds, folding, territories, the matcher's builders and constants) and the shipped COG table.
+    A change to any of them invalidates the cache by itself, without anyone remembering a bump."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha1()
+    for path in sorted([*package.glob("domain/*.py"), *package.glob("matching/*.py"), Path(__file__),
+                        *package.glob("data/*")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _cache_key(con: duckdb.DuckDBPyConnection) -> str:
-    """What the registry is derived from: the files loaded and when. A new `load` changes it,
-    even of the same files (a newer loader may read them differently); recording verify runs in
-    the same base does not."""
+    """What the registry is derived from: the files loaded and when, and the code that derives
+    it. A new `load` changes it, even of the same files (a newer loader may read them
+    differently); recording verify runs in the same base does not."""
     rows = con.execute("SELECT source_file, sha1, rows_loaded, loaded_at FROM releases ORDER BY ALL").fetchall()
-    return hashlib.sha1(f"{CACHE_VERSION}{rows}".encode()).hexdigest()[:16]
+    return hashlib.sha1(f"{CACHE_VERSION}{_code_fingerprint()}{rows}".encode()).hexdigest()[:16]
 
 
 def load_registry(db_path: Path, progress: Steps = silent) -> Registry:
@@ -91,9 +110,7 @@ def load_registry(db_path: Path, progress: Steps = silent) -> Registry:
     they are kept in a Parquet cache next to the base and reused until the next `load`;
     `progress` shows that computation, step by step."""
     if not Path(db_path).exists():
-        raise RegistryError(
-            f"{db_path} : base absente ; lancez « rne-match load » (ou « rne-match demo »)"
-        )
+        raise RegistryError(missing_base(db_path))
     con = connect(db_path, read_only=True)
     try:
         try:

@@ -18,6 +18,7 @@ from ..domain.territories import DEPARTEMENTS, current_commune_expr
 from ..errors import CoverageError
 from ..locks import connect
 from ..matching.decide import Status
+from ..paths import missing_base
 from ..registry.download import sha1_of
 from .outputs import read_table
 
@@ -38,7 +39,7 @@ def load_results(db_path: Path, results: Path | None = None, run_id: str | None 
     """Verify results from a file written by `verify`, or from a run recorded in the base
     (the latest when no id is given)."""
     if not db_path.exists():
-        raise CoverageError(f"{db_path} : base absente ; lancez « rne-match load »")
+        raise CoverageError(missing_base(db_path))
     if results is not None:
         return read_table(results)
     con = connect(db_path, read_only=True)

@@ -38,6 +38,7 @@ from ._deps import (
     detect_roles,
     fold,
     fold_expr,
+    missing_base,
     parse_mandate,
     read_table,
     wait_for_lock,
@@ -192,7 +193,7 @@ def find_target(db_path: Path, results: Path | None = None, run_id: str | None =
     """The results to review: a file (whose run is found in `runs.output` when verify recorded it)
     or a recorded run (the latest when neither is given)."""
     if not Path(db_path).exists():
-        raise ReviewError(f"{db_path} : base absente ; lancez « rne-match load »")
+        raise ReviewError(missing_base(db_path))
     with _base(db_path, read_only=True) as con:
         tables = {r[0] for r in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}

@@ -50,7 +50,7 @@ from .threads import Quote, is_organiser, organisers, quotes, quotes_by, thread_
 COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet", "source", "signataire_no",
            "intention", "civilite", "nom_complet", "nom", "prenom", "mandat", "parti", "commune", "departement",
            "extraction_confidence", "extraction_regles", "extraction_indices", "extraction_statut",
-           "extraction_raison", "retrait", "pieces_jointes"]
+           "extraction_raison", "retrait", "nom_deduit", "pieces_jointes"]
 
 # How much each rule is trusted to have found the right name.
 RULE_CONFIDENCE = {"champ": 0.95, "couple": 0.85, "pour_le_compte": 0.85, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
@@ -896,6 +896,7 @@ def _row(msg: MailMessage, source: str, k: int, s: Signer, status: ExtractStatus
         "extraction_indices": _hints(msg) if status in (ExtractStatus.SIGNER, ExtractStatus.NAMELESS) else "",
         "extraction_statut": status.value, "extraction_raison": reason,
         "retrait": reason if status == ExtractStatus.WITHDRAWN else "",
+        "nom_deduit": "",  # filled by verify when only the registry could name the signer (guided)
         "pieces_jointes": ", ".join(msg.attachments),
     }
 

@@ -22,6 +22,9 @@ from ...registry.view import Registry
 from .extract import ExtractStatus
 
 CONFIDENCE = 0.6  # a name read from an address: below the review threshold of free-text rules
+# The From display name holds the whole surname and first name: the name the signer's own mail
+# client shows, as good as written; anything less (an address, initials) is only a proposal.
+FULL_DISPLAY_NAME = "expediteur_complet"
 _GENERIC = re.compile(r"^(?:maire|mairie|contact|secretariat|secretaire|accueil|cabinet|info|infos|elus?|groupe|"
                       r"communication|direction|dgs|administration|courrier|noreply|no-reply|newsletter)\b")
 _TOWN_HALL = re.compile(r"^(?:mairie|ville|commune|mairiede|villede)[-.]?(?:de[-.])?(?:d-)?")
@@ -48,6 +51,8 @@ def _fits(nom_f: str, prenom_f: str, local: str, display: str) -> str | None:
         if surname not in joined:
             continue
         rest = joined.replace(surname, "", 1)
+        if origin == "expediteur" and rest == first:
+            return f"{FULL_DISPLAY_NAME}={display}"  # the signer's own mail identity, whole
         if rest in ("", first, initials, first[:1]) or (len(rest) > 1 and first.startswith(rest)):
             return f"{origin}={local if origin == 'adresse' else display}"
     return None
@@ -123,4 +128,7 @@ def complete_from_registry(frame: pl.DataFrame, registry: Registry) -> pl.DataFr
                                         pl.col("_span"), pl.lit(")"))).otherwise(pl.col("extraction_regles"))
         .alias("extraction_regles"),
         pl.when(hit).then(pl.lit("")).otherwise(pl.col("extraction_raison")).alias("extraction_raison"),
+        # The signer never wrote this name: the matcher may name the person, never verify them.
+        pl.when(hit & ~pl.col("_span").str.starts_with(FULL_DISPLAY_NAME)).then(pl.col("_span"))
+        .otherwise(pl.col("nom_deduit")).alias("nom_deduit"),
     ).sort("_row").drop("_row", "_name", "_span")
