@@ -135,7 +135,7 @@ COMMON_NAMES = Weights(nom_u_floor=0.5, prenom_u_floor=0.5)
 def _decided_with_reasons(w: Weights, **columns) -> pl.DataFrame:
     sigs, reads = _prepared(**columns)
     out = match_signatures(sigs, reads, tiny_registry(), MatchOptions(weights=w)).sort("row")
-    return out.with_columns(reasons(w.identify).alias("reason"))
+    return out.with_columns(reasons(w).alias("reason"))
 
 
 def test_namesake_below_the_bar_in_the_stated_departement_is_ambiguous_not_nobody():
@@ -312,7 +312,7 @@ def test_part_of_a_compound_surname_with_a_mandate_that_says_nothing_is_not_veri
                        "nom": "LOPES BRULE", "prenom": "Laetitia"}, *others)
     sigs, reads = _prepared(nom_complet=["Laetitia Lopes", "Laetitia Lopes"],
                             mandat=["conseillère municipale", "conseillère municipale de Pernay"])
-    out = match_signatures(sigs, reads, reg, MatchOptions()).sort("row").with_columns(reasons(17.0).alias("reason"))
+    out = match_signatures(sigs, reads, reg, MatchOptions()).sort("row").with_columns(reasons(Weights()).alias("reason"))
     assert out["status"].to_list() == [Status.VERIFIED_OTHER_MANDATE, Status.VERIFIED]
     assert "rien de déclaré" in out["reason"][0] and "ne le confirme" in out["reason"][0]
 
@@ -334,3 +334,9 @@ def test_brackets_about_the_person_stay_in_the_name_and_give_no_place():
     sigs, reads = _prepared(nom_complet=["Marie DUPONT (née MARTIN)"], mandat=["maire"])
     assert sigs["place_f"].to_list()[0] in ("", None)
     assert "dupont" in set(reads["nom_f"])
+
+
+def test_an_unrelated_official_far_below_the_bar_is_not_named_in_a_not_found_reason():
+    out = _decided_with_reasons(Weights(), nom=["Dupuis"], prenom=["Jean"], mandat=["conseiller municipal"])
+    assert out["status"][0] == Status.NOT_FOUND
+    assert "DURAND" not in out["reason"][0] and "aucun candidat plausible" in out["reason"][0]

@@ -9,6 +9,7 @@ import polars as pl
 
 from ..domain.kinds import KINDS
 from .decide import Status
+from .weights import Weights
 
 KIND_LABELS = {code: spec.label for code, spec in KINDS.items()}
 
@@ -31,7 +32,8 @@ def _candidate() -> pl.Expr:
             + _mandate_label(field))
 
 
-def reasons(identify: float) -> pl.Expr:
+def reasons(weights: Weights) -> pl.Expr:
+    identify, plausible = weights.identify, weights.plausible
     who = pl.col("rne_nom").fill_null("") + pl.lit(" ") + pl.col("rne_prenom").fill_null("")
     stated = pl.when(pl.col("mandate_text") != "").then(
         pl.lit(" (déclaré : « ") + pl.col("mandate_text") + pl.lit(" »)")).otherwise(pl.lit(""))
@@ -67,10 +69,14 @@ def reasons(identify: float) -> pl.Expr:
             + pl.lit(" candidat·es, dont : ") + close + pl.lit(") ; précisez la commune ou le département."))
         .when(pl.col("best").is_null()).then(pl.lit("Aucun élu·e du RNE ne porte un nom proche de « ")
                                              + pl.col("display") + pl.lit(" »."))
-        .otherwise(pl.lit("Aucun élu·e du RNE ne correspond assez (meilleur candidat : ")
-                   + candidates.list.first().fill_null("?") + pl.lit(", score ")
-                   + pl.col("best").round(1).cast(pl.String) + pl.lit(" bits, seuil ")
-                   + pl.lit(str(identify)) + pl.lit(").") )
+        # The best candidate is named only when plausible or of exactly the stated name: an
+        # unrelated élu·e far below the bar has no business in a stranger's row.
+        .when((pl.col("best") >= plausible) | pl.col("same_name").fill_null(False)).then(
+            pl.lit("Aucun élu·e du RNE ne correspond assez (meilleur candidat : ")
+            + candidates.list.first().fill_null("?") + pl.lit(", score ")
+            + pl.col("best").round(1).cast(pl.String) + pl.lit(" bits, seuil ") + pl.lit(f"{identify:g}") + pl.lit(")."))
+        .otherwise(pl.lit("Aucun élu·e du RNE ne correspond assez (meilleur score ")
+                   + pl.col("best").round(1).cast(pl.String) + pl.lit(f" bits, seuil {identify:g}, aucun candidat plausible)."))
     )
 
 

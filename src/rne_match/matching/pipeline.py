@@ -133,7 +133,7 @@ def verify_table(table: SignatureTable, registry: Registry, options: MatchOption
             chunks.append(match_signatures(sigs.filter(in_chunk), reads.filter(in_chunk), registry, opts))
             advance(min(CHUNK, sigs.height - lo))
     decided = pl.concat(chunks, how="vertical_relaxed")
-    decided = decided.with_columns(reasons(opts.weights.identify).alias("reason"))
+    decided = decided.with_columns(reasons(opts.weights).alias("reason"))
     if explain:
         decided = decided.with_columns(explanation(opts.weights.identify, opts.weights.margin).alias("explication"))
     decided = _explain_former(decided, sigs, reads, registry, opts)
