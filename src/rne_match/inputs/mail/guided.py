@@ -80,9 +80,10 @@ def complete_from_registry(frame: pl.DataFrame, registry: Registry) -> pl.DataFr
         # Only a town hall's own domain names its commune: « secretariat@orange.fr » is a webmail.
         if not place and _TOWN_HALL.match(hints.get("domaine", "")) and _GENERIC.match(hints.get("adresse", "")):
             place = _town_hall_place(hints["domaine"])
+        local, display = hints.get("adresse", ""), hints.get("expediteur", "")
         wanted.append({"_row": row["_row"], "place_f": place, "dep": m.code_departement or "", "kind": m.kind or "",
-                       "fonction": m.fonction or "", "local": hints.get("adresse", ""),
-                       "display": hints.get("expediteur", "")})
+                       "fonction": m.fonction or "", "local": local, "display": display,
+                       "_local_j": "".join(_tokens(local)), "_display_j": "".join(_tokens(display))})
     if not wanted:
         return frame
     w = pl.DataFrame(wanted)
@@ -97,7 +98,16 @@ def complete_from_registry(frame: pl.DataFrame, registry: Registry) -> pl.DataFr
         (pl.col("kind") == "") | (pl.col("kind") == pl.col("kind_right")) |
         ((pl.col("fonction") == "maire") & pl.col("fonction_f").str.starts_with("maire")))
     cands = cands.join(registry.persons.select("person_id", "nom", "prenom", "nom_f", "prenom_f"), on="person_id")
-    cands = cands.unique(["_row", "person_id"])
+    # Only candidates whose surname stands in the address or display name (or the mayors, for a
+    # generic town-hall address) go on to `_fits`: a département holds tens of thousands of
+    # mandates, and this is a join, not a Python pass over them.
+    surname = pl.col("nom_f").str.replace_all(r"[^a-z]+", "")
+    named = (surname.str.len_chars() >= 3) & (pl.col("_local_j").str.contains(surname, literal=True)
+                                              | pl.col("_display_j").str.contains(surname, literal=True))
+    generic_mayor = (pl.col("fonction") == "maire") & pl.col("fonction_f").str.starts_with("maire")
+    cands = cands.filter(named | generic_mayor).drop("_local_j", "_display_j")
+    # Sorted so that the kept row of a person (and so the mayor rule) is the same on every run.
+    cands = cands.sort("_row", "person_id", "kind_right").unique(["_row", "person_id"], keep="first", maintain_order=True)
     found: dict[int, tuple[str, str, str]] = {}
     for (row_id,), group in cands.group_by(["_row"]):
         fits = []
