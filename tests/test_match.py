@@ -340,3 +340,17 @@ def test_an_unrelated_official_far_below_the_bar_is_not_named_in_a_not_found_rea
     out = _decided_with_reasons(Weights(), nom=["Dupuis"], prenom=["Jean"], mandat=["conseiller municipal"])
     assert out["status"][0] == Status.NOT_FOUND
     assert "DURAND" not in out["reason"][0] and "aucun candidat plausible" in out["reason"][0]
+
+
+def test_a_seed_draws_the_same_signatures_from_two_bases_of_the_same_files(tmp_path):
+    # Person ids are keyed by a secret drawn per base: the bench must not depend on them.
+    from rne_match.devtools.sample import write_sample_release
+    from rne_match.registry.load import load_folder
+    from rne_match.registry.view import load_registry
+
+    folder = write_sample_release(tmp_path / "raw")
+    drawn = []
+    for name in ("a.duckdb", "b.duckdb"):
+        load_folder(folder, tmp_path / name)
+        drawn.append(list(generate(load_registry(tmp_path / name), 200, seed=7).drop("attendu_person_id").iter_rows()))
+    assert drawn[0] == drawn[1]

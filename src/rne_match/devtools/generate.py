@@ -141,8 +141,16 @@ PARTY_WRITINGS = ("EELV", "Les Écologistes", "Europe Écologie Les Verts", "les
 def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str] = ELIGIBLE_DEFAULT,
              share_impostors: float = 0.2, share_homonyms: float = 0.05) -> pl.DataFrame:
     rng = random.Random(seed)
-    persons = registry.persons
-    m = registry.mandates
+    # Person ids are keyed by a secret drawn for each new base: order by what the people are, so
+    # that a seed draws the same signatures from every base built from the same files.
+    where = registry.mandates.group_by("person_id").agg(
+        pl.concat_str(pl.col("kind"), pl.col("code_commune").fill_null(""), pl.col("territoire").fill_null(""),
+                      pl.col("fonction").fill_null("")).sort().str.join("|").alias("_where"))
+    persons = registry.persons.join(where, on="person_id", how="left").sort(
+        "nom", "prenom", "sexe", "_where", "person_id", nulls_last=True).drop("_where")
+    rank = persons.select("person_id", pl.int_range(pl.len()).alias("_p"))
+    m = registry.mandates.join(rank, on="person_id").sort(
+        "_p", "kind", "code_commune", "territoire", "fonction", nulls_last=True).drop("_p")
     elig_m = m.filter(pl.col("kind").is_in(list(eligible)) & pl.col("territoire").is_not_null())
     inel_ids = set(m.filter(~pl.col("kind").is_in(list(eligible)))["person_id"].to_list()) - set(
         elig_m["person_id"].to_list())
@@ -204,7 +212,7 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
                      "mandat": _mandate_text(rng, wrong, p["sexe"], "propre"), "attendu": "not_verified",
                      "attendu_person_id": None, "bruit": "mauvais_mandat", "groupe": "imposteur"})
     # Impostors 3: holders of mandates outside the policy only (senators, MEPs…).
-    inel = sorted(inel_ids)
+    inel = persons.filter(pl.col("person_id").is_in(list(inel_ids)))["person_id"].to_list()
     rng.shuffle(inel)
     first_mandate = {r["person_id"]: r for r in m.filter(pl.col("person_id").is_in(inel)).unique(
         "person_id", keep="first", maintain_order=True).iter_rows(named=True)}
@@ -215,7 +223,7 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
                      "mandat": _mandate_text(rng, mand, p["sexe"], "propre"), "attendu": "not_eligible",
                      "attendu_person_id": pid, "bruit": "hors_politique", "groupe": "imposteur"})
     # Homonym traps: a name borne by several persons, stated with the place of one of them.
-    hom = persons.filter(pl.len().over(["nom_f", "prenom_f"]) >= 2).sort("nom_f", "prenom_f", "person_id")
+    hom = persons.filter(pl.len().over(["nom_f", "prenom_f"]) >= 2)
     hom_ids = hom["person_id"].to_list()
     rng.shuffle(hom_ids)
     hom_mandate = {r["person_id"]: r for r in elig_m.filter(pl.col("person_id").is_in(hom_ids[: n_hom * 2]))
