@@ -208,7 +208,7 @@ def main() -> None:
                 traps = {}
                 for d in v["status_by_kind"]:
                     if d["bruit"] in ("inventé", "mauvais_mandat", "hors_politique", "se_dit_maire", "homonyme",
-                                      "homonyme_sans_lieu", "a_quitte_son_mandat"):
+                                      "homonyme_sans_lieu", "a_quitte_son_mandat", "chimere_autre_sexe"):
                         traps.setdefault(d["bruit"], []).append(f"{d['status']} {d['len']}")
                 for bruit, parts in traps.items():
                     print(f"  {bruit} : " + ", ".join(parts))

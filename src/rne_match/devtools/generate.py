@@ -251,6 +251,24 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
             rows.append({"civilite": "", "nom": p["nom"], "prenom": p["prenom"] or "", "nom_complet": "",
                          "mandat": f"maire de {mand['libelle_commune']}", "attendu": "verified_other_mandate",
                          "attendu_person_id": mand["person_id"], "bruit": "se_dit_maire", "groupe": "imposteur"})
+    # Impostors 6: chimeras — a real official's surname and place with a first name of the other
+    # sex that no holder of that surname bears (« Patrick GRANET, maire de X » for Patricia).
+    by_sex = {sx: persons.filter(pl.col("sexe") == sx)["prenom"].drop_nulls().to_list() for sx in ("F", "M")}
+    carried = persons.group_by("nom_f").agg(pl.col("prenom_f"))
+    first_names = dict(carried.iter_rows())
+    chimeras = elig_m.filter(pl.col("libelle_commune").is_not_null()).sample(
+        n=min(max(1, n_imp // 8), elig_m.height), seed=seed + 4)
+    for mand in chimeras.iter_rows(named=True):
+        p = pinfo[mand["person_id"]]
+        other = by_sex.get("M" if p["sexe"] == "F" else "F") or []
+        if not other:
+            continue
+        prenom = other[rng.randrange(len(other))]
+        if fold(prenom) in set(first_names.get(fold(p["nom"]), [])):
+            continue
+        rows.append({"civilite": "", "nom": p["nom"], "prenom": prenom, "nom_complet": "",
+                     "mandat": _mandate_text(rng, mand, None, "propre"), "attendu": "not_verified",
+                     "attendu_person_id": None, "bruit": "chimere_autre_sexe", "groupe": "imposteur"})
     # Impostors 4: people who left office, when the base also holds an older release. They state
     # the mandate they used to hold.
     former = registry.former
