@@ -149,7 +149,9 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
     persons = registry.persons.join(where, on="person_id", how="left").sort(
         "nom", "prenom", "sexe", "_where", "person_id", nulls_last=True).drop("_where")
     rank = persons.select("person_id", pl.int_range(pl.len()).alias("_p"))
-    m = registry.mandates.join(rank, on="person_id").sort(
+    needed = ["person_id", "kind", "fonction", "code_commune", "libelle_commune", "commune_f", "territoire",
+              "code_departement", "libelle_departement"]
+    m = registry.mandates.select(needed).join(rank, on="person_id").sort(
         "_p", "kind", "code_commune", "territoire", "fonction", nulls_last=True).drop("_p")
     elig_m = m.filter(pl.col("kind").is_in(list(eligible)) & pl.col("territoire").is_not_null())
     inel_ids = set(m.filter(~pl.col("kind").is_in(list(eligible)))["person_id"].to_list()) - set(
@@ -253,11 +255,17 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
                          "attendu_person_id": mand["person_id"], "bruit": "se_dit_maire", "groupe": "imposteur"})
     # Impostors 6: chimeras — a real official's surname and place with a first name of the other
     # sex that no holder of that surname bears (« Patrick GRANET, maire de X » for Patricia).
-    by_sex = {sx: persons.filter(pl.col("sexe") == sx)["prenom"].drop_nulls().to_list() for sx in ("F", "M")}
-    carried = persons.group_by("nom_f").agg(pl.col("prenom_f"))
-    first_names = dict(carried.iter_rows())
+    # A pool of first names per sex, and the first names of the drawn surnames only: the whole
+    # registry as Python lists would weigh more than the verification being measured.
+    by_sex = {}
+    for sx in ("F", "M"):
+        pool = persons.filter((pl.col("sexe") == sx) & pl.col("prenom").is_not_null()).select("prenom")
+        by_sex[sx] = pool.sample(n=min(5000, pool.height), seed=seed + 5)["prenom"].to_list() if pool.height else []
     chimeras = elig_m.filter(pl.col("libelle_commune").is_not_null()).sample(
         n=min(max(1, n_imp // 8), elig_m.height), seed=seed + 4)
+    surnames = persons.filter(pl.col("person_id").is_in(chimeras["person_id"].implode()))["nom_f"]
+    first_names = dict(persons.filter(pl.col("nom_f").is_in(surnames.implode())).group_by("nom_f").agg(
+        pl.col("prenom_f")).iter_rows())
     for mand in chimeras.iter_rows(named=True):
         p = pinfo[mand["person_id"]]
         other = by_sex.get("M" if p["sexe"] == "F" else "F") or []
