@@ -272,7 +272,9 @@ def generate(registry: Registry, n: int, seed: int = 0, eligible: frozenset[str]
         if not other:
             continue
         prenom = other[rng.randrange(len(other))]
-        if fold(prenom) in set(first_names.get(fold(p["nom"]), [])):
+        # Not even as a first given name: « Jean » written for Jean-Pierre is that person.
+        borne = {f.split(" ")[0] for f in first_names.get(fold(p["nom"]), [])}
+        if fold(prenom).split(" ")[0] in borne:
             continue
         rows.append({"civilite": "", "nom": p["nom"], "prenom": prenom, "nom_complet": "",
                      "mandat": _mandate_text(rng, mand, None, "propre"), "attendu": "not_verified",
