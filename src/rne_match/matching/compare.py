@@ -7,6 +7,7 @@ level needs them. `prune` drops candidates whose name alone can change no decisi
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,8 @@ from .places import stated_communes
 from .weights import REFERENCE_PERSONS, MatchOptions, Weights
 
 
-def _sim(a: pl.Series, b: pl.Series, scorer) -> pl.Series:
+def _sim(a: pl.Series, b: pl.Series, scorer: Callable[..., float]) -> pl.Series:
+    """Pairwise similarity of two aligned columns in rapidfuzz's C loop (all cores), not in Python."""
     if a.len() == 0:
         return pl.Series([], dtype=pl.Float64)
     return pl.Series(process.cpdist(a.to_list(), b.to_list(), scorer=scorer, workers=-1))

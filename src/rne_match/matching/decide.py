@@ -31,6 +31,9 @@ IDENTIFIED = (Status.VERIFIED, Status.VERIFIED_OTHER_MANDATE, Status.NOT_ELIGIBL
 
 def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: Registry,
            opts: MatchOptions) -> pl.DataFrame:
+    """One row per signature: the best candidate person and the status, from each candidate's name
+    weight plus their best mandate's weight; identity needs the bar and a margin over the runner-up,
+    `verified` also needs the claim and the name guards (see `Status`)."""
     w = opts.weights
     # The best mandate is eligible whenever the person holds any eligible one (see the sort above).
     cands = named.join(best_m, on=["row", "person_id"], how="left").with_columns(

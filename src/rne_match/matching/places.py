@@ -156,7 +156,7 @@ def _matches(sigs: pl.DataFrame, reg: Registry) -> pl.DataFrame:
     cand = cand.filter(pl.col("dep_ok") | ~pl.col("exact_dep") | pl.col("dep").is_null())
     cand = cand.filter(pl.col("rank") == pl.col("rank").min().over("row"))
     # One entry per place: a current commune before the déléguée or registry name that is it.
-    return cand.sort("row", pl.col("lieu_type") != "commune", "lieu_code").unique(
+    return cand.sort("row", pl.col("lieu_type") != "commune", "lieu_code", maintain_order=True).unique(
         ["row", "unit"], keep="first", maintain_order=True)
 
 
