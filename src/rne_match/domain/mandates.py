@@ -127,7 +127,7 @@ _SAINT = re.compile(r"\b(st|ste)\b")
 
 
 _DEP_CODE = re.compile(
-    r"[(\[]\s*(\d{2,3}|2[abAB])\s*[)\]]|\b(\d{5})\b|(?:^|[-,\s])\s*(\d{2,3}|2[abAB])\s*$|(?i:\b(?:cd|d[ée]p|d[ée]pt)\.?\s?(\d{2,3}|2[ab])\b)")
+    r"[(\[]\s*(\d{2,3}|2[abAB])\s*[)\]]|\b(\d{5})\b|(?:^|[-,\s])\s*(\d{2,3}|2[abAB])\s*$|(?i:\b(?:cd|d[ée]p|d[ée]pt|dpt|d[ée]partement)\.?\s?(\d{2,3}|2[ab])\b)")
 # « (Sorbiers, Hautes-Alpes) », « Maire - Brest », « [55] »: what punctuation sets apart.
 _SEGMENTS = re.compile(r"[()\[\],;/]|\s[-–—]\s")
 # « déléguée à la culture », « chargé des sports »: a delegation, not a place (up to a bracket,
@@ -154,8 +154,17 @@ _TRAILING_LETTERS = re.compile(r"(\s+[a-z])+$")
 _SPACES = re.compile(r"\s+")
 
 
+# « dpt 29 », « dép. 29 »: the abbreviation of « département » is never part of a place.
+_DEP_WORD = re.compile(r"\b(?:dpt|dept|dep)\b")
+# « maire de Plouha dans les Côtes-d'Armor », « … en Sarthe », « … département du Finistère »: a
+# département named after the commune, with a word set apart by spaces (commune names use hyphens).
+_DEP_TRAILER = re.compile(r"^(.*?)\s*\b(?:dans|en|departement|dpt|dept|dep)(?:\s+(?:de|du|des|d))?(?:\s+(?:la|le|les|l))?\s+(\S.*)$")
+_SPACED_LEAD = re.compile(r"(?i)\s(?:dans|en|d[ée]partement|dpt|d[ée]pt|d[ée]p)\.?\s")
+
+
 def _clean_place(folded: str) -> str:
     place = _NUMBER.sub(" ", folded)
+    place = _DEP_WORD.sub(" ", place)
     place = _SAINT.sub(lambda x: "saint" if x.group(1) == "st" else "sainte", place)
     place = _FILLER.sub("", place.strip() + " ").strip()
     place = _TRAILING_LETTERS.sub("", " " + place).strip()
@@ -172,6 +181,10 @@ def _place_and_dep(folded_rest: str, raw: str, kind: str | None) -> tuple[str, s
     # would be wasted: with its function words it never reads as a département alone).
     segments = [_clean_place(fold(seg)) for seg in _SEGMENTS.split(raw)] if _SEGMENTS.search(raw) else []
     dep_named = [seg for seg in segments if seg in DEP_BY_NAME]
+    trailer = _DEP_TRAILER.match(place) if _SPACED_LEAD.search(raw) else None
+    if trailer and trailer.group(2) in DEP_BY_NAME and (trailer.group(1) or kind in ("cd", "cr")):
+        dep = dep or DEP_BY_NAME[trailer.group(2)]
+        place = trailer.group(1).strip()
     for seg in dep_named:
         # Once, at an end first: « Mont Lozère et Goulet, Lozère » keeps the commune's own word.
         stripped = re.sub(r"(^| )" + re.escape(seg) + r"$", " ", place).strip()

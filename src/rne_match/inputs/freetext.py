@@ -91,15 +91,40 @@ def mandate_span(text: str) -> tuple[int, str] | None:
         start = ordinal.start()
     rest = text[start:]
     # A dot ends the phrase unless it ends an abbreviation (« cons. mun. », « adj. », « dép. 54 »).
-    stop = re.search(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bmun)(?<!\badj)(?<!\bd[ée]p)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+j['’]|\s+d[ée]clare|\s+signe|\s+soutien|"
+    stop = re.search(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bmun)(?<!\badj)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+j['’]|\s+d[ée]clare|\s+signe|\s+soutien|"
                      r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
                      r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|)", rest)
     phrase = rest[: stop.start()] if stop else rest
-    # A trailing bracket that is not a département (« (EELV) ») belongs to the party, not the mandate.
-    phrase = re.sub(r"\s*\((?!\s*(?:\d{2,3}|2[AB])\s*\))[^)]*\)\s*$", "", phrase)
+    # « maire de Plouha, dpt 22 », « …, département du Finistère »: a département set apart after the
+    # comma still belongs to the mandate.
+    if stop:
+        dep = _DEP_AFTER.match(rest[stop.start():])
+        if dep:
+            phrase = rest[: stop.start() + dep.end()]
+    # A trailing bracket that is not a département (« (EELV) ») belongs to the party, not the mandate;
+    # a bracket naming no party after a mandate without a place is its commune (« conseiller
+    # municipal délégué aux sports (vaux-sur-vienne) », as smartphones write it).
+    bracket = re.search(rf"\s*\((?!\s*(?:\d{{2,3}}|2[AB])\b){_NOT_DEP_MARK}([^)]*)\)\s*$", phrase)
+    if bracket:
+        kept = phrase[: bracket.start()]
+        if not _bracket_is_place(kept, bracket.group(1)):
+            phrase = kept
     while phrase.endswith(")") and phrase.count(")") > phrase.count("("):  # the end of an enclosing bracket
         phrase = phrase[:-1].rstrip()
     return start, clean(phrase)
+
+
+_DEP_MARK = r"(?:d[ée]pt?\b\.?|dpt\b\.?|d[ée]partement\b)"
+_NOT_DEP_MARK = rf"(?!\s*{_DEP_MARK})"
+_DEP_AFTER = re.compile(rf"\s*[,;]\s*{_DEP_MARK}\s*(?:\d{{2,3}}\b|2[AB]\b|(?:(?:de la|de l['’]|du|des|de|d['’])\s*)?"
+                        rf"[{UPPER}][\w'’-]*(?:[ -][\w'’-]+){{0,3}}?(?=\s*(?:[,;.!)]|$)))", re.I)
+
+
+def _bracket_is_place(mandate: str, inner: str) -> bool:
+    inner = inner.strip()
+    return bool(inner) and not parse_mandate(mandate).place and find_party(inner) is None and \
+        not MANDATE_RE.search(inner) and not re.search(r"\d|@|/", inner) and len(inner.split()) <= 5 and \
+        not re.search(r"\b(?:sans|[ée]tiquette|opposition|majorit[ée]|groupe|liste|divers|canton|ex|ancien)", inner, re.I)
 
 
 def party_in(text: str) -> str | None:
@@ -152,7 +177,7 @@ def name_before(head: str) -> tuple[str, str] | None:
     ajouter Dominique ANDRIEU-BONNET », « Yves Lieppe - M. le ». People put the name right before
     the title; what comes before the name is a clause (a greeting, « je signe : », a party)."""
     head = re.sub(r"\b(?:et|,)\s*$", "", inline_marriage(head))
-    head = re.sub(r"\s*\(\s*$", "", head)  # « Signature Marie DUPONT (adjointe au maire de X) »
+    head = re.sub(r"\s*[(/]\s*$", "", head)  # « Signature Marie DUPONT (adjointe au maire de X) », « PONS Henri / maire »
     head = re.sub(rf"(?<=[{UPPER}]{{2}}) - (?=[{UPPER}]{{2}})", "-", head)  # « MAGIERA - HANNEQUIN »
     head = re.sub(r"\s*\([^)]*\)\s*[,–—-]?\s*$", "", head)  # « Marie Dupont (EELV), conseillère »
     head = clean(_TRAILING_TITLE.sub("", head) or head)
@@ -161,6 +186,9 @@ def name_before(head: str) -> tuple[str, str] | None:
         return civ, clean(name)
     # The last clause, then the longest run of name-like words that ends the head.
     last = clean(_CLAUSE.split(head)[-1]) if _CLAUSE.search(head) else head
+    # « je signe : sara wormser (élue… ) »: a name all in lowercase, alone after a colon.
+    if re.search(r":\s*[^:]+$", head) and last.islower() and looks_like_name(last):
+        return "", last
     for candidate in (last, head):
         civ, rest = split_civility(candidate)
         words = rest.split()

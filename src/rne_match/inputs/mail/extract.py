@@ -73,6 +73,10 @@ _FOOTER = re.compile(
 _LABEL_OF = {alias: role for role in ("nom_complet", "nom", "prenom", "civilite", "mandat", "parti", "commune",
                                       "departement") for alias in ROLES[role]} | {
     "titre": "mandat", "je soussigne": "nom_complet", "je soussigne e": "nom_complet", "je soussignee": "nom_complet"}
+# « signing here: Jane DOE », « signed: … », « name of signer: … »: the English lead-ins of a signature
+# line name the signer only when what follows is a name alone (not « je signe : X, maire de Y »).
+_NAME_LEADS = frozenset({"signing here", "signing", "signed", "signed by", "signer", "signatory", "i sign",
+                         "add my name", "please add", "please add my name", "name of signer"})
 _LABEL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?([A-Za-zÀ-ÿ'’() .°/]{2,40}?)\s*[:：]\s*(.*?)\s*$")
 
 
@@ -231,6 +235,8 @@ def rule_fields(lines: list[str]) -> list[Signer]:
             continue
         role = _LABEL_OF.get(fold(m.group(1)))
         value = m.group(2)
+        if role is None and fold(m.group(1)) in _NAME_LEADS and looks_like_name(clean(value)):
+            role = "nom_complet"
         if role is None or not clean(value):
             continue
         if role in ("nom", "nom_complet") and _same_person(current, value):

@@ -1,0 +1,73 @@
+"""Fourth round of petition mail reading (issue 11): the département written every way people write it,
+smartphone and franglais mail (all lowercase, English lead-ins), a name set apart from its mandate
+by a slash.
+
+Invented examples of how French officials and mail clients write, not copies of any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from rne_match.domain.mandates import parse_mandate
+from rne_match.inputs.freetext import read_line
+
+from .test_mail_intent import mail, rows
+
+
+@pytest.mark.parametrize("line, place, dep", [
+    ("Yann Kerlouan, conseiller départemental dépt. 56.", "", "56"),
+    ("Yann Kerlouan, conseiller départemental dpt 56", "", "56"),
+    ("Yann Kerlouan, maire de Plouray, dpt 56", "plouray", "56"),
+    ("Yann Kerlouan, maire de Plouray (dép. 56)", "plouray", "56"),
+    ("Yann Kerlouan, maire de Plouray, Dépt 56", "plouray", "56"),
+    ("Yann Kerlouan, maire de Plouray - dept 56", "plouray", "56"),
+    ("Yann Kerlouan, maire de Plouray, département du Morbihan", "plouray", "56"),
+    ("Yann Kerlouan, maire de Plouray (56 - Morbihan)", "plouray", "56"),
+])
+def test_a_departement_written_as_an_abbreviation_or_after_a_comma_is_kept_with_the_mandate(line, place, dep):
+    found = read_line(line)
+    assert found is not None and found["nom_complet"] == "Yann Kerlouan"
+    parsed = parse_mandate(found["mandat"])
+    assert (parsed.place, parsed.code_departement) == (place, dep)
+
+
+@pytest.mark.parametrize("mandate, place, dep", [
+    ("maire de Parigné-le-Pôlin dans la Sarthe", "parigne le polin", "72"),
+    ("conseillère municipale de Plouray dans le Morbihan", "plouray", "56"),
+    ("adjoint au maire de Plouray en Morbihan", "plouray", "56"),
+    ("maire de Saint-Genis-les-Ollières", "saint genis les ollieres", None),  # a hyphen joins the commune
+])
+def test_a_departement_named_after_dans_or_en_is_the_departement_not_part_of_the_commune(mandate, place, dep):
+    parsed = parse_mandate(mandate)
+    assert (parsed.place, parsed.code_departement) == (place, dep)
+
+
+def test_a_name_set_apart_from_its_mandate_by_a_slash_is_read():
+    found = read_line("merci d'ajouter : LE GALL Annaïg / conseillère départementale 29 - Finistère")
+    assert found is not None and found["nom_complet"] == "LE GALL Annaïg"
+    assert parse_mandate(found["mandat"]).code_departement == "29"
+
+
+def test_a_lowercase_name_alone_after_a_colon_is_read_before_its_mandate():
+    found = read_line("bjr, dsl du retard, je signe : lucie marchal (elue au conseil municipal de plouray)")
+    assert found is not None and found["nom_complet"] == "lucie marchal"
+    assert parse_mandate(found["mandat"]).place == "plouray"
+
+
+@pytest.mark.parametrize("line, place", [
+    ("paul tessier conseiller municipal delegue aux sports (saint-aignan-le-jaillard)", "saint aignan le jaillard"),
+    ("Paul Tessier, conseiller municipal (EELV)", ""),
+    ("Paul Tessier, conseiller municipal (sans étiquette)", ""),
+    ("Paul Tessier, conseiller municipal (groupe d'opposition)", ""),
+])
+def test_a_bracket_naming_no_party_after_a_mandate_without_place_is_its_commune(line, place):
+    found = read_line(line)
+    assert found is not None
+    assert parse_mandate(found["mandat"]).place == place
+
+
+def test_an_english_lead_in_before_a_name_alone_names_the_signer():
+    body = "Hello,\nsigning here: Gwenola TRÉGUER\nmandate: conseillère régionale de Bretagne\nThanks!"
+    found = rows(mail(1, body, sender="gtreguer@example.org"))
+    assert [r["nom_complet"] for r in found] == ["Gwenola TRÉGUER"]
+    assert parse_mandate(found[0]["mandat"]).kind == "cr"
