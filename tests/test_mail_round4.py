@@ -71,3 +71,26 @@ def test_an_english_lead_in_before_a_name_alone_names_the_signer():
     found = rows(mail(1, body, sender="gtreguer@example.org"))
     assert [r["nom_complet"] for r in found] == ["Gwenola TRÉGUER"]
     assert parse_mandate(found[0]["mandat"]).kind == "cr"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("J. LE ROUX, maire de Plouray (56)", "J. LE ROUX"),
+    ("Pour la pétition : D. VAN DAMME, maire de Plouray (56)", "D. VAN DAMME"),
+    ("Je signe. M.-A. KERBRAT, adjointe au maire de Plouray", "M.-A. KERBRAT"),
+])
+def test_an_initial_with_its_dot_stays_with_the_surname(line, name):
+    found = read_line(line)
+    assert found is not None and found["nom_complet"] == name
+
+
+def test_a_lowercase_name_after_the_end_of_a_sentence_is_read_but_not_a_lowercase_phrase():
+    found = read_line("je signe bien sur ! maela kerbrat - conseillere municipale de plouray")
+    assert found is not None and found["nom_complet"] == "maela kerbrat"
+    assert read_line("ok. chers amis, conseillere municipale de Plouray") is None
+
+
+def test_a_lowercase_place_after_a_lowercase_mandate_is_the_place_but_not_a_delegation():
+    found = read_line("paul tessier, adjoint au maire, saint-aignan-le-jaillard")
+    assert found is not None and parse_mandate(found["mandat"]).place == "saint aignan le jaillard"
+    found = read_line("paul tessier, conseiller municipal, delegue aux sports")
+    assert found is not None and parse_mandate(found["mandat"]).place == ""

@@ -42,6 +42,11 @@ sommes oui non merci bonjour bonsoir salut cordialement et ou mais donc avec pou
 ici voici voila mon ma mes notre nos votre vos ce cette ces qui que quoi""".strip()))
 
 
+# Words of a lowercase phrase that is not a name (« en tant que », « chers amis »).
+_NOT_LOWER_NAME = frozenset(re.split(r"\s+", """en tant qualite de du des la le les au aux a cher chere chers cheres
+ami amie amis amies collegue collegues bien sur ok dsl sorry please thanks hello hi"""))
+
+
 def looks_like_name(text: str) -> bool:
     text = CIVILITY.sub("", clean(text))
     if not text or len(text) > 60 or re.search(r"\d|@|/|\?|!", text):
@@ -53,7 +58,8 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5:
         return False
-    if {fold(w) for w in words} & _COMMON_WORDS:
+    # « J. DURAND »: an initial with its dot is a first name, not the word « j' ».
+    if {fold(w) for w in words if not re.fullmatch(r"\w\.", w)} & _COMMON_WORDS:
         return False
     if is_party(text):  # « Europe Écologie », « Les Républicains » under a name are not names
         return False
@@ -156,7 +162,8 @@ def name_then_mandate(text: str) -> dict[str, str] | None:
 
 
 _TRAILING_TITLE = re.compile(r"(?:\s*[,–—-])?\s*(?:(?:madame|monsieur|mme|m\.)\s+)?(?:(?:^|(?<=\s))(?:le|la|l['’]))?\s*$", re.I)
-_CLAUSE = re.compile(r"(?:[:;!.]|,|\s[-–—]|^)\s+")
+# A dot ends a clause, except the dot of an initial (« Signature : D. VAN DAMME »).
+_CLAUSE = re.compile(rf"(?:[:;!]|(?<!\b[{UPPER}])\.|,|\s[-–—]|^)\s+")
 _NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][\w'’.-]*|d['’][{UPPER}][\w'’.-]*|de|du|des|la|le|van|von|der|di|da|ben|el|{MARRIAGE})$")
 _CONNECTOR = re.compile(rf"de|du|des|la|le|van|von|der|di|da|ben|el|{MARRIAGE}", re.I)
 # « DURAND (née MARTIN) », « Fatma Acur, née Etcheverry », « Dupont ép. Martin »: the maiden or
@@ -186,8 +193,10 @@ def name_before(head: str) -> tuple[str, str] | None:
         return civ, clean(name)
     # The last clause, then the longest run of name-like words that ends the head.
     last = clean(_CLAUSE.split(head)[-1]) if _CLAUSE.search(head) else head
-    # « je signe : sara wormser (élue… ) »: a name all in lowercase, alone after a colon.
-    if re.search(r":\s*[^:]+$", head) and last.islower() and looks_like_name(last):
+    # « je signe : sara wormser (élue… ) », « je signe bien sur ! paul roux - conseiller… »: a name all in
+    # lowercase, alone after a colon or the end of a sentence.
+    if re.search(r"[:!.?]\s*[^:!.?]+$", head) and last.islower() and looks_like_name(last) and \
+            not {fold(w) for w in last.split()} & _NOT_LOWER_NAME:
         return "", last
     for candidate in (last, head):
         civ, rest = split_civility(candidate)
@@ -209,8 +218,13 @@ def _with_place(mandate: str, rest: str) -> str:
     the comma belongs to the mandate when the mandate names none (and it is not a party)."""
     if parse_mandate(mandate).place:
         return mandate
-    m = re.match(rf"\s*(?:,|\s[-–—])\s*([{UPPER}][^,;()]*?(?:\s*\((?:\d{{2,3}}|2[AB])\))?)\s*(?:[,;.]|\s\(|$)", rest)
+    # All lowercase (a smartphone's « adjoint au maire, marseille secteur 6 »): a lowercase place too.
+    initial = UPPER + "a-zà-ÿ" if mandate.islower() else UPPER
+    m = re.match(rf"\s*(?:,|\s[-–—])\s*([{initial}][^,;()]*?(?:\s*\((?:\d{{2,3}}|2[AB])\))?)\s*(?:[,;.]|\s\(|$)", rest)
     if not m or find_party(m.group(1)) or MANDATE_RE.search(m.group(1)):
+        return mandate
+    if m.group(1)[0].islower() and (re.match(r"(?:d[ée]l[ée]gu|charg|en |[àa] |aux? |membre|groupe|opposition|majorit|"
+                                             r"sans |divers|ex\b|ancien)", m.group(1), re.I) or re.search(r"\d{3}|@", m.group(1))):
         return mandate
     return f"{mandate}, {m.group(1).strip()}"
 
