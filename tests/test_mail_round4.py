@@ -92,5 +92,7 @@ def test_a_lowercase_name_after_the_end_of_a_sentence_is_read_but_not_a_lowercas
 def test_a_lowercase_place_after_a_lowercase_mandate_is_the_place_but_not_a_delegation():
     found = read_line("paul tessier, adjoint au maire, saint-aignan-le-jaillard")
     assert found is not None and parse_mandate(found["mandat"]).place == "saint aignan le jaillard"
-    found = read_line("paul tessier, conseiller municipal, delegue aux sports")
-    assert found is not None and parse_mandate(found["mandat"]).place == ""
+    for line in ("paul tessier, conseiller municipal, delegue aux sports", "paul tessier, 3e adjoint, signe aussi",
+                 "paul tessier, 3e adjoint, s'il vous plait"):
+        found = read_line(line)
+        assert found is not None and parse_mandate(found["mandat"]).place == ""

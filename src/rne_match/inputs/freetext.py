@@ -223,7 +223,7 @@ def _with_place(mandate: str, rest: str) -> str:
     m = re.match(rf"\s*(?:,|\s[-–—])\s*([{initial}][^,;()]*?(?:\s*\((?:\d{{2,3}}|2[AB])\))?)\s*(?:[,;.]|\s\(|$)", rest)
     if not m or find_party(m.group(1)) or MANDATE_RE.search(m.group(1)):
         return mandate
-    if m.group(1)[0].islower() and (re.match(r"(?:d[ée]l[ée]gu|charg|en |[àa] |aux? |membre|groupe|opposition|majorit|"
+    if m.group(1)[0].islower() and ({fold(w) for w in re.split(r"[\s'’-]+", m.group(1))} & (_COMMON_WORDS - {"sur", "et"}) or re.match(r"(?:d[ée]l[ée]gu|charg|en |[àa] |aux? |membre|groupe|opposition|majorit|"
                                              r"sans |divers|ex\b|ancien)", m.group(1), re.I) or re.search(r"\d{3}|@", m.group(1))):
         return mandate
     return f"{mandate}, {m.group(1).strip()}"
