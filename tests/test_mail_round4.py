@@ -96,3 +96,19 @@ def test_a_lowercase_place_after_a_lowercase_mandate_is_the_place_but_not_a_dele
                  "paul tessier, 3e adjoint, s'il vous plait"):
         found = read_line(line)
         assert found is not None and parse_mandate(found["mandat"]).place == ""
+
+
+@pytest.mark.parametrize("closing", ["et moi-même.", "Ainsi que moi.", "(moi-même compris)"])
+def test_the_writer_of_a_list_who_adds_himself_signs_with_his_signature_block(closing):
+    body = ("Bonjour,\nsignatures pour la commune de Plouray :\n\n- Maela Kerbrat, 1re adjointe aux finances\n"
+            f"- Yann Le Roux, conseiller municipal délégué\n\n{closing}\n\nBien à vous,\nGwenaël TANGUY\nMaire de Plouray\n")
+    found = rows(mail(1, body, sender="Gwenaël Tanguy <maire@plouray.example>"))
+    assert [r["nom_complet"] for r in found] == ["Maela Kerbrat", "Yann Le Roux", "Gwenaël TANGUY"]
+    assert parse_mandate(found[-1]["mandat"]).kind == "mai"
+
+
+def test_a_list_without_me_too_does_not_add_the_writer():
+    body = ("Bonjour,\nsignatures pour la commune de Plouray :\n\n- Maela Kerbrat, 1re adjointe aux finances\n"
+            "- Yann Le Roux, conseiller municipal délégué\n\nBien à vous,\nGwenaël TANGUY\nMaire de Plouray\n")
+    found = rows(mail(1, body, sender="Gwenaël Tanguy <maire@plouray.example>"))
+    assert [r["nom_complet"] for r in found] == ["Maela Kerbrat", "Yann Le Roux"]

@@ -650,6 +650,10 @@ def _above_closing(lines: list[str]) -> list[str]:
     return out
 
 
+_ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe]me)?\b|"
+                     r"\bmoi[- ]m[êe]me\s+(?:compris|inclus|[ée]galement|aussi)\b", re.I)
+
+
 def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> Reading:
     """Intent and signers of one message, before conversations are put together."""
     parts = split_body(msg.body, msg.subject)
@@ -680,6 +684,12 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
         quoted = quotes_by(msg, quotes(msg.body))
         fallback = _fallback_signer(msg, parts, text, quoted)
         signers = [fallback] if fallback else []
+    # « - Jean Roux, 1er adjoint … et moi-même. »: under a list of colleagues the writer signs too,
+    # with the name and title of the signature block.
+    if any(s.name_rule == "liste" for s in signers) and _ME_TOO.search(text):
+        block = rule_signature_block(parts.own)
+        if block and block.has_name and not any(_same_person(s, block.fields["nom_complet"]) for s in signers):
+            signers.append(block)
     # A party said once for the whole message (« Parti : EELV », « … EELV … ») applies to every
     # signer who did not give one.
     party = (_labelled(parts.own + parts.forwarded, "parti") or party_in(text)) if signers else None
