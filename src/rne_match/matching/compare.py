@@ -127,22 +127,21 @@ def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, re
     # Only where the first names differ: when they are the same, a registry sex that disagrees is
     # the registry's slip (it happens), not another person.
     prenom_exact = pl.col("prenom_f") == pl.col("r_prenom")
-    s_first = pl.col("prenom_f").str.split(" ").list.first()
+    sig_first = pl.col("prenom_f").str.split(" ").list.first()  # the signer's first given name
+    first_same = sig_first == pl.col("prenom_first")
     df = df.with_columns(pl.when(~pl.col("initials") & (pl.col("prenom_f").str.len_chars() >= 3)).then(
-        s_first).alias("s_first")).join(first_name_sexes(reg), on="s_first", how="left").with_columns(
-        pl.coalesce("sexe", pl.when(~prenom_exact & (s_first != pl.col("prenom_first"))).then(pl.col("first_sex")))
+        sig_first).alias("s_first")).join(first_name_sexes(reg), on="s_first", how="left").with_columns(
+        pl.coalesce("sexe", pl.when(~prenom_exact & ~first_same).then(pl.col("first_sex")))
         .alias("sexe")).drop("s_first", "first_sex")
     # An unrelated surname needs an exact first name (or first given name) to stay above the prune
     # bound: the fuzzy first-name levels cannot lift it there, so those pairs end here, before the
     # Jaro-Winkler of their first names (half of the blocked pairs are such surnames).
     if w.nom_other + max(w.prenom_typo, w.prenom_initials, w.prenom_close) + w.sexe_agree < _prune_threshold(w):
-        first_same = pl.col("prenom_f").str.split(" ").list.first() == pl.col("prenom_first")
         df = df.filter((pl.col("w_nom") > w.nom_other) | prenom_exact | first_same)
     df = df.with_columns(
         _sim_where(df, ~prenom_exact & (pl.col("prenom_f") != ""), "prenom_f", "r_prenom",
                    JaroWinkler.normalized_similarity, 1.0).alias("prenom_jw"))
     prenom_exact_w = (pl.lit(w.m) / pl.max_horizontal(pl.col("prenom_freq") / n, pl.lit(w.prenom_u_floor))).log(2)
-    sig_first = pl.col("prenom_f").str.split(" ").list.first()
     sig_initials = pl.col("prenom_f").str.replace_all(" ", "")
     reg_initials = pl.col("r_prenom").str.split(" ").list.eval(pl.element().str.slice(0, 1)).list.join("")
     # A first name many registry persons bear is a name of its own, not a slip of the keyboard:
@@ -154,7 +153,7 @@ def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, re
         Level("exact", prenom_exact, prenom_exact_w),
         Level("initiales", pl.col("initials") & (sig_initials == reg_initials), w.prenom_initials),
         Level("initiale", pl.col("initials") & (sig_initials == reg_initials.str.slice(0, 1)), w.prenom_initials - 1),
-        Level("premier_prenom", (sig_first == pl.col("prenom_first")) & (pl.col("prenom_f").str.len_chars() > 1),
+        Level("premier_prenom", first_same & (pl.col("prenom_f").str.len_chars() > 1),
               pl.min_horizontal(prenom_exact_w, pl.lit(w.prenom_first_token))),
         Level("faute", typo_possible & (pl.col("prenom_jw") >= w.prenom_typo_jw), w.prenom_typo),
         Level("proche", typo_possible & (pl.col("prenom_jw") >= w.prenom_close_jw), w.prenom_close),
@@ -250,8 +249,7 @@ def score_mandates(named: pl.DataFrame, sigs: pl.DataFrame, reg: Registry, opts:
              .when(pl.col("l_place") == "region").then(pl.lit("r")).otherwise(pl.lit("k")))
     # Counted for the stated kind when the candidate's seat fulfils it; otherwise for the seat they
     # hold: a councillor saying « maire de X » weighs as a councillor of X, not as its one mayor.
-    fulfils = pl.concat_str("s_kind", "kind", separator="|").is_in(
-        [f"{stated}|{held}" for stated, held in _satisfying_kinds().iter_rows()])
+    fulfils = pl.concat_str("s_kind", "kind", separator="|").is_in([f"{a}|{b}" for a, b in SATISFYING_KINDS])
     df = df.with_columns(level.alias("level"), pl.concat_str(
         pl.when(fulfils).then(pl.col("s_kind")).otherwise(pl.col("kind")), level,
         pl.when(level == "t").then(pl.col("territoire").fill_null("") + pl.col("code_departement").fill_null(""))
@@ -353,21 +351,19 @@ def surname_frequencies(reg: Registry) -> pl.DataFrame:
                        .rename({"nom_np": "s_nom_np"}))
 
 
-def _satisfying_kinds() -> pl.DataFrame:
-    """(stated kind, registry kind) pairs where holding the second fulfils the first claim. A kind
-    defined by a function (maire) is fulfilled by that function only: counting the whole council
-    would make « maire de Brest » look as common as « conseiller municipal de Brest »; other
-    kinds by any compatible seat, so that a rarer seat (conseiller d'arrondissement) does not make
-    its holder outrank plain councillors for « conseiller municipal »."""
-    return pl.DataFrame(
-        [(stated, held) for stated, spec in KINDS.items()
-         for held in ({stated} if spec.default_fonction else spec.compatible)],
-        schema={"s_kind": pl.String, "kind": pl.String}, orient="row")
+# (stated kind, registry kind) pairs where holding the second fulfils the first claim. A kind
+# defined by a function (maire) is fulfilled by that function only: counting the whole council
+# would make « maire de Brest » look as common as « conseiller municipal de Brest »; other kinds by
+# any compatible seat, so that a rarer seat (conseiller d'arrondissement) does not make its holder
+# outrank plain councillors for « conseiller municipal ».
+SATISFYING_KINDS: tuple[tuple[str, str], ...] = tuple(
+    (stated, held) for stated, spec in KINDS.items()
+    for held in sorted({stated} if spec.default_fonction else spec.compatible))
 
 
 def _count_holders(reg: Registry) -> pl.DataFrame:
     m = reg.mandates.select("person_id", "kind", "territoire", "code_departement", "code_region").join(
-        _satisfying_kinds(), on="kind")
+        pl.DataFrame(SATISFYING_KINDS, schema={"s_kind": pl.String, "kind": pl.String}, orient="row"), on="kind")
     key = {
         "t": pl.col("territoire").fill_null("") + pl.col("code_departement").fill_null(""),
         "d": pl.col("code_departement").fill_null(""),
