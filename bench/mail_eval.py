@@ -108,6 +108,18 @@ class Corpus:
         return None
 
 
+def withdrawn_signers(c: Corpus) -> set[int]:
+    """Signers (ids) a later message withdraws: the signer of the message it refers to; of a message
+    listing several, the first labelled, its sender (« merci de retirer mon nom »: the labels give no
+    name on a withdrawal)."""
+    out = set()
+    for w in (r for r in c.labels if r["intent"] == "withdraws" and r["refers_to"]):
+        earlier = [s for s in c.signers if s["message_file"] == w["refers_to"]]
+        if earlier:
+            out.add(id(earlier[0]))
+    return out
+
+
 def right_person(row: dict, s: dict) -> bool:
     if row.get("status") != "verified" or s["case"] != "official":
         return False
@@ -149,7 +161,12 @@ def score(c: Corpus, rows: list[dict], with_verify: bool) -> tuple[dict, dict]:
         add(s["shape"], "dup_rows", max(0, len(found.get(id(s), [])) - 1))
     extra = {}
     if with_verify:
+        # A signature its signer later withdrew must not be verified: it is scored on the
+        # « withdrawals » line, not counted as an official the run missed.
+        withdrawn = withdrawn_signers(c)
         for s in c.signers:
+            if s["case"] == "official" and id(s) in withdrawn:
+                continue
             if s["case"] == "official":
                 add(s["shape"], "officials")
                 add(s["shape"], "officials_right", any(right_person(r, s) for r in found.get(id(s), [])))
@@ -176,7 +193,7 @@ def score(c: Corpus, rows: list[dict], with_verify: bool) -> tuple[dict, dict]:
         # withdrawals: is the withdrawn signature still verified, is the withdrawal message flagged?
         still = []
         for w in (r for r in c.labels if r["intent"] == "withdraws" and r["refers_to"]):
-            earlier = [s for s in c.signers if s["message_file"] == w["refers_to"]]
+            earlier = [s for s in c.signers if s["message_file"] == w["refers_to"] and id(s) in withdrawn]
             ver = any(r.get("status") == "verified" for s in earlier for r in found.get(id(s), []))
             still.append((w["message_file"], w["refers_to"], ver))
         extra["withdrawals"] = still
@@ -194,7 +211,7 @@ ORDER = ["oneliner", "from_name", "addr_local", "institution_from", "party_name"
 def table(k: dict, with_verify: bool) -> str:
     head = ["shape", "messages covered", "signers extracted", "precision of names", "duplicate rows"]
     if with_verify:
-        head += ["officials verified, right person", "precision of verified", "impostors verified",
+        head += ["officials verified, right person (withdrawn excluded)", "precision of verified", "impostors verified",
                  "non-signing msgs verified"]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     shapes = [s for s in ORDER if s in k] + sorted(s for s in k if s not in ORDER and s != "TOTAL") + ["TOTAL"]
@@ -214,6 +231,8 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder holding messages/ and labels.csv")
     ap.add_argument("--extract", type=Path, help="CSV written by `rne-match extract … -o X.csv`")
     ap.add_argument("--verify", type=Path, help="CSV written by `rne-match verify … -o Y.csv`")
+    ap.add_argument("--misses", action="store_true",
+                    help="list every official not verified as the right person, with what verify said (development sets only)")
     a = ap.parse_args(argv)
     if not a.extract and not a.verify:
         ap.error("give --extract and/or --verify")
@@ -234,7 +253,31 @@ def main(argv=None) -> int:
         w = extra["withdrawals"]
         print(f"withdrawals: {sum(v for _, _, v in w)} of {len(w)} withdrawn signatures still `verified` "
               + "(" + ", ".join(f"{f}→{e}{' still verified' if v else ''}" for f, e, v in w) + ")")
+        if a.misses:
+            print("\n" + misses(c, rows))
     return 0
+
+
+def misses(c: Corpus, rows: list[dict]) -> str:
+    """One block per official the run did not verify as the right person: expected vs each row naming them."""
+    found: dict[int, list[dict]] = defaultdict(list)
+    for r in rows:
+        s = c.match(r)
+        if s is not None:
+            found[id(s)].append(r)
+    out = ["## misses"]
+    withdrawn = withdrawn_signers(c)
+    for s in c.signers:
+        if s["case"] != "official" or id(s) in withdrawn or any(right_person(r, s) for r in found.get(id(s), [])):
+            continue
+        out.append(f"- [{s['shape']}] {s['message_file']}: {s['nom']} {s['prenom']} {s['truth_kind']} "
+                   f"{s['truth_code_commune'] or s['truth_code_departement']}")
+        for r in found.get(id(s), []) or [{"status": "(no row names them)"}]:
+            out.append(f"    {r.get('status')}: {r.get('nom_complet') or ''} | {r.get('mandat') or ''} | "
+                       f"{r.get('commune') or ''} | {r.get('departement') or ''} → {r.get('rne_nom') or ''} "
+                       f"{r.get('rne_prenom') or ''} {r.get('rne_kind') or ''} {r.get('rne_code_commune') or ''} "
+                       f"| {r.get('reason') or ''}")
+    return "\n".join(out)
 
 
 if __name__ == "__main__":

@@ -176,9 +176,17 @@ def _raw(body: str, n: int) -> bytes:
 
 @pytest.mark.parametrize("local, display, ok", [
     ("jp.roux", "", True), ("hdurand", "", True), ("durand.helene", "", True), ("mdurand", "", False),
-    ("", "durand hélène", True), ("h.martin", "", False),
+    ("", "durand hélène", True), ("h.martin", "", False), ("h.durand", "Martine Durand", False),
 ])
 def test_an_address_names_a_person_when_surname_and_first_name_agree(local, display, ok):
     prenom = "jean pierre" if local == "jp.roux" else "helene"
     nom = "roux" if local == "jp.roux" else "durand"
     assert (_fits(nom, prenom, local, display) is not None) is ok
+
+
+@pytest.mark.parametrize("local, display, span", [
+    ("helene.durand", "", "adresse_complete"), ("h.durand", "", "adresse_initiales"),
+    ("durand", "", "adresse"), ("", "Hélène Durand", "expediteur_complet"),
+])
+def test_how_much_of_the_name_an_address_writes_decides_how_it_is_read(local, display, span):
+    assert _fits("durand", "helene", local, display).split("=")[0] == span

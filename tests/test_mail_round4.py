@@ -6,10 +6,12 @@ Invented examples of how French officials and mail clients write, not copies of 
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
 from rne_match.domain.mandates import parse_mandate
 from rne_match.inputs.freetext import read_line
+from rne_match.inputs.mail.extract import extract_messages
 
 from .test_mail_intent import mail, rows
 
@@ -112,3 +114,28 @@ def test_a_list_without_me_too_does_not_add_the_writer():
             "- Yann Le Roux, conseiller municipal délégué\n\nBien à vous,\nGwenaël TANGUY\nMaire de Plouray\n")
     found = rows(mail(1, body, sender="Gwenaël Tanguy <maire@plouray.example>"))
     assert [r["nom_complet"] for r in found] == ["Maela Kerbrat", "Yann Le Roux"]
+
+
+def test_a_withdrawal_signed_by_one_name_takes_back_only_that_signer_of_a_list():
+    listing = mail(1, "Les élus de la majorité de Sury signent :\n- Hélène DURAND, maire de Sury (42)\n"
+                      "- Paul ROUX, 1er adjoint\n- Anne MOREL, conseillère municipale\n", sender="Hélène Durand <h.durand@sury.fr>")
+    withdrawal = mail(2, "Bonjour, merci de retirer mon nom de la liste des signataires.\nHélène DURAND\n",
+                      sender="Hélène Durand <h.durand@sury.fr>")
+    rows = extract_messages([listing, withdrawal]).filter(pl.col("signataire_no") > 0)
+    kept = rows.filter(pl.col("source") == listing.source)
+    assert dict(zip(kept["nom_complet"], kept["extraction_statut"], strict=True)) == {
+        "Hélène DURAND": "signature_retiree", "Paul ROUX": "signataire", "Anne MOREL": "signataire"}
+
+
+def test_a_plural_withdrawal_takes_back_every_signer_of_the_list():
+    listing = mail(1, "Les élus de la majorité de Sury signent :\n- Hélène DURAND, maire de Sury (42)\n"
+                      "- Paul ROUX, 1er adjoint\n", sender="Hélène Durand <h.durand@sury.fr>")
+    withdrawal = mail(2, "Bonjour, nous retirons nos signatures.\nHélène DURAND\n", sender="Hélène Durand <h.durand@sury.fr>")
+    rows = extract_messages([listing, withdrawal]).filter(pl.col("source") == listing.source)
+    assert set(rows["extraction_statut"]) == {"signature_retiree"}
+
+
+def test_a_couple_naming_both_titles_gives_two_signers():
+    out = rows(mail(1, "Bonjour,\n\nNous signons tous les deux : Claire et Frédéric JARRAUD, conseillère et "
+                       "conseiller municipaux de Livilliers (95).\n"))
+    assert [r["nom_complet"] for r in out] == ["Claire JARRAUD", "Frédéric JARRAUD"]

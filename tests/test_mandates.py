@@ -24,6 +24,9 @@ from rne_match.errors import PolicyError
     ("maire déléguée de Vaux", "cm", "maire delegue", "vaux", None),
     ("conseiller d'arrondissement Marseille secteur 1", "ca", "conseiller", "marseille secteur", None),
     ("conseiller à l'Assemblée de Corse", "ma", "conseiller", "", None),
+    ("élue de l'Assemblée de Corse", "ma", "conseiller", "", None),
+    ("11e adjoint au maire d'arrondissement", "ca", "adjoint", "", None),
+    ("maire d'arrondissement", "ca", "maire", "", None),
 ])
 def test_parse_mandate(text, kind, fonction, place, dep):
     m = parse_mandate(text)
@@ -34,7 +37,9 @@ def test_old_region_names_resolve_to_current_region():
     assert parse_mandate("conseiller régional Languedoc-Roussillon").code_region == "76"
 
 
-@pytest.mark.parametrize("text,sexe", [("conseillère municipale", "F"), ("adjoint au maire", "M"), ("maire", None)])
+@pytest.mark.parametrize("text,sexe", [("conseillère municipale", "F"), ("adjoint au maire", "M"), ("maire", None),
+                                       ("élue de l'Assemblée de Corse", "F"),
+                                       ("conseillère et conseiller municipaux de Livilliers", None)])
 def test_gendered_nouns_give_sex(text, sexe):
     assert parse_mandate(text).sexe == sexe
 
@@ -44,3 +49,14 @@ def test_policy_groups_and_codes():
     assert parse_policy("sen,dep") == {"sen", "dep"}
     with pytest.raises(PolicyError):
         parse_policy("galactique")
+
+
+def test_a_commune_column_after_a_delegation_is_still_the_place():
+    import polars as pl
+
+    from rne_match.matching.readings import prepare
+
+    frame = pl.DataFrame({"nom_complet": ["Marie Douady"], "mandat": ["1re adjointe à la vie associative"],
+                          "commune": ["Écharcon"]})
+    sigs, _ = prepare(frame, {"nom_complet": "nom_complet", "mandat": "mandat", "commune": "commune"})
+    assert sigs["place_f"].to_list() == ["echarcon"]

@@ -198,16 +198,41 @@ def test_explain_adds_a_column_saying_how_each_row_was_weighed(tmp_path, sample_
     assert out["explication"][1] == "aucun candidat proposé par les règles de blocage"
 
 
-def test_a_name_read_off_the_address_is_never_verified_only_proposed(tmp_path, sample_db):
+def _address_only_mail(local: str, commune: str, dep: str) -> str:
+    return (f"From: <{local}@free.fr>\nTo: tribune@collectif.example\nSubject: Tribune\n"
+            "Message-ID: <m1@test>\nDate: Mon, 4 May 2026 10:00:00 +0200\n"
+            "Content-Type: text/plain; charset=utf-8\n\n"
+            f"Bonjour, je signe la tribune.\nMaire de {commune} ({dep})\n")
+
+
+def test_a_surname_alone_read_off_the_address_is_only_proposed(tmp_path, sample_db):
     from rne_match.domain.text import fold
 
     nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
-    local = f"{fold(prenom).split()[0]}.{fold(nom).replace(' ', '')}"
-    eml = (f"From: <{local}@free.fr>\nTo: tribune@collectif.example\nSubject: Tribune\n"
-           "Message-ID: <m1@test>\nDate: Mon, 4 May 2026 10:00:00 +0200\n"
-           "Content-Type: text/plain; charset=utf-8\n\n"
-           f"Bonjour, je signe la tribune.\nMaire de {commune} ({dep})\n")
-    out, _ = run_verify(tmp_path, sample_db, eml, name="message.eml")
+    local = fold(nom).replace(" ", "")
+    out, _ = run_verify(tmp_path, sample_db, _address_only_mail(local, commune, dep), name="message.eml")
     row = out.row(0, named=True)
     assert row["status"] == "ambiguous" and row["rne_person_id"] is None
     assert row["reason"].startswith("Nom déduit de l'adresse") and nom in row["reason"]
+
+
+def test_a_whole_first_name_and_surname_in_the_address_count_as_written(tmp_path, sample_db):
+    from rne_match.domain.text import fold
+
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    local = f"{fold(prenom).replace(' ', '')}.{fold(nom).replace(' ', '')}"
+    out, _ = run_verify(tmp_path, sample_db, _address_only_mail(local, commune, dep), name="message.eml")
+    row = out.row(0, named=True)
+    assert (row["status"], row["rne_person_id"]) == ("verified", pid)
+    assert "adresse_complete=" in row["extraction_regles"]
+
+
+def test_initials_and_surname_in_the_address_are_read_as_written_initials(tmp_path, sample_db):
+    from rne_match.domain.text import fold
+
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    local = f"{fold(prenom)[0]}.{fold(nom).replace(' ', '')}"
+    out, _ = run_verify(tmp_path, sample_db, _address_only_mail(local, commune, dep), name="message.eml")
+    row = out.row(0, named=True)
+    assert row["nom_complet"] == f"{prenom[0].upper()}. {nom}" and "adresse_initiales=" in row["extraction_regles"]
+    assert row["nom_deduit"] in ("", None) and row["rne_person_id"] == pid

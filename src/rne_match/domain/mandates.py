@@ -43,8 +43,9 @@ _RULES: list[tuple[str, str | None, str | None]] = [
     (r"\bdeputee?\b", "dep", "depute"),
     (r"\bconseill(er|ere)s? (a l )?assemblee des francais de l etranger\b", "afe", "conseiller"),
     (r"\bconseill(er|ere)s? (des francais de l etranger|consulaire)s?\b", "cons", "conseiller"),
-    (r"\bmaire (d )?arrondissement\b", "ca", "maire"),
+    # the adjoint·e before the mayor: « 11e adjoint au maire d'arrondissement » holds both words
     (r"\badjointe? (au |a la )?maire (du |d )?(\w+ )?arrondissement\b", "ca", "adjoint"),
+    (r"\bmaire (d )?arrondissement\b", "ca", "maire"),
     (r"\bconseill(er|ere)s? (d )?arrondissement\b", "ca", "conseiller"),
     (r"\bconseill(er|ere)s? de secteur\b", "ca", "conseiller"),
     (r"\bconseill(er|ere)s? (?=de paris\b)", "cm", "conseiller"),
@@ -98,7 +99,7 @@ _SYNONYMS: list[tuple[str, str]] = [
     # « conseillère communautaire et municipale »: the municipal seat is the one the RNE lists
     (r"\b(conseill(?:er|ere)s?) (?:communautaires?|metropolitaine?s?) et (municipa\w*)\b", r"\1 \2"),
     (r"\bcons\b(?= (?:departemental|regional|municipal|communautaire|territorial))", "conseiller"),
-    (r"\bmembre (?:de l |a l )?assemblee (?:territoriale )?de (corse|guyane|martinique)\b",
+    (r"\b(?:membre|elue?s?) (?:de l |a l )?assemblee (?:territoriale )?de (corse|guyane|martinique)\b",
      r"conseiller a l assemblee de \1"),
     (r"\bconseill(?:er|ere)s? metropolitaine?s?\b(?=.*\blyon\b)", "conseiller de la metropole de lyon"),
 ]
@@ -112,6 +113,8 @@ def _canonical(folded: str) -> str:
 
 _FEMININE = re.compile(r"\b(conseillere|adjointe|deputee|senatrice|presidente|vice ?presidente|deleguee|elue|maire deleguee|conseilleres|adjointes)\b")
 _MASCULINE = re.compile(r"\b(conseiller|adjoint|depute|senateur|president|vice ?president|delegue|elu)\b")
+
+_BOTH_SEXES = re.compile(r"\b(conseill|adjoint|delegu|elu|depute|president)(?:er|ere|e)?s? et \1")
 
 # Words between the function and the place, removed to leave the place alone.
 # « Ville », « commune », « mairie » only before « de »: « Ville de Dunkerque » is Dunkerque, while
@@ -199,7 +202,8 @@ def _place_and_dep(folded_rest: str, raw: str, kind: str | None) -> tuple[str, s
 @functools.lru_cache(maxsize=1 << 15)
 def parse_mandate(text: str | None) -> Mandate:
     raw = _DELEGATION.sub(" ", text or "")
-    folded = _canonical(fold(raw))
+    plain = fold(raw)
+    folded = _canonical(plain)
     kind = fonction = None
     rest = folded
     for pattern, k, f in _COMPILED:
@@ -208,7 +212,11 @@ def parse_mandate(text: str | None) -> Mandate:
             kind, fonction = k, f
             rest = folded[m.end():]
             break
-    sexe = "F" if _FEMININE.search(folded) else ("M" if _MASCULINE.search(folded) else None)
+    # « conseillère et conseiller municipaux de X » is a couple's line: it tells no one's sex.
+    both = _BOTH_SEXES.search(folded)
+    # Read before the rewriting too: « élue de l'Assemblée de Corse » becomes a « conseiller ».
+    feminine = _FEMININE.search(plain) or _FEMININE.search(folded)
+    sexe = None if both else "F" if feminine else ("M" if _MASCULINE.search(folded) else None)
     place, dep = _place_and_dep(rest, raw, kind)
     region = None
     place_key = place

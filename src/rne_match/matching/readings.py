@@ -158,7 +158,8 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
             invalid = motifs[i]
         mandate_text = mandats[i]
         if communes[i] and fold(communes[i]) not in fold(mandate_text):
-            mandate_text = f"{mandate_text} {communes[i]}"
+            # set apart, so that a delegation before it (« adjointe à la vie associative ») ends there
+            mandate_text = f"{mandate_text}, {communes[i]}" if mandate_text.strip() else communes[i]
         said = place_full or place_nom
         if said and fold(said) not in fold(mandate_text):
             mandate_text = f"{mandate_text} ({said})"

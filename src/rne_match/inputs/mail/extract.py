@@ -375,6 +375,7 @@ _SURNAME = rf"(?:(?:de|du|des|le|la|d['’])\s*)?[{UPPER}][\w'’-]+(?:\s+(?:(?:
 # « Jean et Marie DUPONT », « M. et Mme DUPONT (Jean et Marie) », « Marie Durand et Paul Roux »
 _COUPLE_SHARED = re.compile(rf"(?:^|[\s:,])({_GIVEN})\s+et\s+({_GIVEN})\s+({_SURNAME})$")
 _COUPLE_TITLED = re.compile(rf"\b(?:M\.|Mr\.?|Monsieur)\s+et\s+(?:Mme|Madame)\s+({_SURNAME})\s*\(\s*({_GIVEN})\s+et\s+({_GIVEN})\s*\)$")
+_BOTH_TITLES = re.compile(r"(?i)(?:conseill|adjoint|maire|[ée]lu|d[ée]l[ée]gu)\w*\s+et\s+(?:conseill|adjoint|maire|[ée]lu|d[ée]l[ée]gu)")
 _BOTH = re.compile(r"\s*,?\s*(?:tou(?:te)?s\s+(?:les\s+)?deux|l['’]un(?:e)? et l['’]autre)\s*,?\s*$", re.I)
 
 
@@ -388,7 +389,8 @@ def rule_couple(text: str) -> list[Signer]:
     head = text[: span[0]]
     both = _BOTH.search(head)
     title = next((w for w in span[1].split() if not re.match(r"\d|premi|deuxi|troisi", w, re.I)), "")
-    plural = re.fullmatch(r"\w+[sx]", title)
+    # « conseillers municipaux », or both nouns: « conseillère et conseiller municipaux », « maire et adjointe »
+    plural = re.fullmatch(r"\w+[sx]", title) or _BOTH_TITLES.match(span[1])
     if not (both or plural):
         return []
     head = clean(head[: both.start()] if both else head)
@@ -546,6 +548,7 @@ class Reading:
     thread: int = 0
     sources: list[str] = field(default_factory=list)  # messages merged into these signers
     withdrawn_by: str = ""  # the later message of the same sender withdrawing this signature
+    withdrawn_only: frozenset[int] | None = None  # which of its signers (0-based) it withdraws; None: all
     speaker: str = ""  # who wrote the signature: the forwarded message's author, else the sender
 
     @property
@@ -842,8 +845,36 @@ def _withdraw(readings: list[Reading]) -> None:
         for r in signed:
             later = bool(r.msg.date and w.msg.date and _instant(r.msg.date) > _instant(w.msg.date))
             r.withdrawn_by = w.msg.source + (" (signature datée après le retrait : à confirmer)" if later else "")
+            r.withdrawn_only = _withdrawn_signers(w.msg, r.signers)
         w.reason = (f"retrait de la signature du message {', '.join(r.msg.source for r in signed)}" if signed
                     else "retrait de signature (aucune signature de cet expéditeur dans la boîte)")
+
+
+_PLURAL_WITHDRAWAL = re.compile(r"\b(?:nos|notre|nous|leurs?)\b")
+
+
+def _withdrawn_signers(withdrawal: MailMessage, signers: list[Signer]) -> frozenset[int] | None:
+    """Which signers of a message listing several one withdrawal takes back: « merci de retirer mon
+    nom. Arnaud GANDON » from the mayor who sent his majority's list is the mayor alone, named in
+    the withdrawal (its words or its From display name). A plural withdrawal (« nos signatures »),
+    or one naming none of them, takes back them all: publishing a withdrawn name is the costly error."""
+    if len(signers) < 2:
+        return None
+    own = fold("\n".join(split_body(withdrawal.body, withdrawal.subject).own))  # never the quoted list
+    if _PLURAL_WITHDRAWAL.search(own):
+        return None
+    present = set(f"{own} {fold(withdrawal.sender_name)}".split())
+    named = frozenset(k for k, s in enumerate(signers)
+                      if (surname := fold(s.fields.get("nom") or _surname_guess(s.fields.get("nom_complet", ""))))
+                      and set(surname.split()) <= present)
+    return named or None
+
+
+def _surname_guess(full: str) -> str:
+    """The capitalised words of « Arnaud GANDON » (the surname as people write it), else the last word."""
+    words = full.split()
+    caps = [w for w in words if len(w) > 1 and w.isupper()]
+    return " ".join(caps) if caps else (words[-1] if words else "")
 
 
 def _instant(iso: str) -> datetime:
@@ -888,7 +919,7 @@ def _rows(r: Reading) -> list[dict]:
     rows = []
     for k, s in enumerate(r.signers, 1):
         _place_fields(s, "mandat")
-        if withdrawn:
+        if withdrawn and (r.withdrawn_only is None or k - 1 in r.withdrawn_only):
             status, reason = ExtractStatus.WITHDRAWN, f"signature retirée par le message {withdrawn}"
         elif s.has_name:
             status, reason = ExtractStatus.SIGNER, ""

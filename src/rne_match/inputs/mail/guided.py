@@ -22,9 +22,16 @@ from ...registry.view import Registry
 from .extract import ExtractStatus
 
 CONFIDENCE = 0.6  # a name read from an address: below the review threshold of free-text rules
-# The From display name holds the whole surname and first name: the name the signer's own mail
-# client shows, as good as written; anything less (an address, initials) is only a proposal.
+# The From display name, or the address's local part (« aurelie.banse », « sirdey.alain »), holding
+# the whole surname and the whole first name: the identity the signer chose to write from, as good
+# as a name in the body once the stated mandate and place agree. Anything less (a surname alone,
+# an initial, a town hall's generic address) is only a proposal for review.
+# An address of initials and surname (« p.cheron », « jpmartin ») is read as the signer wrote it,
+# « P. CHERON »: the matcher weighs initials as initials.
 FULL_DISPLAY_NAME = "expediteur_complet"
+FULL_ADDRESS_NAME = "adresse_complete"
+ADDRESS_INITIALS = "adresse_initiales"
+WRITTEN_SPANS = (FULL_DISPLAY_NAME, FULL_ADDRESS_NAME, ADDRESS_INITIALS)
 _GENERIC = re.compile(r"^(?:maire|mairie|contact|secretariat|secretaire|accueil|cabinet|info|infos|elus?|groupe|"
                       r"communication|direction|dgs|administration|courrier|noreply|no-reply|newsletter)\b")
 _TOWN_HALL = re.compile(r"^(?:mairie|ville|commune|mairiede|villede)[-.]?(?:de[-.])?(?:d-)?")
@@ -44,18 +51,41 @@ def _fits(nom_f: str, prenom_f: str, local: str, display: str) -> str | None:
     surname = nom_f.replace(" ", "")
     first = prenom_f.replace(" ", "")
     initials = "".join(w[0] for w in prenom_f.split())
-    for origin, tokens in (("adresse", _tokens(local)), ("expediteur", _tokens(display))):
-        if not surname or len(surname) < 3:
-            continue
-        joined = "".join(tokens)
-        if surname not in joined:
-            continue
-        rest = joined.replace(surname, "", 1)
-        if origin == "expediteur" and rest == first:
-            return f"{FULL_DISPLAY_NAME}={display}"  # the signer's own mail identity, whole
-        if rest in ("", first, initials, first[:1]) or (len(rest) > 1 and first.startswith(rest)):
-            return f"{origin}={local if origin == 'adresse' else display}"
+    if not surname or len(surname) < 3:
+        return None
+    def fits(rest: str) -> bool:
+        return rest in ("", first, initials, first[:1]) or (len(rest) > 1 and first.startswith(rest))
+
+    rests = {}
+    if surname in (joined := "".join(_tokens(local))):
+        rests["adresse"] = joined.replace(surname, "", 1)
+    # « Anne-Claude et Marc Guillez »: a couple's display name names each of them
+    people = ["".join(_tokens(part)) for part in re.split(r"\s+(?:et|&)\s+", display)]
+    shared = people[-1] if len(people) > 1 else ""
+    for person in people:
+        person = person if surname in person else person + (surname if surname in shared else "")
+        if surname in person and ("expediteur" not in rests or fits(person.replace(surname, "", 1))):
+            rests["expediteur"] = person.replace(surname, "", 1)
+    if not all(fits(r) for r in rests.values()):  # « Monique Dupont <m.dupont@…> » is not Marc DUPONT
+        return None
+    for origin, rest in rests.items():
+        if rest == first and len(first) > 1:  # the signer's own mail identity, whole
+            return f"{FULL_DISPLAY_NAME}={display}" if origin == "expediteur" else f"{FULL_ADDRESS_NAME}={local}"
+    if rests.get("adresse") and rests["adresse"] in (initials, first[:1]):
+        return f"{ADDRESS_INITIALS}={local}"
+    if rests:
+        origin = next(iter(rests))
+        return f"{origin}={local if origin == 'adresse' else display}"
     return None
+
+
+def _as_written(span: str, prenom: str, nom: str) -> str:
+    """The name a span gives: « P. CHERON » for the address p.cheron, the registry's name otherwise."""
+    if not span.startswith(ADDRESS_INITIALS):
+        return f"{prenom} {nom}"
+    letters = [w[0].upper() for w in re.split(r"[\s-]+", prenom) if w]
+    rest = "".join(_tokens(span.split("=", 1)[1])).replace("".join(fold(nom).split()), "", 1)
+    return f"{'-'.join(letter + '.' for letter in letters[: len(rest)])} {nom}"
 
 
 def _town_hall_place(domain: str) -> str:
@@ -121,7 +151,7 @@ def complete_from_registry(frame: pl.DataFrame, registry: Registry) -> pl.DataFr
                 fits = [(mayors.row(0, named=True), f"adresse={group['local'][0]}: maire de la commune")]
         if len({c["person_id"] for c, _ in fits}) == 1:
             c, span = fits[0]
-            found[row_id] = (f"{c['prenom']} {c['nom']}", span, c["nom"])
+            found[row_id] = (_as_written(span, c["prenom"], c["nom"]), span, c["nom"])
     if not found:
         return frame
     rows = frame.with_row_index("_row")
@@ -139,6 +169,6 @@ def complete_from_registry(frame: pl.DataFrame, registry: Registry) -> pl.DataFr
         .alias("extraction_regles"),
         pl.when(hit).then(pl.lit("")).otherwise(pl.col("extraction_raison")).alias("extraction_raison"),
         # The signer never wrote this name: the matcher may name the person, never verify them.
-        pl.when(hit & ~pl.col("_span").str.starts_with(FULL_DISPLAY_NAME)).then(pl.col("_span"))
+        pl.when(hit & ~pl.any_horizontal(pl.col("_span").str.starts_with(p) for p in WRITTEN_SPANS)).then(pl.col("_span"))
         .otherwise(pl.col("nom_deduit")).alias("nom_deduit"),
     ).sort("_row").drop("_row", "_name", "_span")
