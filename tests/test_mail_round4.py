@@ -139,3 +139,38 @@ def test_a_couple_naming_both_titles_gives_two_signers():
     out = rows(mail(1, "Bonjour,\n\nNous signons tous les deux : Claire et Frédéric JARRAUD, conseillère et "
                        "conseiller municipaux de Livilliers (95).\n"))
     assert [r["nom_complet"] for r in out] == ["Claire JARRAUD", "Frédéric JARRAUD"]
+
+
+@pytest.mark.parametrize("label", ["Signature", "signature", "Signataire"])
+def test_a_signature_label_before_a_whole_signer_line_gives_name_and_mandate(label):
+    out = rows(mail(1, f"Bonjour,\n\n{label} : D. VAN VYNCKT, maire de Bonneuil-les-Eaux (60).\n\nCordialement\n"))
+    assert [(r["intention"], r["nom_complet"], r["mandat"]) for r in out] == [
+        ("signe", "D. VAN VYNCKT", "maire de Bonneuil-les-Eaux (60)")]
+
+
+def test_a_commune_and_its_number_after_a_bare_title_belong_to_the_mandate():
+    out = rows(mail(1, "Signature pour la tribune - 2e adjointe, Redortiers (04)\n", sender="<mbremond@protonmail.com>"))
+    assert (out[0]["mandat"], out[0]["commune"], out[0]["departement"]) == ("2e adjointe, Redortiers (04)", "Redortiers", "04")
+
+
+def test_the_mayor_informing_in_the_third_person_is_not_part_of_the_mandate():
+    out = rows(mail(1, "Monsieur le Maire vous informe qu'il signe la tribune.\n", sender="<maire@mairie-vaux.fr>"))
+    assert out[0]["mandat"] == "Maire"
+
+
+def test_a_civility_and_a_surname_take_the_first_name_of_the_senders_display_name():
+    out = rows(mail(1, "M. LETONDAL, CONSEILLER MUNICIPAL - BOMMIERS (36), LES ÉCOLOGISTES\n\nEnvoyé de mon iPhone\n",
+                    sender="Mathieu Letondal <mletondal@hotmail.fr>"))
+    assert (out[0]["intention"], out[0]["nom_complet"]) == ("signe", "Mathieu LETONDAL")
+    assert "prenom_expediteur" in out[0]["extraction_regles"]
+
+
+def test_a_surname_that_is_a_street_word_is_still_a_name():
+    out = rows(mail(1, "Je signe la tribune.\n\nGaëtan Chemin\nEurope Écologie\nconseiller régional d'Auvergne-Rhône-Alpes\n"))
+    assert (out[0]["nom_complet"], out[0]["parti"]) == ("Gaëtan Chemin", "Europe Écologie")
+
+
+def test_a_group_written_after_the_name_in_a_signature_block_is_not_part_of_it():
+    out = rows(mail(1, "Bonjour,\n\nHélène VARENNE-DUCLOS groupe Gauche citoyenne et écologiste\n"
+                       "conseillère municipale d'Aujac (30)\n\nJe signe l'appel.\n"))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Hélène VARENNE-DUCLOS", "conseillère municipale d'Aujac (30)")

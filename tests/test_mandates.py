@@ -23,8 +23,8 @@ from rne_match.errors import PolicyError
     ("député européen", "rpe", "depute europeen", "", None),
     ("maire déléguée de Vaux", "cm", "maire delegue", "vaux", None),
     ("conseiller d'arrondissement Marseille secteur 1", "ca", "conseiller", "marseille secteur", None),
-    ("conseiller à l'Assemblée de Corse", "ma", "conseiller", "", None),
-    ("élue de l'Assemblée de Corse", "ma", "conseiller", "", None),
+    ("conseiller à l'Assemblée de Corse", "ma", "conseiller", "corse", None),
+    ("élue de l'Assemblée de Guyane (CTG)", "ma", "conseiller", "guyane", None),
     ("11e adjoint au maire d'arrondissement", "ca", "adjoint", "", None),
     ("maire d'arrondissement", "ca", "maire", "", None),
 ])
@@ -60,3 +60,14 @@ def test_a_commune_column_after_a_delegation_is_still_the_place():
                           "commune": ["Écharcon"]})
     sigs, _ = prepare(frame, {"nom_complet": "nom_complet", "mandat": "mandat", "commune": "commune"})
     assert sigs["place_f"].to_list() == ["echarcon"]
+
+
+def test_a_bare_m_before_a_feminine_title_is_an_initial_not_monsieur():
+    import polars as pl
+
+    from rne_match.matching.readings import prepare
+
+    frame = pl.DataFrame({"nom_complet": ["M. MAHU", "M. MAHU"],
+                          "mandat": ["conseillère municipale de Terramesnil", "conseiller municipal de Terramesnil"]})
+    sigs, _ = prepare(frame, {"nom_complet": "nom_complet", "mandat": "mandat"})
+    assert sigs["sexe"].to_list() == ["F", "M"]

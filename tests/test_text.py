@@ -82,3 +82,7 @@ def test_m_dot_alone_in_a_first_name_column_is_an_initial_not_monsieur():
 def test_initial_in_a_full_name_is_flagged_as_initial():
     readings, _ = readings_for("", "", "N. LOPEZ")
     assert any(r.nom == "lopez" and r.prenom == "n" and r.initials for r in readings)
+
+
+def test_initials_starting_with_m_are_not_the_civility_monsieur():
+    assert civility_sex("M.-L. FAUCHILLE") is None and civility_sex("M. FAUCHILLE") == "M"

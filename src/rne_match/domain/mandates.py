@@ -61,7 +61,8 @@ _RULES: list[tuple[str, str | None, str | None]] = [
     (r"\bconseill(er|ere)s? regiona(l|le|ux)\b", "cr", "conseiller"),
     (r"\bvice ?presidente? (du conseil regional|de (la )?region)\b", "cr", "vice-president"),
     (r"\bpresidente? (du conseil regional|de (la )?region)\b", "cr", "president"),
-    (r"\bconseill(er|ere)s? (a l |de l )?assemblee de (corse|guyane|martinique)\b|\bconseill(er|ere)s? territoria(l|le|ux)\b|\bconseill(er|ere)s? executi(f|ve)\b", "ma", "conseiller"),
+    # the territory stays for the place: « … de Guyane » is one of three assemblies
+    (r"\bconseill(er|ere)s? (a l |de l )?assemblee de (?=(corse|guyane|martinique)\b)|\bconseill(er|ere)s? territoria(l|le|ux)\b|\bconseill(er|ere)s? executi(f|ve)\b", "ma", "conseiller"),
     (r"\bconseill(er|ere)s? metropolitaine? de lyon\b|\bconseill(er|ere)s? de la metropole de lyon\b", "ma", "conseiller"),
     (r"\bconseill(er|ere)s? (communautaire|metropolitain|metropolitaine|d agglomeration)s?\b", "epci", "conseiller"),
     (r"\bvice ?presidente?\b", None, "vice-president"),
@@ -78,6 +79,7 @@ _COMPILED = [(re.compile(p), k, f) for p, k, f in _RULES]
 # read. Folding drops dots, so « dép. » is the word « dep » next to « conseiller ».
 _SYNONYMS: list[tuple[str, str]] = [
     (r"\bmairesse\b", "maire"),
+    (r"\b(?:ctg|ctm)\b", " "),  # collectivité territoriale de Guyane / de Martinique
     (r"\b(?:cons|cllr|conseil) (mun|municipa\w*)\b", "conseiller municipal"),
     (r"\b(?:cons|cllr) (?:dep|dept|depart\w*)\b", "conseiller departemental"),
     (r"\b(?:cons|cllr) (?:reg|region\w*)\b", "conseiller regional"),

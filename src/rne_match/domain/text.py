@@ -74,6 +74,8 @@ def civility_sex(text: str) -> str | None:
     words = fold(text).split()
     if not words:
         return None
+    if words[0] == "m" and len(words) > 1 and len(words[1]) == 1:  # « M.-L. Fauchille »: initials
+        return None
     if words[0] in CIVILITIES_F:
         return "F"
     if words[0] in CIVILITIES_M:

@@ -30,11 +30,13 @@ UPPER = "A-ZÀ-ÖØ-ÞŒŠŽŸ"
 MARRIAGE = r"(?:[ée]pouse|[ée]p\.|n[ée]e|veuve|vve)"
 _NAME_WORD = rf"(?:[{UPPER}][\w'’.-]*|d['’][{UPPER}][\w'’.-]*|(?:de|du|des|d['’]|la|le|van|von|der|di|da|ben|el|{MARRIAGE})(?=\s))"
 _NAME = re.compile(rf"^(?:{_NAME_WORD}[\s]+){{1,4}}{_NAME_WORD}$")
-_NOT_NAME = re.compile(r"\b(?:mairie|ville|conseil|commune|groupe|liste|parti|t[ée]l|tel|mob|portable|rue|avenue|"
-                       r"boulevard|place|chemin|route|cedex|bonjour|madame|monsieur|mesdames|messieurs|objet|"
+_NOT_NAME = re.compile(r"\b(?:mairie|ville|conseil|commune|groupe|liste|parti|t[ée]l|tel|mob|portable|avenue|"
+                       r"boulevard|cedex|bonjour|madame|monsieur|mesdames|messieurs|objet|"
                        r"pr[ée]sident|collectif|association|hôtel|hotel|france|r[ée]publique|cabinet|service|"
                        r"direction|secr[ée]tariat|www|http|signature|tribune|p[ée]tition|accueil|r[ée]gion|"
                        r"d[ée]partement|f[ée]d[ée]ration|assistante?|f[ée]d[ée]ration|[ée]quipe|communaut[ée])\b", re.I)
+# Chemin, Place, Route, Rue are surnames too; as street words they lead a street's name.
+_STREET = re.compile(r"\b(?:rue|place|chemin|route)\s+(?:de|du|des|d['’]|la|le|les|l['’])", re.I)
 BULLET = re.compile(r"^\s*(?:[-*•·–—>|]+|\d{1,3}[.)°-])\s*")
 # Words that make a short line a sentence, not a name (« je signe », « Oui merci »).
 _COMMON_WORDS = frozenset(re.split(r"\s+", """je j tu il elle nous vous ils elles on signe signons signez suis est
@@ -51,7 +53,7 @@ def looks_like_name(text: str) -> bool:
     text = CIVILITY.sub("", clean(text))
     if not text or len(text) > 60 or re.search(r"\d|@|/|\?|!", text):
         return False
-    if _NOT_NAME.search(text) or SALUTATION.match(text) or MANDATE_RE.search(text):
+    if _NOT_NAME.search(text) or _STREET.search(text) or SALUTATION.match(text) or MANDATE_RE.search(text):
         return False
     if re.match(rf"{MARRIAGE}\s", text, re.I):  # « née Roche » is the end of a name, not one
         return False
@@ -97,14 +99,16 @@ def mandate_span(text: str) -> tuple[int, str] | None:
         start = ordinal.start()
     rest = text[start:]
     # A dot ends the phrase unless it ends an abbreviation (« cons. mun. », « adj. », « dép. 54 »).
-    stop = re.search(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bmun)(?<!\badj)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+j['’]|\s+d[ée]clare|\s+signe|\s+soutien|"
+    stop = re.search(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bmun)(?<!\badj)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+j['’]|\s+vous\s|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
                      r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
                      r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|)", rest)
     phrase = rest[: stop.start()] if stop else rest
     # « maire de Plouha, dpt 22 », « …, département du Finistère »: a département set apart after the
     # comma still belongs to the mandate.
     if stop:
-        dep = _DEP_AFTER.match(rest[stop.start():])
+        dep = _DEP_AFTER.match(rest[stop.start():]) or (
+            # « 2e adjointe, Redortiers (04) »: a title without a place, then a commune and its number
+            None if _HAS_PLACE.search(phrase) else _PLACE_AFTER.match(rest[stop.start():]))
         if dep:
             phrase = rest[: stop.start() + dep.end()]
     # A trailing bracket that is not a département (« (EELV) ») belongs to the party, not the mandate;
@@ -122,6 +126,8 @@ def mandate_span(text: str) -> tuple[int, str] | None:
 
 _DEP_MARK = r"(?:d[ée]pt?\b\.?|dpt\b\.?|d[ée]partement\b)"
 _NOT_DEP_MARK = rf"(?!\s*{_DEP_MARK})"
+_PLACE_AFTER = re.compile(rf"\s*,\s*[{UPPER}][\w'’-]*(?:[ -][\w'’-]+){{0,4}}?\s*\((?:\d{{2,3}}|2[AB])\)")
+_HAS_PLACE = re.compile(rf"\s(?:de|du|des|d['’]|à|a|au|aux)\s*[{UPPER}]")
 _DEP_AFTER = re.compile(rf"\s*[,;]\s*{_DEP_MARK}\s*(?:\d{{2,3}}\b|2[AB]\b|(?:(?:de la|de l['’]|du|des|de|d['’])\s*)?"
                         rf"[{UPPER}][\w'’-]*(?:[ -][\w'’-]+){{0,3}}?(?=\s*(?:[,;.!)]|$)))", re.I)
 
@@ -191,6 +197,8 @@ def name_before(head: str) -> tuple[str, str] | None:
     civ, name = split_civility(head)
     if looks_like_name(clean(name)):
         return civ, clean(name)
+    if civ and _SURNAME_ALONE.fullmatch(clean(name)) and fold(name) not in _COMMON_WORDS and not MANDATE_RE.search(name):
+        return civ, clean(name)  # « M. LÉTONDAL, conseiller municipal… »: a civility and a surname
     # The last clause, then the longest run of name-like words that ends the head.
     last = clean(_CLAUSE.split(head)[-1]) if _CLAUSE.search(head) else head
     # « je signe : sara wormser (élue… ) », « je signe bien sur ! paul roux - conseiller… »: a name all in
@@ -211,6 +219,9 @@ def name_before(head: str) -> tuple[str, str] | None:
                 m = re.search(r"(?:^|\s)(Madame|Monsieur|Mme|M\.)$", before)
                 return (m.group(1) if m else civ), clean(name)
     return None
+
+
+_SURNAME_ALONE = re.compile(rf"[{UPPER}][\w'’-]+")
 
 
 def _with_place(mandate: str, rest: str) -> str:

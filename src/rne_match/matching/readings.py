@@ -117,6 +117,9 @@ def _place_after_name(cell: str) -> tuple[str, str]:
     return cell[: found.start()], "" if find_party(inside) else inside
 
 
+_BARE_M = re.compile(r"\s*M\.?\s+\S")
+
+
 def _get(frame: pl.DataFrame, roles: dict[str, str], role: str) -> list[str]:
     col = roles.get(role)
     if col is None or col not in frame.columns:  # a mailbox's optional columns (nom_deduit)
@@ -170,6 +173,9 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
         # A feminine noun (« conseillère ») says the signer is a woman; a masculine one says little,
         # since many women write the generic « conseiller municipal ».
         sexe = civility_sex(civs[i]) or civility_sex(noms[i] or fulls[i]) or (m.sexe if m.sexe == "F" else None)
+        # « M. MAHU, conseillère municipale »: a bare « M. » before a feminine title is an initial
+        if sexe == "M" and m.sexe == "F" and _BARE_M.match(civs[i] or noms[i] or fulls[i]):
+            sexe = "F"
         display = " ".join(x for x in (prenoms[i].strip(), noms[i].strip()) if x) or fulls[i].strip()
         sig_rows.append({
             "row": i, "invalid": invalid, "sexe": sexe, "s_kind": m.kind, "s_fonction": m.fonction,

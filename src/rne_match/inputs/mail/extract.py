@@ -241,6 +241,14 @@ def rule_fields(lines: list[str]) -> list[Signer]:
             continue
         if role in ("nom", "nom_complet") and _same_person(current, value):
             continue  # « Signature : J. DUPONT » under « Nom : Jean DUPONT »: the same signer again
+        if role == "nom_complet" and "mandat" not in current.fields and mandate_span(value):
+            # « Signature : D. VAN VYNCKT, maire de Bonneuil-les-Eaux (60). »: a whole signer line
+            line = _name_then_mandate(clean(value), "champ") or _mandate_then_name(clean(value), "champ")
+            if line is not None:
+                if current.has_name:
+                    signers.append(current)
+                current = line
+                continue
         if role in current.fields and role in ("nom", "nom_complet", "prenom", "mandat"):
             signers.append(current)
             current = Signer()
@@ -447,14 +455,25 @@ def rule_signature_block(lines: list[str]) -> Signer | None:
         if span is None or span[0] > 3:
             continue
         for j in [*range(i - 1, max(-1, i - 4), -1), i + 1]:
-            if 0 <= j < len(clean) and looks_like_name(clean[j]):
+            candidate = _without_affiliation(clean[j]) if 0 <= j < len(clean) else ""
+            if candidate and looks_like_name(candidate):
                 s = Signer(name_rule="bloc_signature")
-                civ, name = split_civility(clean[j])
+                civ, name = split_civility(candidate)
                 s.set("nom_complet", name, "bloc_signature")
                 s.set("civilite", civ, "bloc_signature")
                 s.set("mandat", span[1], "bloc_signature")
                 return s
     return None
+
+
+_AFFILIATION = re.compile(r"\s*(?:[,–—]\s*|\s-\s|\s)(?:groupe|liste|[ée]lue? (?:de|sur) la liste)\b.*$|\s*\([^)]*\)\s*$", re.I)
+
+
+def _without_affiliation(line: str) -> str:
+    """« Hélène VARENNE-DUCLOS groupe Gauche citoyenne », « Marie Dupont (EELV) »: the name line of a
+    signature block, without the group or party written after the name."""
+    stripped = _AFFILIATION.sub("", line).strip()
+    return line if looks_like_name(line) or not stripped else stripped
 
 
 def _last_name_line(lines: list[str]) -> str:
@@ -705,6 +724,8 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
                 s.set("mandat", mandate, "phrase")
     if len(signers) > 1:
         _place_of_list(signers, f"{text}\n{msg.subject}")
+    elif signers:
+        _first_name_from_sender(signers[0], msg)
     reason = "" if any(s.has_name for s in signers) else _no_signer_reason(msg, text)
     # A forwarded signature is its author's words, not the forwarder's: a campaign assistant who
     # forwards several colleagues' signatures from one address must not become one signer.
@@ -796,6 +817,20 @@ def _one_person(group: list[Reading]) -> bool:
     names = [set(fold(r.signers[0].fields.get("nom_complet") or r.signers[0].fields.get("nom", "")).split())
              for r in group if r.signers[0].has_name]
     return all(names[0] & other for other in names[1:])
+
+
+def _first_name_from_sender(signer: Signer, msg: MailMessage) -> None:
+    """« M. LÉTONDAL, conseiller municipal… » from « Mathieu Létondal <…> »: a surname written alone
+    takes the first name of the sender's own display name when that display name holds the surname."""
+    name = signer.fields.get("nom_complet", "")
+    if not name or len(name.split()) != 1:
+        return
+    display = _display_name(msg.sender_name)
+    words = fold(display).split()
+    if display and fold(name) in words and len(words) > 1:
+        given = [w for w in display.split() if fold(w) != fold(name)]
+        signer.fields["nom_complet"] = " ".join([*given, name])
+        signer.rules["nom_complet"] = "ligne+prenom_expediteur"
 
 
 def assemble(readings: list[Reading]) -> list[Reading]:
