@@ -174,3 +174,29 @@ def test_a_group_written_after_the_name_in_a_signature_block_is_not_part_of_it()
     out = rows(mail(1, "Bonjour,\n\nHélène VARENNE-DUCLOS groupe Gauche citoyenne et écologiste\n"
                        "conseillère municipale d'Aujac (30)\n\nJe signe l'appel.\n"))
     assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Hélène VARENNE-DUCLOS", "conseillère municipale d'Aujac (30)")
+
+
+def _thread(writer: str, first: str, organiser: str, reply: str) -> list:
+    return [mail(1, first, sender=writer, subject="Appel"),
+            mail(2, organiser, sender="Orga <tribune@collectif.example>", to=writer, reply_to="m1@test",
+                 refs="<m1@test>", subject="Re: Appel"),
+            mail(3, reply, sender=writer, reply_to="m2@test", refs="<m1@test> <m2@test>", subject="Re: Appel")]
+
+
+def test_a_colleague_added_later_in_the_conversation_signs_in_the_writers_commune():
+    out = extract_messages(_thread("Sonia ANGONIN <s.angonin@ville-senon.fr>",
+                                   "Bonjour,\n\nJe signe l'appel.\n\nSonia ANGONIN\nMaire de Senon\n",
+                                   "Merci pour votre signature, elle est bien enregistrée.\n",
+                                   "C'est fait : mon adjoint Jean-François HEINTZMANN (1er adjoint) souhaite aussi signer.\n"))
+    signers = out.filter(pl.col("signataire_no") > 0)
+    assert signers.select("nom_complet", "mandat", "commune").rows() == [
+        ("Sonia ANGONIN", "Maire de Senon", "Senon"), ("Jean-François HEINTZMANN", "1er adjoint", "Senon")]
+
+
+def test_a_correction_with_the_same_date_replaces_the_place_said_first():
+    out = extract_messages(_thread("Annie Claude BARATTE <acb@wanadoo.fr>",
+                                   "Je signe l'appel : Annie Claude BARATTE, 2e adjointe au maire de Saint-Porchaire.\n",
+                                   "Nous ne vous trouvons pas dans le RNE : pouvez-vous vérifier la commune ?\n",
+                                   "Rectificatif : adjointe aux solidarités, Meschers-sur-Gironde.\nAnnie Claude BARATTE\n"))
+    row = out.filter(pl.col("signataire_no") > 0).row(0, named=True)
+    assert (row["commune"], row["source"]) == ("Meschers-sur-Gironde", "001.eml ; 003.eml")

@@ -221,6 +221,13 @@ def name_before(head: str) -> tuple[str, str] | None:
     return None
 
 
+def mandate_with_place(text: str) -> str:
+    """The mandate of a line with the place written after its comma (« adjointe aux solidarités,
+    Meschers-sur-Gironde »), "" when the line holds none."""
+    span = mandate_span(text)
+    return _with_place(span[1], text[span[0] + len(span[1]):]) if span else ""
+
+
 _SURNAME_ALONE = re.compile(rf"[{UPPER}][\w'’-]+")
 
 

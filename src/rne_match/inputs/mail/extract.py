@@ -37,6 +37,7 @@ from ..freetext import (
     looks_like_name,
     mandate_span,
     mandate_then_name,
+    mandate_with_place,
     name_then_mandate,
     party_in,
     read_line,
@@ -53,7 +54,7 @@ COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet"
            "extraction_raison", "retrait", "nom_deduit", "pieces_jointes"]
 
 # How much each rule is trusted to have found the right name.
-RULE_CONFIDENCE = {"champ": 0.95, "couple": 0.85, "pour_le_compte": 0.85, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
+RULE_CONFIDENCE = {"champ": 0.95, "couple": 0.85, "collegue": 0.8, "pour_le_compte": 0.85, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
                    "bloc_signature": 0.75, "expediteur": 0.5}
 
 _FORWARD = re.compile(r"^\s*(?:-{2,}|_{2,})?\s*(?:d[ée]but du message r[ée]exp[ée]di[ée]|message transf[ée]r[ée]|"
@@ -419,6 +420,31 @@ def rule_couple(text: str) -> list[Signer]:
     return out
 
 
+_ORDINAL = r"(?:premi[eè]re?|1e?re?|1er|\d+\s*(?:e|[eè]me|ème))"
+_COLLEAGUE = re.compile(
+    rf"\b(?:mon|ma|notre)\s+((?:{_ORDINAL}\s+)?(?:adjointe?|coll[eè]gue|conseill(?:[eè]re|er)(?:\s+municipale?)?|"
+    rf"maire[- ]adjointe?)(?:\s+(?:au|aux|à|a|chargée?|déléguée?)\s+[a-zà-ÿ' ]+?)?)\s*,?\s+"
+    rf"((?:[{UPPER}][\w'’-]+\s+){{1,3}}[{UPPER}][\w'’-]+)\s*(?:\(([^)]*)\))?\s*,?\s*"
+    r"(?:qui\s+)?(?:souhaite|veut|voudrait|aimerait|d[ée]sire|tient|signe|se joint|s['’]associe|rejoint)", re.I)
+
+
+def rule_colleague(text: str) -> list[Signer]:
+    """« C'est fait : mon adjoint Jean-François HEINTZMANN (1er adjoint) souhaite aussi signer »: a
+    signer adds a colleague of their council, named with the title that says what they hold. The
+    commune is the writer's, set when the conversation is put together."""
+    out = []
+    for m in _COLLEAGUE.finditer(text):
+        title, name, bracket = m.group(1), m.group(2), m.group(3) or ""
+        mandate = bracket if MANDATE_RE.search(bracket) else title
+        if re.match(r"coll[eè]gue", mandate, re.I):
+            mandate = "conseiller municipal"
+        s = Signer(name_rule="collegue")
+        s.set("nom_complet", name, "collegue")
+        s.set("mandat", mandate, "collegue")
+        out.append(s)
+    return out
+
+
 def rule_lines(lines: list[str]) -> list[Signer]:
     """One signer per line that holds a name and a mandate; and lists of names sharing a mandate."""
     out: list[Signer] = []
@@ -529,7 +555,8 @@ def _confidence(s: Signer) -> float:
 
 def _signers_in(lines: list[str]) -> list[Signer]:
     text = "\n".join(lines)
-    for found in (rule_fields(lines), rule_on_behalf(text), rule_soussigne(text), rule_lines(lines), rule_je_suis(text)):
+    for found in (rule_fields(lines), rule_on_behalf(text), rule_soussigne(text), rule_colleague(text), rule_lines(lines),
+                  rule_je_suis(text)):
         if found:
             return found
     block = rule_signature_block(lines)
@@ -646,7 +673,7 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
     return s if s.fields else None
 
 
-_EXPLICIT = ("champ", "soussigne", "ligne", "liste", "couple", "je_suis", "pour_le_compte")
+_EXPLICIT = ("champ", "soussigne", "ligne", "liste", "couple", "je_suis", "pour_le_compte", "collegue")
 _GREETING = re.compile(r"^(?:bonjour|bonsoir|bjr|salut|madame|monsieur|mesdames|messieurs|chers?|ch[èe]res?|"
                        r"hello|coucou)\b[^.!?]{0,40}$", re.I)
 
@@ -698,7 +725,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     if intent == Intent.OTHER:
         # Neither signing nor anything else: it may still complete a signature of its conversation
         # (the mandate given in answer to the organisers' question).
-        mandate = _sentence_mandate(text) or next((span[1] for line in parts.own if (span := mandate_span(line))), "")
+        mandate = _sentence_mandate(text) or next((m for line in parts.own if (m := mandate_with_place(line))), "")
         partial = Signer()
         partial.set("mandat", mandate, "phrase")
         return Reading(msg, intent, [partial] if mandate else [], _no_signer_reason(msg, text))
@@ -801,7 +828,10 @@ def _latest_place(merged: Signer, signing: list[Reading]) -> None:
     placed = [r for r in signing if _states_place(r.signers[0])]
     if len(placed) < 2:
         return
-    latest = max(placed, key=lambda r: _instant(r.msg.date) if r.msg.date else datetime.min.replace(tzinfo=UTC)).signers[0]
+    # the later message, and of two with the same date the later in the conversation
+    order = list(enumerate(placed))
+    latest = max(order, key=lambda ir: (_instant(ir[1].msg.date) if ir[1].msg.date else datetime.min.replace(tzinfo=UTC),
+                                        ir[0]))[1].signers[0]
     for role in _PLACE_ROLES:
         if latest.fields.get(role):
             merged.fields[role] = latest.fields[role]
@@ -864,8 +894,26 @@ def assemble(readings: list[Reading]) -> list[Reading]:
             r = Reading(r.msg, r.intent, [], r.reason, r.thread)
         out.append(r)
         done.add(id(r))
+    _colleagues_place(out)
     _withdraw(out)
     return out
+
+
+def _colleagues_place(readings: list[Reading]) -> None:
+    """A colleague added by a signer (« mon adjoint X souhaite aussi signer ») sits in the writer's
+    commune: the place of the writer's own signature in the conversation."""
+    for r in readings:
+        for s in r.signers:
+            if s.name_rule != "collegue" or s.fields.get("commune") or parse_mandate(s.fields.get("mandat")).place:
+                continue
+            own = next((o.signers[0] for o in readings if o.thread == r.thread and o.writer == r.writer
+                        and o.signers and o.signers[0].name_rule != "collegue"), None)
+            if own is not None:
+                _place_fields(own, "mandat")
+            if own is not None and own.fields.get("commune"):
+                s.set("commune", own.fields["commune"], "commune_de_l_expediteur")
+                if own.fields.get("departement"):
+                    s.set("departement", own.fields["departement"], "commune_de_l_expediteur")
 
 
 def _withdraw(readings: list[Reading]) -> None:
