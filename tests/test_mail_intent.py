@@ -10,9 +10,9 @@ import pytest
 
 from rne_match.inputs.freetext import read_line
 from rne_match.inputs.mail.extract import extract_messages
-from rne_match.inputs.mail.guided import _fits
 from rne_match.inputs.mail.mailbox import _from_bytes
 from rne_match.inputs.mail.threads import is_organiser, organisers, quotes, thread_of
+from rne_match.matching.guided import _fits
 
 ORG = "tribune@collectif.example"
 

@@ -33,9 +33,9 @@ from .inputs import (
 )
 from .inputs.mail.extract import ExtractStatus
 from .inputs.mail.extract import extract_mailbox as _extract
-from .inputs.mail.guided import complete_from_registry
 from .inputs.roles import MAIL_ROLES
 from .locks import connect
+from .matching.guided import complete_from_registry
 from .matching.pipeline import Status, VerifyResult, prepare_registry, split_results, verify_table
 from .matching.weights import MatchOptions
 from .paths import current_db, data_dir, default_db, raw_dir

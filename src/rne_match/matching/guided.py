@@ -16,10 +16,10 @@ import re
 
 import polars as pl
 
-from ...domain.mandates import parse_mandate
-from ...domain.text import fold
-from ...registry.view import Registry
-from .extract import ExtractStatus
+from ..domain.mandates import parse_mandate
+from ..domain.text import fold
+from ..inputs.mail.extract import ExtractStatus
+from ..registry.view import Registry
 
 CONFIDENCE = 0.6  # a name read from an address: below the review threshold of free-text rules
 # The From display name, or the address's local part (« aurelie.banse », « sirdey.alain »), holding
