@@ -200,3 +200,13 @@ def test_a_correction_with_the_same_date_replaces_the_place_said_first():
                                    "Rectificatif : adjointe aux solidarités, Meschers-sur-Gironde.\nAnnie Claude BARATTE\n"))
     row = out.filter(pl.col("signataire_no") > 0).row(0, named=True)
     assert (row["commune"], row["source"]) == ("Meschers-sur-Gironde", "001.eml ; 003.eml")
+
+
+@pytest.mark.parametrize("sep", ["\t", ";", " | "])
+def test_a_table_pasted_in_the_body_gives_one_signer_per_row(sep):
+    table = "\n".join(sep.join(cells) for cells in [("Nom", "Prénom", "Mandat", "Commune"),
+                                                     ("DUPONT", "Jean", "Maire", "Sury"),
+                                                     ("MARTIN", "Marie", "Adjointe au maire", "Sury")])
+    out = rows(mail(1, f"Bonjour,\n\nVoici nos signatures :\n\n{table}\n\nCordialement\n"))
+    assert [(r["intention"], r["nom_complet"], r["mandat"], r["commune"]) for r in out] == [
+        ("signe", "Jean DUPONT", "Maire", "Sury"), ("signe", "Marie MARTIN", "Adjointe au maire", "Sury")]

@@ -54,7 +54,7 @@ COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet"
            "extraction_raison", "retrait", "nom_deduit", "pieces_jointes"]
 
 # How much each rule is trusted to have found the right name.
-RULE_CONFIDENCE = {"champ": 0.95, "couple": 0.85, "collegue": 0.8, "pour_le_compte": 0.85, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
+RULE_CONFIDENCE = {"champ": 0.95, "tableau": 0.95, "couple": 0.85, "collegue": 0.8, "pour_le_compte": 0.85, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
                    "bloc_signature": 0.75, "expediteur": 0.5}
 
 _FORWARD = re.compile(r"^\s*(?:-{2,}|_{2,})?\s*(?:d[ée]but du message r[ée]exp[ée]di[ée]|message transf[ée]r[ée]|"
@@ -224,6 +224,43 @@ def _place_fields(signer: Signer, rule: str) -> None:
                           r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", first)
         if m:
             signer.set("commune", m.group(1), rule)
+
+
+_CELL_SEPARATORS = ("\t", ";", "|")
+_ROLE_OF_HEADER = {alias: role for role, aliases in ROLES.items() for alias in aliases}
+
+
+def rule_table(lines: list[str]) -> list[Signer]:
+    """A table pasted from a spreadsheet (« Nom ⇥ Prénom ⇥ Mandat ⇥ Commune », or « ; » or « | »
+    between cells): a header row whose cells are column names people use, then one signer per row
+    with as many cells."""
+    for i, line in enumerate(lines):
+        sep = next((c for c in _CELL_SEPARATORS if line.count(c) >= 1), None)
+        if sep is None:
+            continue
+        cells = [fold(c) for c in line.strip().strip(sep).split(sep)]
+        roles = [_ROLE_OF_HEADER.get(c.strip()) for c in cells]
+        if len(cells) < 2 or None in roles or len(set(roles)) < len(roles) or not {"nom", "nom_complet"} & set(roles):
+            continue
+        out = []
+        for row in lines[i + 1:]:
+            values = [v.strip() for v in row.strip().strip(sep).split(sep)]
+            if len(values) != len(roles):
+                if out:
+                    break
+                continue
+            s = Signer(name_rule="tableau")
+            for role, value in zip(roles, values, strict=True):
+                if role in ("nom_complet", "nom", "prenom", "civilite", "mandat", "commune", "departement", "parti"):
+                    s.set(role, value, "tableau")
+            if s.has_name and s.fields.get("prenom") and s.fields.get("nom") and not s.fields.get("nom_complet"):
+                s.fields["nom_complet"] = f"{s.fields.pop('prenom')} {s.fields.pop('nom')}"
+                s.rules["nom_complet"] = "tableau"
+            if s.has_name:
+                out.append(s)
+        if out:
+            return out
+    return []
 
 
 def rule_fields(lines: list[str]) -> list[Signer]:
@@ -555,8 +592,8 @@ def _confidence(s: Signer) -> float:
 
 def _signers_in(lines: list[str]) -> list[Signer]:
     text = "\n".join(lines)
-    for found in (rule_fields(lines), rule_on_behalf(text), rule_soussigne(text), rule_colleague(text), rule_lines(lines),
-                  rule_je_suis(text)):
+    for found in (rule_table(lines), rule_fields(lines), rule_on_behalf(text), rule_soussigne(text), rule_colleague(text),
+                  rule_lines(lines), rule_je_suis(text)):
         if found:
             return found
     block = rule_signature_block(lines)
@@ -673,7 +710,7 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
     return s if s.fields else None
 
 
-_EXPLICIT = ("champ", "soussigne", "ligne", "liste", "couple", "je_suis", "pour_le_compte", "collegue")
+_EXPLICIT = ("champ", "tableau", "soussigne", "ligne", "liste", "couple", "je_suis", "pour_le_compte", "collegue")
 _GREETING = re.compile(r"^(?:bonjour|bonsoir|bjr|salut|madame|monsieur|mesdames|messieurs|chers?|ch[èe]res?|"
                        r"hello|coucou)\b[^.!?]{0,40}$", re.I)
 
