@@ -210,3 +210,23 @@ def test_a_table_pasted_in_the_body_gives_one_signer_per_row(sep):
     out = rows(mail(1, f"Bonjour,\n\nVoici nos signatures :\n\n{table}\n\nCordialement\n"))
     assert [(r["intention"], r["nom_complet"], r["mandat"], r["commune"]) for r in out] == [
         ("signe", "Jean DUPONT", "Maire", "Sury"), ("signe", "Marie MARTIN", "Adjointe au maire", "Sury")]
+
+
+def test_several_signers_each_with_their_mandate_in_brackets_in_one_sentence():
+    out = rows(mail(1, "Bonjour,\n\nJean DUPONT (maire de Sury, 42), Marie MARTIN (maire de Lèves, 28) et "
+                       "Paul ROUX (maire de Vaux, 03) signent l'appel.\n"))
+    assert [(r["nom_complet"], r["mandat"], r["commune"]) for r in out] == [
+        ("Jean DUPONT", "maire de Sury (42)", "Sury"), ("Marie MARTIN", "maire de Lèves (28)", "Lèves"),
+        ("Paul ROUX", "maire de Vaux (03)", "Vaux")]
+
+
+def test_a_second_sentence_naming_a_colleague_adds_a_signer():
+    out = rows(mail(1, "Bonjour, je signe : Jean DUPONT, maire de Sury (42). Ma collègue Marie MARTIN, maire de "
+                       "Lèves (28), signe aussi.\n"))
+    assert [(r["nom_complet"], r["mandat"]) for r in out] == [
+        ("Jean DUPONT", "maire de Sury (42)"), ("Marie MARTIN", "maire de Lèves (28)")]
+
+
+def test_initials_do_not_cut_a_line_into_sentences():
+    out = rows(mail(1, "Je signe : J.-P. ROUX, maire de Sury (42). Je suis aussi conseiller départemental de la Loire.\n"))
+    assert [(r["nom_complet"], r["mandat"]) for r in out] == [("J.-P. ROUX", "maire de Sury (42)")]

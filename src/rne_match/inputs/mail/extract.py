@@ -482,6 +482,38 @@ def rule_colleague(text: str) -> list[Signer]:
     return out
 
 
+# « Jean DUPONT (maire de Sury, 42), Marie MARTIN (maire de Lèves) et Paul ROUX (…) signent »
+_BRACKETED = re.compile(rf"((?:[{UPPER}][\w'’.-]*\s+){{1,3}}[{UPPER}][\w'’-]+)\s*\(([^()]*)\)")
+# The dot of an initial or an abbreviation (« J.-P. », « M. », « cons. mun. ») does not end a sentence.
+_NOT_SENTENCE_END = re.compile(r"(?:\b[A-ZÀ-Ý]|\b(?:M|Mme|Mlle|Dr|St|Ste|cons|adj|mun|munic|d[ée]p|d[ée]pt|dpt|r[ée]g|vve|[ée]p))\.$",
+                               re.I)
+
+
+def _bracketed_signers(text: str) -> list[Signer]:
+    out = []
+    for m in _BRACKETED.finditer(text):
+        if MANDATE_RE.search(m.group(2)) and looks_like_name(m.group(1)):
+            s = Signer(name_rule="ligne")
+            s.set("nom_complet", m.group(1), "ligne")
+            s.set("mandat", re.sub(r",\s*(\d{2,3}|2[AB])\s*$", r" (\1)", m.group(2).strip()), "ligne")
+            out.append(s)
+    return out
+
+
+def _sentences(text: str) -> list[str]:
+    """A line holding two mandates, cut into its sentences (« Je signe : X, maire de Y. Ma collègue
+    Z, maire de W, signe aussi. »); one piece otherwise."""
+    if len(MANDATE_RE.findall(text)) < 2:
+        return [text]
+    out: list[str] = []
+    for piece in re.split(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý])", text):
+        if out and _NOT_SENTENCE_END.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 def rule_lines(lines: list[str]) -> list[Signer]:
     """One signer per line that holds a name and a mandate; and lists of names sharing a mandate."""
     out: list[Signer] = []
@@ -496,9 +528,14 @@ def rule_lines(lines: list[str]) -> list[Signer]:
             continue
         if re.match(r"^(?:je suis|je m['’]appelle)\b", text, re.I):
             continue  # rule_je_suis reads those
-        s = _name_then_mandate(text, "ligne") or _mandate_then_name(text, "ligne")
-        if s is not None:
-            out.append(s)
+        bracketed = _bracketed_signers(text)
+        if len(bracketed) > 1:
+            out.extend(bracketed)
+            continue
+        for sentence in _sentences(text):
+            s = _name_then_mandate(sentence, "ligne") or _mandate_then_name(sentence, "ligne")
+            if s is not None:
+                out.append(s)
     if len(out) > 1:
         for s in out:
             if s.name_rule == "ligne":
@@ -592,10 +629,14 @@ def _confidence(s: Signer) -> float:
 
 def _signers_in(lines: list[str]) -> list[Signer]:
     text = "\n".join(lines)
-    for found in (rule_table(lines), rule_fields(lines), rule_on_behalf(text), rule_soussigne(text), rule_colleague(text),
+    colleagues = rule_colleague(text)
+    for found in (rule_table(lines), rule_fields(lines), rule_on_behalf(text), rule_soussigne(text),
                   rule_lines(lines), rule_je_suis(text)):
         if found:
-            return found
+            # « Je signe : X, maire de Y. Mon adjointe Z souhaite aussi signer. »: the colleague too
+            return found + [c for c in colleagues if not any(_same_person(f, c.fields["nom_complet"]) for f in found)]
+    if colleagues:  # a message that only adds a colleague: the writer signed earlier
+        return colleagues
     block = rule_signature_block(lines)
     return [block] if block else []
 
