@@ -503,7 +503,7 @@ def _bracketed_signers(text: str) -> list[Signer]:
 def _sentences(text: str) -> list[str]:
     """A line holding two mandates, cut into its sentences (« Je signe : X, maire de Y. Ma collègue
     Z, maire de W, signe aussi. »); one piece otherwise."""
-    if len(MANDATE_RE.findall(text)) < 2:
+    if not re.search(r"[.!?;]\s", text) or len(MANDATE_RE.findall(text)) < 2:
         return [text]
     out: list[str] = []
     for piece in re.split(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý])", text):
@@ -528,7 +528,7 @@ def rule_lines(lines: list[str]) -> list[Signer]:
             continue
         if re.match(r"^(?:je suis|je m['’]appelle)\b", text, re.I):
             continue  # rule_je_suis reads those
-        bracketed = _bracketed_signers(text)
+        bracketed = _bracketed_signers(text) if text.count("(") > 1 else []
         if len(bracketed) > 1:
             out.extend(bracketed)
             continue
