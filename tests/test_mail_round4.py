@@ -230,3 +230,15 @@ def test_a_second_sentence_naming_a_colleague_adds_a_signer():
 def test_initials_do_not_cut_a_line_into_sentences():
     out = rows(mail(1, "Je signe : J.-P. ROUX, maire de Sury (42). Je suis aussi conseiller départemental de la Loire.\n"))
     assert [(r["nom_complet"], r["mandat"]) for r in out] == [("J.-P. ROUX", "maire de Sury (42)")]
+
+
+def test_the_mayor_signing_in_the_third_person_is_a_signing_message():
+    out = rows(mail(1, "Bonjour,\n\nLe maire de Sury-le-Comtal signe l'appel.\n\nP/O le Maire,\nLe secrétariat\n",
+                    sender="Secretariat <secretariat@mairie-sury-le-comtal.fr>"))
+    assert (out[0]["intention"], out[0]["mandat"], out[0]["extraction_statut"]) == (
+        "signe", "maire de Sury-le-Comtal", "signataire_sans_nom")
+
+
+def test_a_title_without_place_sent_by_a_town_hall_sits_in_its_commune():
+    out = rows(mail(1, "Bonjour,\n\nMonsieur le Maire, Jean DUPONT, signe l'appel.\n", sender="Mairie de Sury <mairie@sury.fr>"))
+    assert (out[0]["nom_complet"], out[0]["commune"]) == ("Jean DUPONT", "Sury")

@@ -831,6 +831,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
         _place_of_list(signers, f"{text}\n{msg.subject}")
     elif signers:
         _first_name_from_sender(signers[0], msg)
+        _place_from_town_hall_sender(signers[0], msg)
     reason = "" if any(s.has_name for s in signers) else _no_signer_reason(msg, text)
     # A forwarded signature is its author's words, not the forwarder's: a campaign assistant who
     # forwards several colleagues' signatures from one address must not become one signer.
@@ -925,6 +926,20 @@ def _one_person(group: list[Reading]) -> bool:
     names = [set(fold(r.signers[0].fields.get("nom_complet") or r.signers[0].fields.get("nom", "")).split())
              for r in group if r.signers[0].has_name]
     return all(names[0] & other for other in names[1:])
+
+
+_TOWN_HALL_SENDER = re.compile(r"^\s*(?:mairie|ville|commune|secr[ée]tariat(?:\s+(?:de\s+(?:la\s+)?)?mairie)?|cabinet du maire)"
+                               r"\s+(?:de\s+(?:la\s+|l['’])?|d['’]\s*|du\s+)(.+?)\s*$", re.I)
+
+
+def _place_from_town_hall_sender(signer: Signer, msg: MailMessage) -> None:
+    """« Monsieur le Maire, Jean DUPONT, signe » from « Mairie de Sury <mairie@sury.fr> »: a municipal
+    title without a place sits in the commune of the town hall that sends it."""
+    m = _TOWN_HALL_SENDER.match(msg.sender_name or "")
+    mandate = parse_mandate(signer.fields.get("mandat", ""))
+    if (m and signer.fields.get("mandat") and not mandate.place and not signer.fields.get("commune")
+            and (mandate.kind is None or KINDS[mandate.kind].commune_level)):
+        signer.set("commune", m.group(1), "expediteur_mairie")
 
 
 def _first_name_from_sender(signer: Signer, msg: MailMessage) -> None:
