@@ -236,3 +236,20 @@ def test_initials_and_surname_in_the_address_are_read_as_written_initials(tmp_pa
     row = out.row(0, named=True)
     assert row["nom_complet"] == f"{prenom[0].upper()}. {nom}" and "adresse_initiales=" in row["extraction_regles"]
     assert row["nom_deduit"] in ("", None) and row["rne_person_id"] == pid
+
+
+def test_a_mail_signer_whose_mandate_could_not_be_read_is_never_verified_on_the_name_alone(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    eml = (f"From: {prenom} {nom} <x@free.fr>\nTo: tribune@collectif.example\nSubject: Tribune\n"
+           "Message-ID: <m1@test>\nDate: Mon, 4 May 2026 10:00:00 +0200\n"
+           "Content-Type: text/plain; charset=utf-8\n\nBonjour, je signe la tribune.\n")
+    out, _ = run_verify(tmp_path, sample_db, eml, name="message.eml")
+    row = out.row(0, named=True)
+    assert (row["status"], row["rne_person_id"]) == ("verified_other_mandate", pid)
+    assert "aucun mandat n'a pu être lu" in row["reason"]
+
+
+def test_a_table_without_a_mandate_column_is_still_verified_on_the_name(tmp_path, sample_db):
+    nom, prenom, sexe, commune, dep, pid = unique_official(sample_db)
+    out, _ = run_verify(tmp_path, sample_db, f"nom;prenom\n{nom};{prenom}\n")
+    assert out["status"].to_list() == ["verified"]

@@ -79,6 +79,12 @@ _COMPILED = [(re.compile(p), k, f) for p, k, f in _RULES]
 # read. Folding drops dots, so « dép. » is the word « dep » next to « conseiller ».
 _SYNONYMS: list[tuple[str, str]] = [
     (r"\bmairesse\b", "maire"),
+    (r"\bpremi(?:er|ere) magistrate?\b|\bediles?\b", "maire"),
+    # « je siège au conseil municipal de X », « je représente le canton de X au conseil départemental »
+    (r"\bsieg\w* (?:au|a la|a l|dans le) (?:conseil de (?:la )?)?metropole de lyon\b", "conseiller de la metropole de lyon"),
+    (r"\bsieg\w* (?:au|a la|a l|dans le) conseil (municipal|departemental|regional|communautaire)\b", r"conseiller \1"),
+    (r"\b(?:sieg\w* (?:a la|au sein de la) )?collectivite europeenne d alsace\b", "conseiller departemental alsace"),
+    (r"\brepresente le canton\b", "conseiller departemental canton"),
     (r"\b(?:ctg|ctm)\b", " "),  # collectivité territoriale de Guyane / de Martinique
     (r"\b(?:cons|cllr|conseil) (mun|municipa\w*)\b", "conseiller municipal"),
     (r"\b(?:cons|cllr) (?:dep|dept|depart\w*)\b", "conseiller departemental"),
@@ -108,7 +114,38 @@ _SYNONYMS: list[tuple[str, str]] = [
 _SYNONYMS_COMPILED = [(re.compile(p), r) for p, r in _SYNONYMS]
 
 
+# The words of a mandate as they should be spelt, and nearby real words that are not typos of them.
+_MANDATE_VOCAB = {"conseiller": "conseiller", "conseillere": "conseillère", "conseillers": "conseillers",
+                  "conseilleres": "conseillères", "municipal": "municipal", "municipale": "municipale",
+                  "municipaux": "municipaux", "departemental": "départemental", "departementale": "départementale",
+                  "regional": "régional", "regionale": "régionale", "adjoint": "adjoint", "adjointe": "adjointe"}
+_NOT_TYPOS = frozenset({"conseil", "conseils", "conseille", "consensus", "municipalite", "municipalites", "departement",
+                        "departements", "region", "regions", "regionaux", "departementaux", "adjoints", "adjointes",
+                        "conserver", "considere", "consideree", "regionales", "departementales", "municipales"})
+_TYPO_WORD = re.compile(r"\b(?:cons|cosn|muni|depa|dépa|regi|régi|adjo)[a-zà-ÿ]{3,}\b", re.I)
+
+
+def fix_mandate_typos(text: str) -> str:
+    """« conseilere municiaple » → « conseillère municipale »: a mandate word one slip away (two for
+    long words), so that a hurried signer's mandate is read; real words nearby are kept."""
+    from rapidfuzz.distance import OSA
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        folded = fold(word)
+        if folded in _MANDATE_VOCAB or folded in _NOT_TYPOS:
+            return word
+        limit = 2 if len(folded) >= 9 else 1
+        best = min(_MANDATE_VOCAB, key=lambda v: (OSA.distance(folded, v), v))
+        if folded[:3] == best[:3] and OSA.distance(folded, best) <= limit:
+            return _MANDATE_VOCAB[best].upper() if word.isupper() else _MANDATE_VOCAB[best]
+        return word
+
+    return _TYPO_WORD.sub(fix, text)
+
+
 def _canonical(folded: str) -> str:
+    folded = fold(fix_mandate_typos(folded)) if _TYPO_WORD.search(folded) else folded
     for pattern, repl in _SYNONYMS_COMPILED:
         folded = pattern.sub(repl, folded)
     return folded

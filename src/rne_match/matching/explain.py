@@ -45,6 +45,9 @@ def reasons(weights: Weights) -> pl.Expr:
         pl.when(pl.col("status") == Status.INVALID).then(pl.lit("Ligne non vérifiable : ") + pl.col("invalid") + pl.lit("."))
         .when(pl.col("status") == Status.VERIFIED).then(
             pl.lit("Identifié·e dans le RNE comme ") + who + pl.lit(", ") + _mandate_label() + agree)
+        .when((pl.col("status") == Status.VERIFIED_OTHER_MANDATE) & pl.col("claim_missing").fill_null(False)).then(
+            pl.lit("Sans doute ") + who + pl.lit(", ") + _mandate_label()
+            + pl.lit(", mais aucun mandat n'a pu être lu dans le message : à relire."))
         .when((pl.col("status") == Status.VERIFIED_OTHER_MANDATE) & pl.col("consistent").fill_null(False)
               & (pl.col("w_sexe").fill_null(0) >= 0) & (pl.col("l_nom") != "exact")).then(
             pl.lit("Sans doute ") + who + pl.lit(", ") + _mandate_label() + pl.lit(", mais le nom est écrit « ")

@@ -138,6 +138,10 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
     message_motifs = _get(frame, roles, "motif_message")
     withdrawn = _get(frame, roles, "retrait")  # a signature its signer withdrew: shown, never verified
     guessed = _get(frame, roles, "nom_deduit")  # a name the signer never wrote (read off an address)
+    # A message signs as an élu·e: a signer whose mandate could not be read claims something the
+    # matcher cannot check, so a namesake of a real official is never verified on the name alone.
+    # A table without a mandate column is the organisers' own list: the name is all it claims.
+    claim_required = "motif_message" in roles
     sig_rows: list[dict] = []
     reading_rows: list[dict] = []
     lines = {}  # one cell holding « Marie Dupont, conseillère municipale de Paris (75), EELV »
@@ -181,6 +185,7 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
             "row": i, "invalid": invalid, "sexe": sexe, "s_kind": m.kind, "s_fonction": m.fonction,
             "place_f": m.place, "dep": m.code_departement, "region": m.code_region,
             "display": display, "mandate_text": mandats[i].strip(), "guessed": guessed[i] or None,
+            "claim_missing": claim_required and not mandate_text.strip(),
             # the party column, else a party named in a one-cell signer line (« …, EELV »)
             "parti": partis[i] or lines.get(i, {}).get("parti"),
         })
@@ -190,7 +195,8 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
     sigs = pl.DataFrame(sig_rows, schema={
         "row": pl.Int64, "invalid": pl.String, "sexe": pl.String, "s_kind": pl.String,
         "s_fonction": pl.String, "place_f": pl.String, "dep": pl.String, "region": pl.String,
-        "display": pl.String, "mandate_text": pl.String, "guessed": pl.String, "parti": pl.String,
+        "display": pl.String, "mandate_text": pl.String, "guessed": pl.String, "claim_missing": pl.Boolean,
+        "parti": pl.String,
     })
     reads = pl.DataFrame(reading_rows, schema={
         "row": pl.Int64, "reading": pl.Int64, "nom_f": pl.String, "prenom_f": pl.String,

@@ -21,7 +21,7 @@ from pathlib import Path
 import polars as pl
 
 from ...domain.kinds import KINDS
-from ...domain.mandates import parse_mandate
+from ...domain.mandates import fix_mandate_typos, parse_mandate
 from ...domain.territories import departement_code
 from ...domain.text import fold
 from ...progress import Steps, silent
@@ -171,6 +171,11 @@ def split_body(body: str, subject: str = "") -> Parts:
                     sender = m.group(2).strip()
             inner = split_body("\n".join(lines[end:]))
             return Parts(_strip_footer(own), inner.own, sender)
+        if _REPLY.match(line) and _quoted_below(lines, i):
+            # « Le … a écrit : » over « > » lines: text written under or between them is the writer's
+            # own (a bottom-posted answer, answers put between the organisers' questions)
+            i += 1
+            continue
         if _REPLY.match(line) or _header_block_at(lines, i) > i:
             break  # everything below is the message replied to
         if line.lstrip().startswith(">"):
@@ -183,6 +188,15 @@ def split_body(body: str, subject: str = "") -> Parts:
         own.append(line.rstrip())
         i += 1
     return Parts(_strip_footer(own), [])
+
+
+def _quoted_below(lines: list[str], i: int) -> bool:
+    """The reply header at `i` is followed by « > » quoted lines, then by unquoted text."""
+    rest = [x for x in lines[i + 1:] if x.strip()]
+    if not rest or not rest[0].lstrip().startswith(">"):
+        return False
+    after = [x for x in rest if not x.lstrip().startswith(">")]
+    return bool(after) and not _REPLY.match(after[0])
 
 
 def _strip_footer(lines: list[str]) -> list[str]:
@@ -784,6 +798,9 @@ _ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe
 def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> Reading:
     """Intent and signers of one message, before conversations are put together."""
     parts = split_body(msg.body, msg.subject)
+    # « conseilere municiaple »: mandate words one slip away are read as meant
+    parts = Parts([fix_mandate_typos(x) for x in parts.own], [fix_mandate_typos(x) for x in parts.forwarded],
+                  parts.forwarded_from)
     if parts.forwarded and is_organiser(_address(parts.forwarded_from), organisers):
         parts = Parts(parts.own, [])  # the organisers' own message, forwarded back: never a signature
     text = "\n".join(parts.own)

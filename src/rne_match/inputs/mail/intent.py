@@ -53,7 +53,7 @@ _AUTO_BODY = re.compile(r"(?:^|\n)\s*(?:message automatique|r[ée]ponse automati
 _NEWSLETTER = re.compile(r"lettre d['’]information|newsletter|pour vous d[ée]sinscrire|se d[ée]sinscrire|unsubscribe",
                          re.I)
 # A withdrawal: « je retire ma signature », « merci de retirer mon nom », « ne plus figurer ».
-_WITHDRAW = re.compile(r"\b(?:retir|supprim|enlev|[ôo]t)\w*\s+(?:ma|mon|notre|nos)\s+(?:signature|nom|soutien)s?\b|"
+_WITHDRAW = re.compile(r"\b(?:retir|supprim|enlev|[ôo]t|annul)\w*\s+(?:ma|mon|notre|nos|sa|son|leurs?)\s+(?:signature|nom|soutien)s?\b|"
                        r"\bje me retire\b|\bne (?:plus|pas) (?:figurer|appara[îi]tre)\b|\bretrait de (?:ma|notre) signature",
                        re.I)
 _CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée]e?s?\b|^\s*(?:oui|ok|d['’]accord|"
@@ -66,6 +66,11 @@ _SIGNS = re.compile(
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
     r"\bsignature (?:pour|de|à)\b|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
     re.I | re.M)
+# Not signing yet: names suggested to the organisers (« vous devriez contacter X, maire de Y »), or
+# a decision put off (« je dois d'abord en parler à mon conseil, je reviens vers vous »).
+_DEFERS = re.compile(r"\b(?:vous (?:devriez|pourriez|pouvez) (?:contacter|solliciter|[ée]crire [àa])|je vous sugg[èe]re de contacter|"
+                     r"je reviens vers vous|je dois d['’]abord|avant de (?:m['’]engager|signer)|je vous tiendrai au courant|"
+                     r"je (?:vais|dois) (?:en parler|consulter|r[ée]fl[ée]chir))", re.I)
 _THANKS = re.compile(r"\b(?:merci(?! de | d['’])|bravo|f[ée]licitations|bien re[çc]u|bonne r[ée]ception)\b", re.I)
 
 
@@ -117,6 +122,8 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
     if _CONFIRM.search(own) and _is_reply(msg):
         return Intent.CONFIRMS
     if "?" in own and not (signs and has_signer_line):
+        return Intent.QUESTION
+    if _DEFERS.search(own) and not signs:
         return Intent.QUESTION
     if not signs and _is_reply(msg) and _THANKS_FIRST.match(own):
         return Intent.THANKS  # « Bien reçu, merci » above the usual block: answering a thank-you
