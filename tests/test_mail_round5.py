@@ -55,3 +55,64 @@ def test_an_answer_written_under_the_quoted_question_is_the_writers_own():
     out = rows(first, question, answer)
     assert [(r["nom_complet"], r["mandat"]) for r in out if r["nom_complet"]] == [
         ("AURÉLIE MARTINOT", "troisième adjointe au maire de Daigny (08)")]
+
+
+def test_a_typographic_apostrophe_under_a_latin_1_label_is_read_as_windows_1252():
+    from rne_match.inputs.mail.mailbox import _from_bytes
+
+    raw = (b"From: a@b.fr\nTo: tribune@collectif.example\nSubject: x\nMessage-ID: <m1@test>\n"
+           b"Content-Type: text/plain; charset=iso-8859-1\n\nIls m\x92ont demand\xe9 de signer.\n")
+    assert _from_bytes(raw, "m.eml").body.strip() == "Ils m’ont demandé de signer."
+
+
+def test_utf_8_under_an_ascii_label_stays_utf_8():
+    from rne_match.inputs.mail.mailbox import _from_bytes
+
+    raw = ("From: a@b.fr\nTo: t@c.example\nSubject: x\nMessage-ID: <m1@test>\n"
+           "Content-Type: text/plain; charset=us-ascii\n\nJe signe, Hélène\n").encode()
+    assert _from_bytes(raw, "m.eml").body.strip() == "Je signe, Hélène"
+
+
+@pytest.mark.parametrize("body", [
+    "Les maires suivants signent l'appel :\n\n- Créot : Thierry BABOUILLARD\n- Cussy-en-Morvan : Norbert ESTIENNE\n",
+    "Je vous transmets les signatures de maires qui m'ont sollicitée :\n\nThierry Babouillard pour Créot\n"
+    "Norbert Estienne pour Cussy-en-Morvan\n\n(tous maires de leur commune).\n",
+    "Voici les maires qui souhaitent signer :\n\nCréot : BABOUILLARD Thierry, maire\nCussy-en-Morvan : ESTIENNE Norbert, maire\n",
+    "Hier soir, les maires de Créot (Thierry Babouillard) et de Cussy-en-Morvan (Norbert Estienne) m'ont demandé "
+    "de vous transmettre leur signature.\n",
+])
+def test_a_roster_of_mayors_of_several_communes_gives_each_their_commune(body):
+    out = rows(mail(1, f"Bonjour,\n\n{body}\nCordialement\nAnne DURAND\n"))
+    assert [(sorted(r["nom_complet"].upper().split()), r["mandat"]) for r in out] == [
+        (["BABOUILLARD", "THIERRY"], "maire de Créot"), (["ESTIENNE", "NORBERT"], "maire de Cussy-en-Morvan")]
+
+
+@pytest.mark.parametrize("aside, signs", [("J'y joins la mienne.", True), ("Je signe l'appel.", True),
+                                          ("Pour ma part, je ne signe pas.", False)])
+def test_the_relayer_of_a_roster_signs_only_when_they_say_so(aside, signs):
+    out = rows(mail(1, "Bonjour,\n\nLes maires de Créot (Thierry Babouillard) et de Cussy-en-Morvan (Norbert Estienne) "
+                       f"m'ont demandé de vous transmettre leur signature. {aside}\n\nMichel JOZON\n"
+                       "Conseiller départemental de Seine-et-Marne\n"))
+    assert ("Michel JOZON" in [r["nom_complet"] for r in out]) is signs
+
+
+def test_several_forwarded_messages_in_one_mail_give_each_author():
+    body = ("Bonjour,\n\nJe vous transfère ci-dessous 3 signatures reçues sur la boîte du groupe.\n\nMurielle\n\n"
+            "---------- Message transféré ---------\nDe : Sylvie Basset <sb@gmail.com>\nDate: jeu. 8 oct. 2026 à 10:28\n"
+            "Subject: Appel\nTo: <contact@collectif.example>\n\nBonjour,\n\nJe signe l'appel.\n\nSylvie BASSET\n"
+            "Conseillère municipale de Marans\n\n\n"
+            "De : Ghislain Bourdon <gb@orange.fr>\nEnvoyé : jeudi 8 octobre 2026 13:22\nÀ : contact@collectif.example\n"
+            "Objet : Appel\n\nJe signe : Ghislain Bourdon, conseiller municipal de Ballon.\n\n\n"
+            "Début du message réexpédié :\n\nDe: Laetitia Stal <ls@orange.fr>\nObjet: Appel\nDate: 8 octobre 2026\n"
+            "À: contact@collectif.example\n\nBonjour,\nje signe.\nLaetitia Stal, conseillère départementale du Val-d'Oise\n")
+    out = rows(mail(1, body, subject="Fwd: Appel (signatures)"))
+    assert [r["nom_complet"] for r in out] == ["Sylvie BASSET", "Ghislain Bourdon", "Laetitia Stal"]
+
+
+def test_a_pasted_table_with_quoted_cells_and_an_unknown_column():
+    body = ('Ci-dessous, au format CSV :\n\n"Nom","Prénom","Mandat","Remarque"\n'
+            '"ROUX","Paul","Conseiller régional des Pays de la Loire","groupe"\n'
+            '"MOREL","Anne","Conseillère régionale des Pays de la Loire",""\n')
+    out = rows(mail(1, body))
+    assert [(r["nom_complet"], r["mandat"]) for r in out] == [
+        ("Paul ROUX", "Conseiller régional des Pays de la Loire"), ("Anne MOREL", "Conseillère régionale des Pays de la Loire")]

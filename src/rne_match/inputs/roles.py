@@ -24,7 +24,7 @@ ROLES: dict[str, tuple[str, ...]] = {
                "fonction elective"),
     "commune": ("commune", "ville", "city", "town", "localite", "collectivite", "municipalite",
                 "lieu", "territoire", "commune de mandat"),
-    "departement": ("departement", "dept", "dep", "departement numero", "code departement",
+    "departement": ("departement", "dept", "dep", "dpt", "n dpt", "no dpt", "section", "section departementale", "departement numero", "code departement",
                     "department", "county", "num departement", "n de departement", "numero de departement"),
     "parti": ("parti", "etiquette", "groupe", "party", "affiliation", "parti politique",
               "mouvement", "organisation", "appartenance politique", "etiquette politique",

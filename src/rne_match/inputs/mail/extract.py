@@ -11,6 +11,7 @@ Every message gives at least one row: one per signer found, or one saying why no
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -114,6 +115,9 @@ class Parts:
     own: list[str]  # the writer's own lines, quotes and footers removed
     forwarded: list[str]  # the body of a forwarded message, if any
     forwarded_from: str = ""  # « De : » of the forwarded message
+    # every forwarded message when one mail passes on several (« De : … » blocks one after another):
+    # (its « De : », its own lines); the first is `forwarded` / `forwarded_from`
+    forwards: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 def _join_wrapped_reply(lines: list[str]) -> list[str]:
@@ -164,13 +168,10 @@ def split_body(body: str, subject: str = "") -> Parts:
             while start < len(lines) and not lines[start].strip():
                 start += 1
             end = _header_block_at(lines, start) if _header_block_at(lines, start) > start else start
-            sender = ""
-            for h in lines[start:end]:
-                m = _HEADER_LINE.match(h)
-                if m and fold(m.group(1)) in ("de", "from"):
-                    sender = m.group(2).strip()
+            sender = _from_header(lines[start:end])
             inner = split_body("\n".join(lines[end:]))
-            return Parts(_strip_footer(own), inner.own, sender)
+            forwards = _forward_blocks(lines[start:]) if end > start else []
+            return Parts(_strip_footer(own), inner.own, sender, forwards if len(forwards) > 1 else [])
         if _REPLY.match(line) and _quoted_below(lines, i):
             # « Le … a écrit : » over « > » lines: text written under or between them is the writer's
             # own (a bottom-posted answer, answers put between the organisers' questions)
@@ -188,6 +189,29 @@ def split_body(body: str, subject: str = "") -> Parts:
         own.append(line.rstrip())
         i += 1
     return Parts(_strip_footer(own), [])
+
+
+def _from_header(header_lines: list[str]) -> str:
+    for h in header_lines:
+        m = _HEADER_LINE.match(h)
+        if m and fold(m.group(1)) in ("de", "from"):
+            return m.group(2).strip()
+    return ""
+
+
+def _forward_blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Forwarded messages one after another (an assistant passing on three signatures in one mail):
+    each header block starts one, its text runs to the next."""
+    starts = [i for i in range(len(lines)) if _header_block_at(lines, i) > i
+              and (i == 0 or not _HEADER_LINE.match(lines[i - 1]))]
+    blocks = []
+    for k, start in enumerate(starts):
+        end = _header_block_at(lines, start)
+        body = lines[end:starts[k + 1] if k + 1 < len(starts) else len(lines)]
+        while body and (not body[-1].strip() or _FORWARD.match(body[-1])):
+            body.pop()  # the next one's « Début du message réexpédié : »
+        blocks.append((_from_header(lines[start:end]), split_body("\n".join(body)).own))
+    return blocks
 
 
 def _quoted_below(lines: list[str], i: int) -> bool:
@@ -244,28 +268,37 @@ _CELL_SEPARATORS = ("\t", ";", "|")
 _ROLE_OF_HEADER = {alias: role for role, aliases in ROLES.items() for alias in aliases}
 
 
+def _cells(line: str, sep: str) -> list[str]:
+    if sep == ",":
+        return [c.strip() for c in next(csv.reader([line.strip()]), [])]
+    return [c.strip().strip('"').strip() for c in line.strip().strip(sep).split(sep)]
+
+
 def rule_table(lines: list[str]) -> list[Signer]:
     """A table pasted from a spreadsheet (« Nom ⇥ Prénom ⇥ Mandat ⇥ Commune », or « ; » or « | »
     between cells): a header row whose cells are column names people use, then one signer per row
     with as many cells."""
     for i, line in enumerate(lines):
-        sep = next((c for c in _CELL_SEPARATORS if line.count(c) >= 1), None)
+        # « "Nom","Prénom",… »: quoted CSV, commas between the quotes
+        sep = "," if '","' in line else next((c for c in _CELL_SEPARATORS if line.count(c) >= 1), None)
         if sep is None:
             continue
-        cells = [fold(c) for c in line.strip().strip(sep).split(sep)]
+        cells = [fold(c) for c in _cells(line, sep)]
         roles = [_ROLE_OF_HEADER.get(c.strip()) for c in cells]
-        if len(cells) < 2 or None in roles or len(set(roles)) < len(roles) or not {"nom", "nom_complet"} & set(roles):
+        known = [r for r in roles if r]
+        # a column nobody names (« Remarque ») is left aside; two known ones, a name among them, make a table
+        if len(known) < 2 or len(set(known)) < len(known) or not {"nom", "nom_complet"} & set(known):
             continue
         out = []
         for row in lines[i + 1:]:
-            values = [v.strip() for v in row.strip().strip(sep).split(sep)]
+            values = _cells(row, sep)
             if len(values) != len(roles):
                 if out:
                     break
                 continue
             s = Signer(name_rule="tableau")
             for role, value in zip(roles, values, strict=True):
-                if role in ("nom_complet", "nom", "prenom", "civilite", "mandat", "commune", "departement", "parti"):
+                if role and role in ("nom_complet", "nom", "prenom", "civilite", "mandat", "commune", "departement", "parti"):
                     s.set(role, value, "tableau")
             if s.has_name and s.fields.get("prenom") and s.fields.get("nom") and not s.fields.get("nom_complet"):
                 s.fields["nom_complet"] = f"{s.fields.pop('prenom')} {s.fields.pop('nom')}"
@@ -427,6 +460,79 @@ def _shared_list(text: str) -> list[Signer]:
         s.set("civilite", civ, "liste")
         s.set("mandat", mandate, "liste")
         out.append(s)
+    return out
+
+
+# A roster of officials of several communes, the title said once: « les maires suivants signent : »
+# over « - Créot : Thierry BABOUILLARD », « Pascal Grellet pour Condat-sur-Ganaveix » lines, or
+# « (tous maires de leur commune) » under them; « les maires de Villenoy (Emmanuel Hude), de
+# Fublaines (Déborah Courtois) et de … » in a sentence.
+_PLURAL_TITLE = re.compile(r"\b(maires|conseill[eè]re?s municipa(?:les|ux)|conseill[eè]re?s|adjointe?s|[ée]lue?s)\b", re.I)
+_ROSTER_HEAD = re.compile(r"(?:\bsuivante?s\b|:\s*$)", re.I)
+_ROSTER_NOTE = re.compile(r"\(?\s*tou(?:te)?s\s+(maires|conseill\w+ municipa\w+|adjoint\w*)\b", re.I)
+_ROSTER_ITEMS = (re.compile(rf"^(?P<place>[{UPPER}][^:]{{1,60}}?)\s*:\s*(?:moi[- ]m[êe]me\s*,?\s*)?(?P<name>.+)$"),
+                 re.compile(rf"^(?P<name>.+?)\s+pour\s+(?P<place>[{UPPER}].+)$"),
+                 re.compile(rf"^(?P<name>.+?)\s*\((?P<place>[{UPPER}][^)]+)\)$"),
+                 re.compile(rf"^(?P<name>.+?)\s*(?:,|\s[–—-])\s*(?P<place>[{UPPER}][^,]+)$"))
+_INLINE_ROSTER = re.compile(r"\b(?:les|des)\s+(maires|conseill\w+ municipa\w+|adjoint\w*)\s+(?=de\s|d['’])(.+)", re.I)
+_INLINE_ITEM = re.compile(rf"(?:\bde\s+|\bd['’]\s*)([{UPPER}][\w'’ -]+?)\s*\(([^)]+)\)")
+
+
+def _singular(title: str) -> str:
+    """« maires » → « maire », « conseillers municipaux » → « conseiller municipal »."""
+    words = [re.sub(r"aux$", "al", w) if w.lower().startswith("municip") else re.sub(r"s$", "", w) for w in title.split()]
+    return " ".join(words)
+
+
+def _roster_signer(name: str, title: str, place: str) -> Signer | None:
+    head, _, last = name.rpartition(",")
+    if head and MANDATE_RE.search(last):  # « CAUZOT Claire-Elise, maire »: the item's own title
+        name, title = head, last.strip()
+    civ, name = split_civility(clean(name))
+    if not looks_like_name(name) or MANDATE_RE.search(place) or not place.strip():
+        return None
+    s = Signer(name_rule="liste")
+    s.set("nom_complet", name, "liste")
+    s.set("civilite", civ, "liste")
+    s.set("mandat", f"{_singular(title)} de {clean(place)}", "liste")
+    return s
+
+
+def rule_roster(lines: list[str]) -> list[Signer]:
+    for i, line in enumerate(lines):
+        inline = _INLINE_ROSTER.search(line)
+        if inline:
+            found = [s for m in _INLINE_ITEM.finditer(inline.group(2))
+                     if (s := _roster_signer(m.group(2), inline.group(1), m.group(1)))]
+            if len(found) > 1:
+                return found
+        title = _PLURAL_TITLE.search(line)
+        if title and _ROSTER_HEAD.search(line):
+            found = _roster_items(lines[i + 1:], title.group(1))
+            if len(found) > 1:
+                return found
+        note = _ROSTER_NOTE.search(line)
+        if note:
+            found = _roster_items(list(reversed(lines[:i])), note.group(1))
+            if len(found) > 1:
+                return list(reversed(found))
+    return []
+
+
+def _roster_items(lines: list[str], title: str) -> list[Signer]:
+    """The items next to a roster's heading (or note), up to the first line that is not one."""
+    out: list[Signer] = []
+    for raw in lines:
+        line = BULLET.sub("", raw).strip()
+        if not line:
+            if out:
+                break
+            continue
+        signer = next((s for p in _ROSTER_ITEMS if (m := p.match(line))
+                       and (s := _roster_signer(m.group("name"), title, m.group("place")))), None)
+        if signer is None:
+            break
+        out.append(signer)
     return out
 
 
@@ -644,7 +750,7 @@ def _confidence(s: Signer) -> float:
 def _signers_in(lines: list[str]) -> list[Signer]:
     text = "\n".join(lines)
     colleagues = rule_colleague(text)
-    for found in (rule_table(lines), rule_fields(lines), rule_on_behalf(text), rule_soussigne(text),
+    for found in (rule_table(lines), rule_fields(lines), rule_roster(lines), rule_on_behalf(text), rule_soussigne(text),
                   rule_lines(lines), rule_je_suis(text)):
         if found:
             # « Je signe : X, maire de Y. Mon adjointe Z souhaite aussi signer. »: the colleague too
@@ -700,6 +806,10 @@ def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
     where the signers were found (`corps`, `transfert`, `piece_jointe`, `objet`)."""
     signers = _signers_in(parts.own)
     text = "\n".join(parts.own)
+    if parts.forwards:  # several forwarded signatures: each message read as its author's
+        passed_on = [s for sender, lines in parts.forwards for s in _forwarded_signers(sender, lines)]
+        if passed_on:
+            return signers + passed_on, "\n".join(parts.own + parts.forwarded), "corps" if signers else "transferts"
     if signers:
         # « je signe également » above a forwarded signature: the forwarder and the author both sign
         passed_on = _signers_in(parts.forwarded) if parts.forwarded and says_it_signs("\n".join(parts.forwarded)) else []
@@ -717,6 +827,28 @@ def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
         if found is not None:
             return [found], text, "objet"
     return [], text, "corps"
+
+
+def _forwarded_signers(sender: str, lines: list[str]) -> list[Signer]:
+    """The signers of one forwarded message that signs: its signer lines, else its mandate with the
+    name of its closing lines or of its « De : »."""
+    text = "\n".join(lines)
+    if not says_it_signs(text):
+        return []
+    found = [s for s in _signers_in(lines) if s.has_name]
+    if not found:
+        mandate = _sentence_mandate(text) or next((m for line in lines if (m := mandate_with_place(line))), "")
+        name = _last_name_line(lines) or _display_name(re.sub(r"<[^>]*>", "", sender))
+        if mandate and name:
+            s = Signer(name_rule="bloc_signature")
+            civ, name = split_civility(clean(name))
+            s.set("nom_complet", name, "bloc_signature")
+            s.set("civilite", civ, "bloc_signature")
+            s.set("mandat", mandate, "phrase")
+            found = [s]
+    for s in found:
+        s.rules = {k: f"{v}+transfert" for k, v in s.rules.items()}
+    return found
 
 
 def subject_text(subject: str) -> str:
@@ -791,7 +923,9 @@ def _above_closing(lines: list[str]) -> list[str]:
     return out
 
 
-_ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe]me)?\b|"
+_ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe]me)?\b|\bj['’]y (?:joins|ajoute) la mienne\b|"
+                     r"\bainsi que la mienne\b|\bje (?:signe|me joins) (?:moi[- ]m[êe]me|aussi|[ée]galement)\b|"
+                     r"(?:^|[.!]\s|\n)je signe (?:l['’]\w+|la \w+|cet(?:te)? \w+)?\s*[.!]|"
                      r"\bmoi[- ]m[êe]me\s+(?:compris|inclus|[ée]galement|aussi)\b", re.I)
 
 
@@ -800,7 +934,8 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     parts = split_body(msg.body, msg.subject)
     # « conseilere municiaple »: mandate words one slip away are read as meant
     parts = Parts([fix_mandate_typos(x) for x in parts.own], [fix_mandate_typos(x) for x in parts.forwarded],
-                  parts.forwarded_from)
+                  parts.forwarded_from, [(who, [fix_mandate_typos(x) for x in lines]) for who, lines in parts.forwards
+                                         if not is_organiser(_address(who), organisers)])
     if parts.forwarded and is_organiser(_address(parts.forwarded_from), organisers):
         parts = Parts(parts.own, [])  # the organisers' own message, forwarded back: never a signature
     text = "\n".join(parts.own)

@@ -113,8 +113,20 @@ def _spaces(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Outlook and many others label windows-1252 text « iso-8859-1 » or « us-ascii »: read as Latin-1,
+# its typographic apostrophe (0x92) becomes an invisible control character and « m'ont » reads
+# « mont ». Browsers read those labels as windows-1252 (WHATWG Encoding Standard); so does this.
+_AS_WINDOWS_1252 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "cp819", "iso_8859-1", "iso-ir-100"})
+_ASCII = frozenset({"us-ascii", "ascii"})  # 8-bit bytes under this label: UTF-8 first, then windows-1252
+
+
 def _decode_bytes(data: bytes, charset: str | None) -> str:
-    """Declared charset first, then UTF-8, then windows-1252 (a superset of Latin-1 for text)."""
+    """Declared charset first (Latin-1 and ASCII labels read as windows-1252, of which they are
+    subsets for text), then UTF-8, then windows-1252."""
+    if charset and charset.lower() in _AS_WINDOWS_1252:
+        charset = "cp1252"
+    elif charset and charset.lower() in _ASCII:
+        charset = None
     for cs in (charset, "utf-8", "cp1252"):
         if not cs:
             continue
