@@ -116,3 +116,30 @@ def test_a_pasted_table_with_quoted_cells_and_an_unknown_column():
     out = rows(mail(1, body))
     assert [(r["nom_complet"], r["mandat"]) for r in out] == [
         ("Paul ROUX", "Conseiller régional des Pays de la Loire"), ("Anne MOREL", "Conseillère régionale des Pays de la Loire")]
+
+
+@pytest.mark.parametrize("first, reply, name", [
+    ("Je signe.\n\nChristohpe MEZARD\nMaire de Gignac (84)\n",
+     "Coquille : mon prénom s'écrit Christophe, et non Christohpe. Merci de corriger !\n", "Christophe MEZARD"),
+    ("Je signe : Catherine MARCHADEIR, conseillère municipale de Mons (17).\n",
+     "Pardon, faute de frappe ! C'est MARCHADIER : M - A - R - C - H - A - D - I - E - R.\n", "Catherine MARCHADIER"),
+    ("Je signe : Chris MÉTREAU, conseiller municipal de Montguyon.\n",
+     "Bonjour, c'est Christophe (Chris pour tout le monde).\n", "Christophe MÉTREAU"),
+    ("Je signe ! Véro Pasquereau, conseillère municipale de Meilhards\n",
+     "Précision : à l'état civil je suis Véronique PASQUEREAU, Véro n'est que mon prénom d'usage.\n", "Véronique PASQUEREAU"),
+    ("Je signe : Claire Dutaret, maire d'Uhart-Cize.\n",
+     "Oui, mon nom complet est DUTARET-BORDAGARAY ; j'utilise souvent le premier seulement.\n", "Claire DUTARET-BORDAGARAY"),
+])
+def test_a_reply_correcting_the_name_replaces_the_name_first_written(first, reply, name):
+    writer = "Élue <elue@wanadoo.fr>"
+    out = rows(mail(1, first, sender=writer, subject="Appel"),
+               mail(2, "Pouvez-vous vérifier l'orthographe ?\n", sender="Orga <tribune@collectif.example>",
+                    to="elue@wanadoo.fr", reply_to="m1@test", refs="<m1@test>", subject="Re: Appel"),
+               mail(3, reply, sender=writer, reply_to="m2@test", refs="<m1@test> <m2@test>", subject="Re: Appel"))
+    assert [r["nom_complet"] for r in out if r["nom_complet"]] == [name]
+
+
+def test_an_ok_in_a_reply_is_not_a_name_correction():
+    from rne_match.inputs.mail.extract import _name_correction
+
+    assert _name_correction("C'est noté, merci.") == "" and _name_correction("Bonjour, c'est OK pour moi.") == ""

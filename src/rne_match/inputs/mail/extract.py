@@ -958,11 +958,18 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
         mandate = _sentence_mandate(text) or next((m for line in parts.own if (m := mandate_with_place(line))), "")
         partial = Signer()
         partial.set("mandat", mandate, "phrase")
-        return Reading(msg, intent, [partial] if mandate else [], _no_signer_reason(msg, text))
+        fix = _name_correction(text)
+        if fix:
+            partial.fields["correction_nom"], partial.rules["correction_nom"] = fix, "correction"
+        return Reading(msg, intent, [partial] if mandate or fix else [], _no_signer_reason(msg, text))
     if not any(s.has_name for s in signers):
         quoted = quotes_by(msg, quotes(msg.body))
         fallback = _fallback_signer(msg, parts, text, quoted)
         signers = [fallback] if fallback else []
+    if intent == Intent.CONFIRMS and len(signers) <= 1 and (fix := _name_correction(text)):
+        # « Oui, mon nom complet est DUTARET-BORDAGARAY »: confirms, and corrects the name first written
+        signers = signers or [Signer()]
+        signers[0].fields["correction_nom"], signers[0].rules["correction_nom"] = fix, "correction"
     # « - Jean Roux, 1er adjoint … et moi-même. »: under a list of colleagues the writer signs too,
     # with the name and title of the signature block.
     if any(s.name_rule == "liste" for s in signers) and _ME_TOO.search(text):
@@ -1038,11 +1045,71 @@ def _merge(group: list[Reading]) -> Reading:
                 merged.fields[role] = value
                 merged.rules[role] = f"{r.signers[0].rules.get(role, '')}+fil"
     _latest_place(merged, signing)
+    for r in signing:  # « mon prénom s'écrit Christophe, et non Christohpe »: the later spelling wins
+        _correct_name(merged, r.signers[0].fields.get("correction_nom", ""))
+    merged.fields.pop("correction_nom", None)
     if len(group) > 1:
         merged.name_rule = merged.name_rule if "+" in merged.name_rule else f"{merged.name_rule}+fil"
     intent = Intent.CONFIRMS if any(r.intent == Intent.CONFIRMS for r in group) else Intent.SIGNS
     reason = "" if merged.has_name else next((r.reason for r in group if r.reason), "")
     return Reading(base.msg, intent, [merged], reason, base.thread, [r.msg.source for r in group])
+
+
+_WORD = r"[A-ZÀ-Ý][\w'’-]+"
+_FIRST_NAME_FIX = re.compile(rf"\bmon pr[ée]nom\s+s['’][ée]crit\s+({_WORD}(?:[ -]{_WORD})?)(?:\s*,?\s*(?:et\s+)?(?:non|pas)\s+({_WORD}))?")
+_FULL_NAME_FIX = re.compile(rf"\b(?:je suis|je m['’]appelle|il faut lire|(?:mon nom|mon identit[ée]) (?:est|complet est))\s+"
+                            rf"((?:{_WORD}\s+){{1,3}}{_WORD})", re.I)
+
+
+_WORD_FIX = re.compile(rf"(?:(?:^|[.!,:]\s*|\n)c['’]est|\bmon nom (?:complet |de famille )?(?:est|s['’][ée]crit))\s+({_WORD})\s*(?:[:;.!(]|$)",
+                       re.I | re.M)
+
+
+_NOT_A_NAME_FIX = frozenset({"ok", "fait", "note", "parfait", "bon", "bien", "vrai", "exact", "exactement", "correct",
+                             "juste", "signe", "moi", "nous", "cela", "ca", "tout", "entendu", "promis", "possible",
+                             "super", "top", "normal", "dommage", "important", "urgent", "gentil", "clair"})
+
+
+def _name_correction(text: str) -> str:
+    """A reply correcting how the name was written: « mon prénom s'écrit Christophe, et non
+    Christohpe » (→ « prenom:Christophe:Christohpe »), « je suis Véronique PASQUEREAU » (→ the name)."""
+    m = _FIRST_NAME_FIX.search(text)
+    if m:
+        return f"prenom:{m.group(1)}:{m.group(2) or ''}"
+    m = _FULL_NAME_FIX.search(text)
+    if m and looks_like_name(m.group(1)) and not MANDATE_RE.search(m.group(1)):
+        return m.group(1)
+    m = _WORD_FIX.search(text)  # « C'est MARCHADIER », « c'est Christophe (Chris pour tout le monde) »
+    return f"mot:{m.group(1)}" if m and fold(m.group(1)) not in _NOT_A_NAME_FIX else ""
+
+
+def _correct_name(merged: Signer, fix: str) -> None:
+    name = merged.fields.get("nom_complet", "")
+    if not fix or not name:
+        return
+    if fix.startswith("prenom:"):
+        _, new, old = fix.split(":", 2)
+        words = name.split()
+        given = [i for i, w in enumerate(words) if not w.isupper()]  # « Christohpe MEZARD »: the first name
+        at = next((i for i, w in enumerate(words) if fold(w) == fold(old)), given[0] if len(given) == 1 else None)
+        if at is not None:
+            words[at] = new
+            merged.fields["nom_complet"] = " ".join(words)
+            merged.rules["nom_complet"] = f"{merged.rules.get('nom_complet', '')}+correction"
+    elif fix.startswith("mot:"):  # one word respelt: it replaces the word of the name it resembles most
+        from rapidfuzz.distance import Indel
+
+        new = fix[4:]
+        words = name.split()
+        score, at = max((Indel.normalized_similarity(fold(new), fold(w)), i) for i, w in enumerate(words))
+        # a respelling keeps its first letter (« Chris » → Christophe, MARCHADEIR → MARCHADIER)
+        if score >= 0.5 and fold(words[at]) != fold(new) and fold(words[at])[:1] == fold(new)[:1]:
+            words[at] = new
+            merged.fields["nom_complet"] = " ".join(words)
+            merged.rules["nom_complet"] = f"{merged.rules.get('nom_complet', '')}+correction"
+    elif set(fold(fix).split()) & set(fold(name).split()):  # the same person, written whole
+        merged.fields["nom_complet"] = fix
+        merged.rules["nom_complet"] = f"{merged.rules.get('nom_complet', '')}+correction"
 
 
 _PLACE_ROLES = ("mandat", "commune", "departement")
