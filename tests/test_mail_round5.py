@@ -143,3 +143,21 @@ def test_an_ok_in_a_reply_is_not_a_name_correction():
     from rne_match.inputs.mail.extract import _name_correction
 
     assert _name_correction("C'est noté, merci.") == "" and _name_correction("Bonjour, c'est OK pour moi.") == ""
+
+
+def test_a_lone_first_name_completed_by_the_address_gives_the_whole_name():
+    out = rows(mail(1, "Je signe !\nValentin, conseiller municipal de Lacropte\n", sender="<ortoli-matteacci.valentin@gmail.com>"))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Valentin ORTOLI-MATTEACCI", "conseiller municipal de Lacropte")
+
+
+def test_an_outlook_display_name_surname_comma_first_name_is_the_signer():
+    out = rows(mail(1, "Bonjour,\n\nConseillère départementale du Tarn, je m'associe à l'appel.\n\nBien à vous\n",
+                    sender='"Redo, Aline" <aredo@outlook.fr>'))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Redo Aline", "Conseillère départementale du Tarn")
+
+
+def test_a_raw_utf_8_display_name_is_decoded():
+    from rne_match.inputs.mail.mailbox import _from_bytes
+
+    raw = "From: Geneviève Arnouts <ga@x.fr>\nTo: t@c.example\nSubject: x\nMessage-ID: <m1@test>\n\nJe signe.\n".encode()
+    assert _from_bytes(raw, "m.eml").sender_name == "Geneviève Arnouts"

@@ -17,6 +17,7 @@ import re
 import polars as pl
 
 from ..domain.mandates import parse_mandate
+from ..domain.territories import DEP_BY_NAME
 from ..domain.text import fold
 from ..inputs.mail.extract import ExtractStatus
 from ..registry.view import Registry
@@ -122,7 +123,9 @@ def complete_from_registry(frame: pl.DataFrame, registry: Registry) -> pl.DataFr
     by_place = pl.concat([
         w.filter(pl.col("place_f") != "").join(mandates, left_on="place_f", right_on=key, how="inner")
         for key in ("commune_f", "territoire_f")], how="diagonal_relaxed")
-    by_dep = w.filter((pl.col("place_f") == "") & (pl.col("dep") != "")).join(
+    # « conseiller départemental d'Ille-et-Vilaine »: a place that names the département is no commune
+    by_dep = w.filter((pl.col("dep") != "") & ((pl.col("place_f") == "") | pl.col("place_f").is_in(list(DEP_BY_NAME))
+                                               | pl.col("kind").is_in(["cd", "cr"]))).join(
         mandates, left_on="dep", right_on="code_departement", how="inner")
     cands = pl.concat([by_place, by_dep], how="diagonal_relaxed").filter(
         (pl.col("kind") == "") | (pl.col("kind") == pl.col("kind_right")) |

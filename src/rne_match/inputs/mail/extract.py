@@ -537,6 +537,7 @@ def _roster_items(lines: list[str], title: str) -> list[Signer]:
 
 
 _GIVEN = rf"[{UPPER}][\w'’-]+"
+_WORD = r"[A-ZÀ-Ý][\w'’-]+"
 _SURNAME = rf"(?:(?:de|du|des|le|la|d['’])\s*)?[{UPPER}][\w'’-]+(?:\s+(?:(?:de|du|le|la)\s+)?[{UPPER}][\w'’-]+)?"
 # « Jean et Marie DUPONT », « M. et Mme DUPONT (Jean et Marie) », « Marie Durand et Paul Roux »
 _COUPLE_SHARED = re.compile(rf"(?:^|[\s:,])({_GIVEN})\s+et\s+({_GIVEN})\s+({_SURNAME})$")
@@ -773,6 +774,8 @@ def _colon_name(text: str) -> str:
 def _display_name(display: str) -> str:
     """The From display name when it is a person's (« chantre christophe »), not an institution."""
     display = inline_marriage(re.sub(r"<[^>]*>|\[mailto:[^\]]*\]", "", display).strip().strip('"'))
+    # Outlook's « Redo, Aline »: surname, comma, first name
+    display = re.sub(r"^([^,]{2,40}),\s*([^,]{2,30})$", r"\1 \2", display)
     if looks_like_name(display):
         return display
     words = display.split()
@@ -887,7 +890,8 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
     for name, rule in ((_colon_name(text), "deux_points"), (_last_name_line(lines), "bloc_signature"),
                        *((q_name, "citation") for q in quoted for q_name in [_colon_name("\n".join(q.lines))
                                                                               or _last_name_line(q.lines)]),
-                       (_display_name(parts.forwarded_from or msg.sender_name), "expediteur")):
+                       (_display_name(parts.forwarded_from or msg.sender_name), "expediteur"),
+                       (_first_name_and_address(lines, msg.sender), "prenom+adresse")):
         if name:
             civ, name = split_civility(clean(name))
             s.name_rule = rule
@@ -895,6 +899,27 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
             s.set("civilite", civ, rule)
             break
     return s if s.fields else None
+
+
+_LONE_FIRST_NAME = re.compile(rf"^\s*({_WORD}(?:-{_WORD})?)\s*(?:,|$)")
+
+
+def _first_name_and_address(lines: list[str], sender: str) -> str:
+    """« Valentin, conseiller municipal de Lacropte » or « Aymar » under the closing, sent from
+    `ortoli-matteacci.valentin@…`: a first name written alone that the address's local part holds,
+    the rest of the local part being the surname (« Valentin ORTOLI-MATTEACCI »)."""
+    local = sender.partition("@")[0]
+    parts = [p for p in re.split(r"[._]", local) if p]
+    if len(parts) < 2:
+        return ""
+    for line in reversed([x for x in lines if x.strip()][-6:]):
+        m = _LONE_FIRST_NAME.match(line)
+        if m and not SALUTATION.match(line) and not _GREETING.match(line):
+            first = fold(m.group(1)).replace(" ", "-")
+            rest = [p for p in parts if fold(p).replace(" ", "-") != first]
+            if len(rest) == len(parts) - 1 and not re.search(r"\d", "".join(rest)):
+                return f"{m.group(1)} {' '.join(rest).upper()}"
+    return ""
 
 
 _EXPLICIT = ("champ", "tableau", "soussigne", "ligne", "liste", "couple", "je_suis", "pour_le_compte", "collegue")
@@ -1055,7 +1080,6 @@ def _merge(group: list[Reading]) -> Reading:
     return Reading(base.msg, intent, [merged], reason, base.thread, [r.msg.source for r in group])
 
 
-_WORD = r"[A-ZÀ-Ý][\w'’-]+"
 _FIRST_NAME_FIX = re.compile(rf"\bmon pr[ée]nom\s+s['’][ée]crit\s+({_WORD}(?:[ -]{_WORD})?)(?:\s*,?\s*(?:et\s+)?(?:non|pas)\s+({_WORD}))?")
 _FULL_NAME_FIX = re.compile(rf"\b(?:je suis|je m['’]appelle|il faut lire|(?:mon nom|mon identit[ée]) (?:est|complet est))\s+"
                             rf"((?:{_WORD}\s+){{1,3}}{_WORD})", re.I)

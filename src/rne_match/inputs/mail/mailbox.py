@@ -14,7 +14,7 @@ import mailbox
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from email.header import decode_header
+from email.header import Header, decode_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
@@ -106,6 +106,9 @@ def _split_mbox(path: Path) -> Iterator[bytes]:
 def _header(msg: Message, name: str) -> str:
     """A header decoded from RFC 2047, whatever charset it claims, on one line."""
     value = msg.get(name)
+    if isinstance(value, Header):  # raw 8-bit bytes in a header (no RFC 2047): UTF-8, else windows-1252
+        return _spaces("".join(_decode_bytes(t, None if c in (None, "unknown-8bit") else c) if isinstance(t, bytes) else t
+                               for t, c in decode_header(value)))
     return "" if value is None else _spaces(_decode_words(str(value)))
 
 
