@@ -161,3 +161,26 @@ def test_a_raw_utf_8_display_name_is_decoded():
 
     raw = "From: Geneviève Arnouts <ga@x.fr>\nTo: t@c.example\nSubject: x\nMessage-ID: <m1@test>\n\nJe signe.\n".encode()
     assert _from_bytes(raw, "m.eml").sender_name == "Geneviève Arnouts"
+
+
+@pytest.mark.parametrize("mark", ["", "--> "])
+def test_answers_written_between_the_quoted_questions_give_the_signer(mark):
+    body = ("Bonjour, réponses dans le texte.\n\nLe 20/10/2026 à 17:38, Orga a écrit :\n"
+            "> Pour vérifier votre signature, pourriez-vous nous préciser :\n>\n> 1. vos nom et prénom ;\n\n"
+            f"{mark}MATRAY Jean-Luc\n\n> 2. votre mandat ;\n\n{mark}maire\n\n"
+            f"> 3. votre commune (ou département, région, collectivité).\n\n{mark}Belmont-de-la-Loire (42)\n\n> --\n> Orga\n")
+    out = rows(mail(1, body, subject="Re: signature"))
+    assert [(r["intention"], r["nom_complet"], r["mandat"]) for r in out] == [
+        ("signe", "MATRAY Jean-Luc", "maire, Belmont-de-la-Loire (42)")]
+
+
+def test_the_fuller_name_given_later_in_a_conversation_is_kept():
+    writer = "Alain L. <al@outlook.fr>"
+    out = rows(mail(1, "Je signe.\nAlain\n", sender=writer, subject="Appel"),
+               mail(2, "Pouvez-vous préciser vos nom, mandat et commune ?\n", sender="Orga <tribune@collectif.example>",
+                    to="al@outlook.fr", reply_to="m1@test", refs="<m1@test>", subject="Re: Appel"),
+               mail(3, "> 1. vos nom et prénom ;\n--> Alain Lajugie\n> 2. votre mandat ;\n--> 6e adjoint au maire\n"
+                       "> 3. votre commune.\n--> Angerville (91)\n", sender=writer, reply_to="m2@test",
+                    refs="<m1@test> <m2@test>", subject="Re: Appel"))
+    assert [(r["nom_complet"], r["mandat"]) for r in out if r["nom_complet"]] == [
+        ("Alain Lajugie", "6e adjoint au maire, Angerville (91)")]

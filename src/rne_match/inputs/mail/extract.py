@@ -807,6 +807,9 @@ def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
     """The explicit signers of a message's own words, else of the message it forwards, else of its
     small text attachments (a filled form, a vCard), else of its subject; with the text read and
     where the signers were found (`corps`, `transfert`, `piece_jointe`, `objet`)."""
+    answered = rule_inline_answers(msg.body)
+    if answered:
+        return answered, "\n".join(parts.own), "reponses"
     signers = _signers_in(parts.own)
     text = "\n".join(parts.own)
     if parts.forwards:  # several forwarded signatures: each message read as its author's
@@ -830,6 +833,42 @@ def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
         if found is not None:
             return [found], text, "objet"
     return [], text, "corps"
+
+
+# The organisers' questions a signer answers between the quoted lines, by what each asks for.
+_ASKS = (("mandat", re.compile(r"\b(?:mandat|fonction|qualit[ée])", re.I)),
+         ("commune", re.compile(r"\b(?:commune|d[ée]partement|r[ée]gion|collectivit[ée]|ville)", re.I)),
+         ("nom_complet", re.compile(r"\b(?:nom|pr[ée]nom|identit[ée])", re.I)))
+
+
+def rule_inline_answers(body: str) -> list[Signer]:
+    """« > 1. vos nom et prénom ; » then « MATRAY Jean-Luc » (or « --> Alain Lajugie »), « > 2. votre
+    mandat ; » then « maire »…: answers written under each quoted question, read by what it asks."""
+    if body.count("\n>") < 2:
+        return []
+    fields: dict[str, str] = {}
+    question = ""
+    for raw in body.replace("\r", "").split("\n"):
+        if raw.lstrip().startswith(">"):
+            question = re.sub(r"^(?:\s*>)+", "", raw).strip() or question
+            continue
+        answer = re.sub(r"^\s*(?:-+>|=>|→|R\s*:|r[ée]ponse\s*:)\s*", "", raw).strip()
+        if not answer or not question:
+            continue
+        role = next((r for r, asks in _ASKS if asks.search(question) and r not in fields), None)
+        if role and len(answer) <= 80:
+            fields[role] = answer
+        question = ""
+    if not fields.get("nom_complet") or not (fields.get("mandat") or fields.get("commune")):
+        return []
+    s = Signer(name_rule="reponses")
+    civ, name = split_civility(clean(fields["nom_complet"]))
+    s.set("nom_complet", name, "reponses")
+    s.set("civilite", civ, "reponses")
+    mandate = fields.get("mandat", "")
+    place = fields.get("commune", "")
+    s.set("mandat", f"{mandate}, {place}" if mandate and place else mandate or place, "reponses")
+    return [s]
 
 
 def _forwarded_signers(sender: str, lines: list[str]) -> list[Signer]:
@@ -973,7 +1012,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     # A message that holds nothing but a signer (a name and a mandate on their own, in the body, an
     # attached form or the subject) can only mean to sign: sent to a petition, that is its content.
     explicit = explicit or (any(s.has_name and s.fields.get("mandat") for s in signers)
-                            and (origin in ("piece_jointe", "objet") or _only_a_signature(body, signers)))
+                            and (origin in ("piece_jointe", "objet", "reponses") or _only_a_signature(body, signers)))
     intent = classify(msg, "\n".join(words), organisers, explicit, forwarded=bool(parts.forwarded))
     if not intent.yields_signers and intent != Intent.OTHER:
         return Reading(msg, intent, [], REASONS[intent])
@@ -1057,11 +1096,18 @@ def _address(header: str) -> str:
     return found[0].lower() if found else header.strip().lower()
 
 
+def _name_weight(s: Signer) -> int:
+    """Letters of the name in words longer than an initial (the first of equals wins: max keeps it)."""
+    name = s.fields.get("nom_complet") or f"{s.fields.get('prenom', '')} {s.fields.get('nom', '')}"
+    return sum(len(w) for w in re.split(r"[\s.'’-]+", name) if len(w) > 1)
+
+
 def _merge(group: list[Reading]) -> Reading:
     """One signer's messages of a conversation as one signature: the name from the first message
     that gives it, the mandate from the first that gives one, every message used in `sources`."""
     signing = [r for r in group if r.signers]
-    named = next((r for r in signing if r.signers[0].has_name), None)
+    # « Alain L. » first, « Alain Lajugie » in the answer to the organisers: the fuller name
+    named = max((r for r in signing if r.signers[0].has_name), default=None, key=lambda r: _name_weight(r.signers[0]))
     base = named or signing[0]
     merged = Signer(dict(base.signers[0].fields), dict(base.signers[0].rules), base.signers[0].name_rule)
     for r in signing:
