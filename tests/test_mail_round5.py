@@ -184,3 +184,33 @@ def test_the_fuller_name_given_later_in_a_conversation_is_kept():
                     refs="<m1@test> <m2@test>", subject="Re: Appel"))
     assert [(r["nom_complet"], r["mandat"]) for r in out if r["nom_complet"]] == [
         ("Alain Lajugie", "6e adjoint au maire, Angerville (91)")]
+
+
+def test_a_name_in_the_subject_and_a_mandate_in_the_body_make_a_signer():
+    out = rows(mail(1, "2e adjoint au maire, Brignon\n\nEnvoyé de mon iPhone\n", sender="<jpl5@neuf.fr>",
+                    subject="Jean-Pierre Leone signe"))
+    assert (out[0]["intention"], out[0]["nom_complet"], out[0]["mandat"]) == ("signe", "Jean-Pierre Leone", "2e adjoint au maire, Brignon")
+
+
+def test_a_display_name_with_the_commune_after_a_bar_gives_the_place_of_a_bare_title():
+    out = rows(mail(1, "Bonjour,\n\nJe signe votre appel, en tant que maire de la commune.\n",
+                    sender="Vincent FAGUET | Senozan <v.faguet@bbox.fr>"))
+    assert (out[0]["nom_complet"], out[0]["commune"]) == ("Vincent FAGUET", "Senozan")
+
+
+def test_the_html_part_is_read_when_the_text_part_lost_the_signature_card():
+    from rne_match.inputs.mail.mailbox import _from_bytes
+
+    raw = ("From: <nb@cd64.fr>\nTo: t@c.example\nSubject: Je signe\nMessage-ID: <m1@test>\nMIME-Version: 1.0\n"
+           'Content-Type: multipart/alternative; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n'
+           "Votre client de messagerie ne permet pas d'afficher ce message.\n--b\nContent-Type: text/html; charset=utf-8\n\n"
+           "<p>Je signe l'appel.</p><table><tr><td><strong>Nadine<br>BARTHE</strong><br>"
+           "<span>Conseillère départementale des Pyrénées-Atlantiques</span></td></tr></table>\n--b--\n").encode()
+    out = rows(_from_bytes(raw, "m.eml"))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Nadine BARTHE", "Conseillère départementale des Pyrénées-Atlantiques")
+
+
+@pytest.mark.parametrize("words", ["Je le signe.", "Je l'ai signé."])
+def test_je_le_signe_is_signing(words):
+    out = rows(mail(1, f"Madame, Monsieur,\n\nMaire de Prémesques, je ne peux que soutenir cet appel. {words}\n\nYvan Hutchinson\n"))
+    assert (out[0]["intention"], out[0]["nom_complet"]) == ("signe", "Yvan Hutchinson")

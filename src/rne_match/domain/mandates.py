@@ -204,7 +204,17 @@ _DEP_TRAILER = re.compile(r"^(.*?)\s*\b(?:dans|en|departement|dpt|dept|dep)(?:\s
 _SPACED_LEAD = re.compile(r"(?i)\s(?:dans|en|d[ée]partement|dpt|d[ée]pt|d[ée]p)\.?\s")
 
 
+# « maire de la commune », « … de ma commune »: a place that names none
+_NO_PLACE = re.compile(r"^(?:(?:la|ma|notre|cette|sa) )?(?:commune|ville|collectivite|municipalite|village)$")
+
+
 def _clean_place(folded: str) -> str:
+    place = _clean_place_words(folded)
+    # « maire de la commune, Senozan »: the commune is what follows
+    return "" if _NO_PLACE.match(place) else re.sub(r"^(?:(?:la|ma|notre|cette|sa) )?commune (?=\S)", "", place)
+
+
+def _clean_place_words(folded: str) -> str:
     place = _NUMBER.sub(" ", folded)
     place = _DEP_WORD.sub(" ", place)
     place = _SAINT.sub(lambda x: "saint" if x.group(1) == "st" else "sainte", place)

@@ -219,7 +219,8 @@ def name_before(head: str) -> tuple[str, str] | None:
             if looks_like_name(name) and (i == 0 or not _CONNECTOR.fullmatch(words[i])):
                 before = " ".join(words[:i])
                 m = re.search(r"(?:^|\s)(Madame|Monsieur|Mme|M\.)$", before)
-                return (m.group(1) if m else civ), clean(name)
+                inner, name = split_civility(name)  # « Pour M. Georges Botella, conseiller… »
+                return (m.group(1) if m else inner or civ), clean(name)
     return None
 
 

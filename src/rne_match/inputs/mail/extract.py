@@ -677,6 +677,9 @@ def rule_signature_block(lines: list[str]) -> Signer | None:
             continue
         for j in [*range(i - 1, max(-1, i - 4), -1), i + 1]:
             candidate = _without_affiliation(clean[j]) if 0 <= j < len(clean) else ""
+            if (candidate and not looks_like_name(candidate) and j > 0 and len(candidate.split()) == 1
+                    and len(clean[j - 1].split()) == 1 and looks_like_name(f"{clean[j - 1]} {candidate}")):
+                candidate = f"{clean[j - 1]} {candidate}"  # « <b>Nadine<br>BARTHE</b> »: a name over two lines
             if candidate and looks_like_name(candidate):
                 s = Signer(name_rule="bloc_signature")
                 civ, name = split_civility(candidate)
@@ -774,8 +777,8 @@ def _colon_name(text: str) -> str:
 def _display_name(display: str) -> str:
     """The From display name when it is a person's (« chantre christophe »), not an institution."""
     display = inline_marriage(re.sub(r"<[^>]*>|\[mailto:[^\]]*\]", "", display).strip().strip('"'))
-    # Outlook's « Redo, Aline »: surname, comma, first name
-    display = re.sub(r"^([^,]{2,40}),\s*([^,]{2,30})$", r"\1 \2", display)
+    # Outlook's « Redo, Aline »: surname, comma, first name; « Vincent FAGUET | Senozan »: the name part
+    display = re.sub(r"^([^,]{2,40}),\s*([^,]{2,30})$", r"\1 \2", display).split(" | ")[0].strip()
     if looks_like_name(display):
         return display
     words = display.split()
@@ -921,8 +924,8 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
                 s.set("mandat", mandate, "phrase")
             return s
     s = Signer()
-    mandate = _sentence_mandate(text) or next((span[1] for line in parts.own if (span := mandate_span(line))
-                                               and span[0] <= 40), "")
+    mandate = _sentence_mandate(text) or next((mandate_with_place(line) for line in parts.own
+                                               if (span := mandate_span(line)) and span[0] <= 40), "")
     if mandate:
         s.set("mandat", mandate, "phrase")
     lines = parts.forwarded if parts.forwarded else parts.own
@@ -930,7 +933,8 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
                        *((q_name, "citation") for q in quoted for q_name in [_colon_name("\n".join(q.lines))
                                                                               or _last_name_line(q.lines)]),
                        (_display_name(parts.forwarded_from or msg.sender_name), "expediteur"),
-                       (_first_name_and_address(lines, msg.sender), "prenom+adresse")):
+                       (_first_name_and_address(lines, msg.sender), "prenom+adresse"),
+                       (_subject_name(msg.subject), "objet")):
         if name:
             civ, name = split_civility(clean(name))
             s.name_rule = rule
@@ -938,6 +942,14 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
             s.set("civilite", civ, rule)
             break
     return s if s.fields else None
+
+
+def _subject_name(subject: str) -> str:
+    """« Jean-Pierre Leone signe », « Signature de Jean-Pierre Leone »: a name alone in the subject."""
+    name = re.sub(r"\s+(?:signe|soutient|s['’]associe)(?:\s+l['’]appel|\s+la \w+)?\s*[.!]*$", "", subject_text(subject), flags=re.I)
+    # capitalised words only: a subject's lowercase words (« petites lignes ») are its topic
+    capitalised = all(w[:1].isupper() or w.lower() in ("de", "du", "des", "la", "le") for w in name.split())
+    return name if capitalised and looks_like_name(name) else ""
 
 
 _LONE_FIRST_NAME = re.compile(rf"^\s*({_WORD}(?:-{_WORD})?)\s*(?:,|$)")
@@ -1224,11 +1236,13 @@ _TOWN_HALL_SENDER = re.compile(r"^\s*(?:mairie|ville|commune|secr[ée]tariat(?:\
 def _place_from_town_hall_sender(signer: Signer, msg: MailMessage) -> None:
     """« Monsieur le Maire, Jean DUPONT, signe » from « Mairie de Sury <mairie@sury.fr> »: a municipal
     title without a place sits in the commune of the town hall that sends it."""
-    m = _TOWN_HALL_SENDER.match(msg.sender_name or "")
+    # « Vincent FAGUET | Senozan »: a display name that adds the commune after a bar
+    m = _TOWN_HALL_SENDER.match(msg.sender_name or "") or re.match(r"^[^|]+\|\s*()([^|]{2,60})$", msg.sender_name or "")
+    place = m.group(m.lastindex) if m else ""
     mandate = parse_mandate(signer.fields.get("mandat", ""))
-    if (m and signer.fields.get("mandat") and not mandate.place and not signer.fields.get("commune")
+    if (place and signer.fields.get("mandat") and not mandate.place and not signer.fields.get("commune")
             and (mandate.kind is None or KINDS[mandate.kind].commune_level)):
-        signer.set("commune", m.group(1), "expediteur_mairie")
+        signer.set("commune", place.strip(), "expediteur_mairie")
 
 
 def _first_name_from_sender(signer: Signer, msg: MailMessage) -> None:

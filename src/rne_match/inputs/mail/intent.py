@@ -60,7 +60,7 @@ _CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée
                       r"bien s[ûu]r|absolument|parfait)\b", re.I)
 # Saying that one signs, in the present or the past: not « pour signer », « avant de signer ».
 _SIGNS = re.compile(
-    r"\bje\s+(?:la\s+|vous\s+)?sign\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+signe\b|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
+    r"\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?sign\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+signe\b|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
     r"\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|\bsoussign|\bm['’]associe|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
@@ -127,6 +127,7 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
         return Intent.QUESTION
     if not signs and _is_reply(msg) and _THANKS_FIRST.match(own):
         return Intent.THANKS  # « Bien reçu, merci » above the usual block: answering a thank-you
-    if signs or has_signer_line or says_it_signs(msg.subject):
+    # a subject « Jean-Pierre Leone signe » says it for the body
+    if signs or has_signer_line or says_it_signs(msg.subject) or re.search(r"\w\s+signe\s*[.!]*$", msg.subject, re.I):
         return Intent.SIGNS
     return Intent.THANKS if _THANKS.search(own) else Intent.OTHER

@@ -20,6 +20,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..freetext import MANDATE_RE
 from ..readers import TABLE_SUFFIXES
 
 MAILBOX_SUFFIXES = (".eml", ".mbox", ".mbx", ".mbs")
@@ -214,7 +215,16 @@ def _body(msg: Message) -> tuple[str, list[str], str]:
         elif ctype == "text/html":
             html_parts.append(html_to_text(text))
     body = "\n".join(plain) if any(p.strip() for p in plain) else "\n".join(html_parts)
+    html = "\n".join(html_parts)
+    # A text part that is a placeholder (« votre client ne permet pas d'afficher ce message »), or that
+    # lost the signature card the HTML part shows (a title nowhere in the text): the HTML is the message.
+    if plain and html.strip() and (_PLACEHOLDER.search(body) or (MANDATE_RE.search(html) and not MANDATE_RE.search(body))):
+        body = html
     return _lf(body), attachments, _lf("\n\n".join(attached))
+
+
+_PLACEHOLDER = re.compile(r"ne permet pas d['’]afficher|version html|afficher ce (?:message|courriel) (?:correctement|en html)|"
+                          r"view (?:this|it) in your browser|html version|requires an html", re.I)
 
 
 def _lf(text: str) -> str:
