@@ -214,3 +214,33 @@ def test_the_html_part_is_read_when_the_text_part_lost_the_signature_card():
 def test_je_le_signe_is_signing(words):
     out = rows(mail(1, f"Madame, Monsieur,\n\nMaire de Prémesques, je ne peux que soutenir cet appel. {words}\n\nYvan Hutchinson\n"))
     assert (out[0]["intention"], out[0]["nom_complet"]) == ("signe", "Yvan Hutchinson")
+
+
+def _staff_thread(first: str, reply: str) -> list[dict]:
+    staff = "Delphine AUBRESPY <d.aubrespy@ville-poizat.fr>"
+    return rows(mail(1, first, sender=staff, subject="Appel"),
+                mail(2, "Pouvez-vous nous indiquer son nom ?\n", sender="Orga <tribune@collectif.example>",
+                     to="d.aubrespy@ville-poizat.fr", reply_to="m1@test", refs="<m1@test>", subject="Re: Appel"),
+                mail(3, reply, sender=staff, reply_to="m2@test", refs="<m1@test> <m2@test>", subject="Re: Appel"))
+
+
+@pytest.mark.parametrize("reply", ["Il s'agit de Odile GOIFFON, maire déléguée.\n\nDelphine AUBRESPY\n",
+                                   "Bonjour,\n\nMme la Maire déléguée s'appelle Odile Goiffon.\n\nCordialement,\nDelphine AUBRESPY\n"])
+def test_staff_writing_for_an_official_are_never_the_signer_and_name_them_later(reply):
+    out = _staff_thread("Madame, Monsieur,\n\nLa maire déléguée de notre commune souhaite signer l'appel.\n\n"
+                        "Pour le maire et par délégation,\nDelphine AUBRESPY\nSecrétaire générale de mairie\n", reply)
+    assert [r["nom_complet"].upper() for r in out if r["nom_complet"]] == ["ODILE GOIFFON"]
+
+
+def test_staff_writing_for_an_unnamed_official_give_a_nameless_signature():
+    out = rows(mail(1, "Madame, Monsieur,\n\nNotre première adjointe souhaite signer l'appel.\n\nPour le maire et par "
+                       "délégation,\nArnaud CHASSAGNOUX\nDirecteur général des services\n",
+                    sender="Arnaud CHASSAGNOUX <a.chassagnoux@ville-servas.fr>"))
+    assert (out[0]["nom_complet"], out[0]["extraction_statut"]) == ("", "signataire_sans_nom")
+
+
+def test_a_mandate_stating_the_place_wins_over_a_bare_title_given_later():
+    out = _staff_thread("Madame, Monsieur,\n\nMme la Maire de Cutry (54) souhaite signer l'appel.\n\n"
+                        "Pour le maire et par délégation,\nKévin MARQUESTAUT\nSecrétaire général de mairie\n",
+                        "Bonjour,\n\nMme la Maire s'appelle Anne-Laure Sorin.\n\nCordialement,\nKévin MARQUESTAUT\n")
+    assert [(r["nom_complet"], r["commune"]) for r in out if r["nom_complet"]] == [("Anne-Laure Sorin", "Cutry")]

@@ -205,7 +205,8 @@ _SPACED_LEAD = re.compile(r"(?i)\s(?:dans|en|d[ée]partement|dpt|d[ée]pt|d[ée]
 
 
 # « maire de la commune », « … de ma commune »: a place that names none
-_NO_PLACE = re.compile(r"^(?:(?:la|ma|notre|cette|sa) )?(?:commune|ville|collectivite|municipalite|village)$")
+_NO_PLACE = re.compile(r"^(?:(?:la|ma|notre|cette|sa) )?(?:commune|ville|collectivite|municipalite|village)"
+                       r"(?: (?:deleguee|nouvelle|associee))?$")
 
 
 def _clean_place(folded: str) -> str:

@@ -929,6 +929,11 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
     if mandate:
         s.set("mandat", mandate, "phrase")
     lines = parts.forwarded if parts.forwarded else parts.own
+    if _STAFF.search(text) and _THIRD_PERSON_SIGNS.search(text):
+        # « Notre première adjointe souhaite signer. Pour le maire et par délégation, NOM, secrétaire
+        # générale »: the names under the message are the staff's; the signer is named later, or by the
+        # registry, never as the person who typed the message.
+        return s if s.fields else None
     for name, rule in ((_colon_name(text), "deux_points"), (_last_name_line(lines), "bloc_signature"),
                        *((q_name, "citation") for q in quoted for q_name in [_colon_name("\n".join(q.lines))
                                                                               or _last_name_line(q.lines)]),
@@ -942,6 +947,17 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
             s.set("civilite", civ, rule)
             break
     return s if s.fields else None
+
+
+_NAMED_AS = re.compile(rf"\b(?:s['’]appelle|il s['’]agit de|elle s['’]agit de|son nom est|se nomme)\s+((?:{_WORD}\s+){{1,3}}{_WORD})")
+# Who writes for an official: their staff's titles and the formulas of delegation.
+_STAFF = re.compile(r"\b(?:pour le maire et par d[ée]l[ée]gation|p\s*/\s*o\b|par d[ée]l[ée]gation|secr[ée]taire(?: g[ée]n[ée]rale?)?(?: de mairie)?|"
+                    r"directeur g[ée]n[ée]ral des services|directrice g[ée]n[ée]rale des services|\bdgs\b|collaborat(?:eur|rice)|"
+                    r"assistante?(?: parlementaire| de direction)?|charg[ée]e? de mission|attach[ée]e? de cabinet|chef(?:fe)? de cabinet)\b", re.I)
+# … and the official they write about, in the third person
+_THIRD_PERSON_SIGNS = re.compile(r"\b(?:l[ae]|notre|son|sa|m\.|mme|monsieur|madame)\s+(?:le\s+|la\s+)?(?:premi[eè]re?\s+|\d+e\s+)?"
+                                 r"(?:maire|adjointe?|conseill[eè]re?|pr[ée]sidente?|vice-pr[ée]sidente?|[ée]lue?)\b[^.\n]{0,80}?"
+                                 r"\b(?:souhaite|signe|veut|voudrait|tient|demande|s['’]associe)", re.I)
 
 
 def _subject_name(subject: str) -> str:
@@ -1037,7 +1053,10 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
         fix = _name_correction(text)
         if fix:
             partial.fields["correction_nom"], partial.rules["correction_nom"] = fix, "correction"
-        return Reading(msg, intent, [partial] if mandate or fix else [], _no_signer_reason(msg, text))
+        named = _NAMED_AS.search(text)  # « Mme la Maire s'appelle Anne-Laure Sorin », « Il s'agit de … »
+        if named and looks_like_name(named.group(1)):
+            partial.set("nom_complet", named.group(1), "nomme")
+        return Reading(msg, intent, [partial] if partial.fields else [], _no_signer_reason(msg, text))
     if not any(s.has_name for s in signers):
         quoted = quotes_by(msg, quotes(msg.body))
         fallback = _fallback_signer(msg, parts, text, quoted)
@@ -1127,6 +1146,14 @@ def _merge(group: list[Reading]) -> Reading:
             if not merged.fields.get(role):
                 merged.fields[role] = value
                 merged.rules[role] = f"{r.signers[0].rules.get(role, '')}+fil"
+    placed = [r.signers[0] for r in signing if _states_place(r.signers[0])]
+    if placed and not _states_place(merged):
+        # « Mme la Maire de Cutry (54) souhaite signer », then « Mme la Maire s'appelle … »: the
+        # mandate that says where wins over a bare title
+        for role in _PLACE_ROLES:
+            if placed[-1].fields.get(role):
+                merged.fields[role] = placed[-1].fields[role]
+                merged.rules[role] = f"{placed[-1].rules.get(role, '')}+fil"
     _latest_place(merged, signing)
     for r in signing:  # « mon prénom s'écrit Christophe, et non Christohpe »: the later spelling wins
         _correct_name(merged, r.signers[0].fields.get("correction_nom", ""))
