@@ -1,6 +1,8 @@
-"""The held-out petition mailbox (tests/mail_holdout, 219 messages built from the real 2026 RNE),
-extracted and verified end to end and scored by its own scorer (bench/mail_eval.py). The
-thresholds are the levels reached when issue 11 was worked on (the issue's goals where reached)."""
+"""The petition mailboxes written after the rules (tests/mail_holdout…mail_holdout4, 790 messages built
+from the real 2026 RNE), extracted and verified end to end and scored by their own scorer
+(bench/mail_eval.py). Each floor is a little under the level reached at the end of the last round
+of work on issue 11, so that a regression on any of them fails; the issue's goals are ≥ 97 % of
+signers found, ≥ 99 % exact names, no impostor nor non-signing message verified."""
 
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ from .conftest import SHARED
 
 pytestmark = pytest.mark.real_data
 ROOT = Path(__file__).resolve().parents[1]
-HOLDOUT = ROOT / "tests" / "mail_holdout"
+# corpus → (signers found without the registry, officials verified as the right person)
+FLOORS = {"mail_holdout": (0.92, 0.97), "mail_holdout2": (0.95, 0.98), "mail_holdout3": (0.97, 0.97),
+          "mail_holdout4": (0.96, 0.94)}
 
 
 def _scorer():
@@ -26,42 +30,48 @@ def _scorer():
 
 
 @pytest.fixture(scope="module")
-def scored(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("holdout")
-    db = tmp / "rne-2026.duckdb"
+def registry_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("holdout") / "rne-2026.duckdb"
     api.load(SHARED / "rne" / "release-2026", db)
-    extracted = api.extract_mailbox(HOLDOUT / "messages", tmp / "extract.csv").output
-    verified = api.verify_file(HOLDOUT / "messages", db, output=tmp / "verify.csv").output
+    return db
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scored(request, registry_db, tmp_path_factory):
+    corpus_dir = ROOT / "tests" / request.param
+    tmp = tmp_path_factory.mktemp(request.param)
+    extracted = api.extract_mailbox(corpus_dir / "messages", tmp / "extract.csv").output
+    verified = api.verify_file(corpus_dir / "messages", registry_db, output=tmp / "verify.csv").output
     ev = _scorer()
-    corpus = ev.Corpus(HOLDOUT)
+    corpus = ev.Corpus(corpus_dir)
     extract, _ = ev.score(corpus, ev.read(extracted), False)
     verify, extra = ev.score(corpus, ev.read(verified), True)
-    return extract["TOTAL"], verify["TOTAL"], extra
+    return FLOORS[request.param], extract["TOTAL"], verify["TOTAL"], extra
 
 
 def test_every_message_comes_out_at_least_once(scored):
-    extract, verify, _ = scored
+    _, extract, verify, _ = scored
     assert extract["covered"] == extract["messages"] and verify["covered"] == verify["messages"]
 
 
 def test_extraction_without_registry_finds_signers_with_exact_names(scored):
-    extract, _, _ = scored
-    assert extract["signers_found"] / extract["signers"] >= 0.89
+    (found, _), extract, _, _ = scored
+    assert extract["signers_found"] / extract["signers"] >= found
     assert extract["named_correct"] / extract["named_rows"] >= 0.99
 
 
 def test_verify_finds_signers_and_verifies_the_right_people(scored):
-    _, verify, _ = scored
-    assert verify["signers_found"] / verify["signers"] >= 0.95
+    (_, right), _, verify, _ = scored
+    assert verify["signers_found"] / verify["signers"] >= 0.97
     assert verify["named_correct"] / verify["named_rows"] >= 0.99
-    # 5 of 115 were withdrawn by their signer; the 9 whose name only their address gives are
-    # proposed for review, never verified (a name nobody wrote must be confirmed).
-    assert verify["officials_right"] / verify["officials"] >= 0.85
+    # withdrawn signatures are not counted; a name only an address gives (surname alone, a town
+    # hall's generic address) is proposed for review, never verified
+    assert verify["officials_right"] / verify["officials"] >= right
     assert verify["verified_right"] / verify["verified_rows"] >= 0.99
 
 
 def test_no_impostor_no_non_signing_message_and_no_withdrawn_signature_is_verified(scored):
-    _, verify, extra = scored
+    _, _, verify, extra = scored
     assert verify["impostors_verified"] == 0
     assert verify["nonsigning_verified"] == 0
     assert not any(still for _, _, still in extra["withdrawals"])
