@@ -71,3 +71,15 @@ def test_a_bare_m_before_a_feminine_title_is_an_initial_not_monsieur():
                           "mandat": ["conseillère municipale de Terramesnil", "conseiller municipal de Terramesnil"]})
     sigs, _ = prepare(frame, {"nom_complet": "nom_complet", "mandat": "mandat"})
     assert sigs["sexe"].to_list() == ["F", "M"]
+
+
+@pytest.mark.parametrize("text, region", [("cons. rég. IDF", "11"), ("cons. rég. CVL", "24"),
+                                          ("conseillère régionale PACA", "93")])
+def test_regions_written_by_their_initials(text, region):
+    assert parse_mandate(text).code_region == region
+
+
+def test_a_conseiller_metropolitain_may_sit_at_the_metropole_de_lyon():
+    from rne_match.domain.mandates import COMPATIBLE
+
+    assert "ma" in COMPATIBLE[parse_mandate("conseiller métropolitain").kind]

@@ -86,3 +86,10 @@ def test_initial_in_a_full_name_is_flagged_as_initial():
 
 def test_initials_starting_with_m_are_not_the_civility_monsieur():
     assert civility_sex("M.-L. FAUCHILLE") is None and civility_sex("M. FAUCHILLE") == "M"
+
+
+@pytest.mark.parametrize("written, nom, prenom", [("L. Geollot", "geollot", "l"), ("J-Y Le Saout", "le saout", "j y"),
+                                                  ("L. DE LA TOUR", "de la tour", "l")])
+def test_an_initial_before_a_surname_in_any_case_is_read_as_an_initial(written, nom, prenom):
+    first = readings_for("", "", written)[0][0]
+    assert (first.nom, first.prenom, first.initials) == (nom, prenom, True)

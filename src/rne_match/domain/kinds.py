@@ -45,7 +45,8 @@ _KIND_ROWS = (
              ("municipal",), frozenset({"mai", "cm"}), True, ("commune", "departement"),
              "m.libelle_commune", ("maires", "maire"), commune_level=True, default_fonction="Maire", holders_blocking="territory"),
     KindSpec("epci", "conseillers communautaires", "conseiller·e communautaire", "41d95d7d-b172-4636-ac44-32656367cdc7",
-             ("intercommunal",), frozenset({"epci", "cm", "mai"}), False, ("epci", "commune"),
+             # « conseiller métropolitain » is also what the Métropole de Lyon's members (ma) call themselves
+             ("intercommunal",), frozenset({"epci", "cm", "mai", "ma"}), False, ("epci", "commune"),
              "m.libelle_epci", commune_level=True),
     KindSpec("cd", "conseillers départementaux", "conseiller·e départemental·e", "601ef073-d986-4582-8e1a-ed14dc857fba",
              ("departemental",), frozenset({"cd", "ma"}), True, ("canton", "departement", "commune"),

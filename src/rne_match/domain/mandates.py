@@ -79,6 +79,10 @@ _COMPILED = [(re.compile(p), k, f) for p, k, f in _RULES]
 # read. Folding drops dots, so « dép. » is the word « dep » next to « conseiller ».
 _SYNONYMS: list[tuple[str, str]] = [
     (r"\bmairesse\b", "maire"),
+    # regions by their usual initials (« cons. rég. IDF »)
+    (r"\bidf\b", "ile de france"), (r"\bcvl\b", "centre val de loire"), (r"\bpaca\b", "provence alpes cote d azur"),
+    (r"\baura\b", "auvergne rhone alpes"), (r"\bbfc\b", "bourgogne franche comte"), (r"\bhdf\b", "hauts de france"),
+    (r"\bpdl\b", "pays de la loire"), (r"\bnaq\b", "nouvelle aquitaine"),
     (r"\bpremi(?:er|ere) magistrate?\b|\bediles?\b", "maire"),
     # « je siège au conseil municipal de X », « je représente le canton de X au conseil départemental »
     (r"\bsieg\w* (?:au|a la|a l|dans le) (?:conseil de (?:la )?)?metropole de lyon\b", "conseiller de la metropole de lyon"),

@@ -37,13 +37,15 @@ class Reading:
 
 
 _DOTTED = re.compile(r"(?:[A-Za-zÀ-ÿ]\.\s*-?\s*){1,3}")  # « J.-P. », « M. », not « LE »
+_HYPHENED_INITIALS = re.compile(r"[A-ZÀ-Ý](?:-[A-ZÀ-Ý]){1,2}\.?")  # « J-Y », « M-P »
 
 
 def _split_full(raw: str, folded: str) -> list[Reading]:
     if len(folded.split()) < 2:
         return [Reading(folded, "", 0.0)]
     raw_words = [w for w in re.split(r"\s+", raw.strip()) if fold(w)]
-    upper = [w for w in raw_words if len(fold(w)) > 1 and w.isupper() and not _DOTTED.fullmatch(w)]
+    upper = [w for w in raw_words if len(fold(w)) > 1 and w.isupper() and not _DOTTED.fullmatch(w)
+             and not _HYPHENED_INITIALS.fullmatch(w)]
     lower = [w for w in raw_words if w not in upper]
     if upper and lower and any(not w.isupper() or _DOTTED.fullmatch(w) for w in lower):
         nom, prenom = fold(" ".join(upper)), fold(" ".join(lower))
@@ -56,7 +58,8 @@ def _split_full(raw: str, folded: str) -> list[Reading]:
     readings: list[Reading] = []
     for k in range(1, len(units)):
         first, rest = " ".join(units[:k]), " ".join(units[k:])
-        if units[k - 1] in PARTICLES:  # « Marie de la Tour »: a particle starts the surname
+        # « Marie de la Tour »: a particle starts the surname; « L. Geollot »: an initial is no particle
+        if units[k - 1] in PARTICLES and not (len(units) == len(raw_words) and _DOTTED.fullmatch(raw_words[k - 1])):
             continue
         # "Prénom Nom" is the most common order in e-mails and forms; « N. LOPEZ »: an initial.
         readings.append(Reading(rest, first, 0.0 if k == 1 else 0.5, all(len(t) == 1 for t in first.split())))
