@@ -244,3 +244,31 @@ def test_a_mandate_stating_the_place_wins_over_a_bare_title_given_later():
                         "Pour le maire et par délégation,\nKévin MARQUESTAUT\nSecrétaire général de mairie\n",
                         "Bonjour,\n\nMme la Maire s'appelle Anne-Laure Sorin.\n\nCordialement,\nKévin MARQUESTAUT\n")
     assert [(r["nom_complet"], r["commune"]) for r in out if r["nom_complet"]] == [("Anne-Laure Sorin", "Cutry")]
+
+
+@pytest.mark.parametrize("line, name, mandate", [
+    ("ALIBERT, Rolande -- maire de Bardouville", "ALIBERT Rolande", "maire de Bardouville"),
+    ("René BOUSTANY, cons. d'arr. Paris 16", "René BOUSTANY", "cons. d'arr. Paris 16"),
+])
+def test_signer_lines_in_other_spellings(line, name, mandate):
+    from rne_match.inputs.freetext import read_line
+
+    assert read_line(line) == {"nom_complet": name, "mandat": mandate}
+
+
+def test_an_arrondissement_number_is_not_a_departement():
+    from rne_match.domain.mandates import parse_mandate
+
+    assert parse_mandate("cons. d'arr. Paris 16").code_departement is None
+    assert parse_mandate("conseiller municipal - Villeurbanne 69").code_departement == "69"
+
+
+def test_a_mandate_only_in_the_subject_completes_a_name_in_the_body():
+    out = rows(mail(1, "Bien à vous,\nSéverine CALINON\n", sender="<calinon.severine@gmail.com>",
+                    subject="Je signe / 6e vice-présidente du conseil départemental du Jura"))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Séverine CALINON", "6e vice-présidente du conseil départemental du Jura")
+
+
+def test_a_first_name_before_a_bracketed_mandate_takes_the_addresss_surname():
+    out = rows(mail(1, "Ok je signe\nJacques (maire de Pennautier)\n\nEnvoyé de mon iPhone\n", sender="Jacques <jacques.dimon@icloud.com>"))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Jacques DIMON", "maire de Pennautier")

@@ -94,6 +94,7 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\b(?:cons|cllr) (?:dep|dept|depart\w*)\b", "conseiller departemental"),
     (r"\b(?:cons|cllr) (?:reg|region\w*)\b", "conseiller regional"),
     (r"^ca\b(?= \w)", "conseiller d arrondissement"),
+    (r"\b(?:cons|cllr|conseill(?:er|ere)s?) d arr(?:dt|ondt)?\b", "conseiller d arrondissement"),
     (r"\b(conseill(?:er|ere)s?) (?:mun|munic)\b", r"\1 municipal"),
     (r"\b(conseill(?:er|ere)s?) (?:dep|dept|depart|departem)\b", r"\1 departemental"),
     (r"\b(conseill(?:er|ere)s?) (?:reg|region)\b(?! (?:de |d |du )?(?:l )?arrondissement)", r"\1 regional"),
@@ -189,12 +190,15 @@ def _dep_of(raw: str) -> str | None:
     m = _DEP_CODE.search(raw)
     if not m:
         return None
+    if m.group(3) and _CITY_WITH_ARRONDISSEMENTS.search(raw[: m.start(3)]):
+        return None  # « Paris 16 », « Lyon 3 »: an arrondissement, not a département
     code = (m.group(1) or m.group(3) or m.group(4) or (m.group(2) or "")[:2]).upper()
     if m.group(2) and m.group(2)[:2] in ("97", "98"):
         code = m.group(2)[:3]
     return code if code in DEPARTEMENTS else (code.zfill(2) if code.zfill(2) in DEPARTEMENTS else None)
 
 
+_CITY_WITH_ARRONDISSEMENTS = re.compile(r"(?i)\b(?:paris|lyon|marseille)\s*$")
 _NUMBER = re.compile(r"\b\d+\b")
 _TRAILING_LETTERS = re.compile(r"(\s+[a-z])+$")
 _SPACES = re.compile(r"\s+")

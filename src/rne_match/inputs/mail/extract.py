@@ -924,8 +924,9 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
                 s.set("mandat", mandate, "phrase")
             return s
     s = Signer()
-    mandate = _sentence_mandate(text) or next((mandate_with_place(line) for line in parts.own
-                                               if (span := mandate_span(line)) and span[0] <= 40), "")
+    mandate = (_sentence_mandate(text) or next((mandate_with_place(line) for line in parts.own
+                                                if (span := mandate_span(line)) and span[0] <= 40), "")
+               or mandate_with_place(subject_text(msg.subject)))  # « Je signe / 6e vice-présidente du … »
     if mandate:
         s.set("mandat", mandate, "phrase")
     lines = parts.forwarded if parts.forwarded else parts.own
@@ -968,7 +969,7 @@ def _subject_name(subject: str) -> str:
     return name if capitalised and looks_like_name(name) else ""
 
 
-_LONE_FIRST_NAME = re.compile(rf"^\s*({_WORD}(?:-{_WORD})?)\s*(?:,|$)")
+_LONE_FIRST_NAME = re.compile(rf"^\s*({_WORD}(?:-{_WORD})?)\s*(?:,|\(|$)")
 
 
 def _first_name_and_address(lines: list[str], sender: str) -> str:
