@@ -83,3 +83,9 @@ def test_a_conseiller_metropolitain_may_sit_at_the_metropole_de_lyon():
     from rne_match.domain.mandates import COMPATIBLE
 
     assert "ma" in COMPATIBLE[parse_mandate("conseiller métropolitain").kind]
+
+
+@pytest.mark.parametrize("text", ["maire des 13e et 14e arrondissements de Marseille", "maire du 7e secteur de Marseille",
+                                  "maire du 3e arrondissement de Lyon"])
+def test_a_mayor_of_arrondissements_or_sector_is_an_arrondissement_mandate(text):
+    assert (parse_mandate(text).kind, parse_mandate(text).fonction) == ("ca", "maire")

@@ -46,6 +46,9 @@ _RULES: list[tuple[str, str | None, str | None]] = [
     # the adjoint·e before the mayor: « 11e adjoint au maire d'arrondissement » holds both words
     (r"\badjointe? (au |a la )?maire (du |d )?(\w+ )?arrondissement\b", "ca", "adjoint"),
     (r"\bmaire (d )?arrondissement\b", "ca", "maire"),
+    # « maire des 13e et 14e arrondissements de Marseille », « maire du 7e secteur », « maire de secteur »
+    # (folding drops the numbers: « des e et e arrondissements »)
+    (r"\bmaire (?:de |des |du )(?:(?:e|er|eme|premier) (?:et )?)*(?:arrondissements?|secteur)\b(?! (?:sur|sous|les|en)\b)", "ca", "maire"),
     (r"\bconseill(er|ere)s? (d )?arrondissement\b", "ca", "conseiller"),
     (r"\bconseill(er|ere)s? de secteur\b", "ca", "conseiller"),
     (r"\bconseill(er|ere)s? (?=de paris\b)", "cm", "conseiller"),
