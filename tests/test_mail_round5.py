@@ -272,3 +272,33 @@ def test_a_mandate_only_in_the_subject_completes_a_name_in_the_body():
 def test_a_first_name_before_a_bracketed_mandate_takes_the_addresss_surname():
     out = rows(mail(1, "Ok je signe\nJacques (maire de Pennautier)\n\nEnvoyé de mon iPhone\n", sender="Jacques <jacques.dimon@icloud.com>"))
     assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Jacques DIMON", "maire de Pennautier")
+
+
+@pytest.mark.parametrize("body", ["Bonjour,\n\nVoir PJ.\n\nCordialement,\n\nSylvie MICEL\nMaire de Rognac\n",
+                                  "Bonjour,\n\nVeuillez trouver ci-joint l'appel signé.\n\nConseiller municipal de Roucy,\nDidier Hopin\n"])
+def test_a_signature_sent_as_an_attachment_is_a_signing_message(body):
+    from rne_match.inputs.mail.mailbox import _from_bytes
+
+    raw = ("From: <x@gmail.com>\nTo: t@c.example\nSubject: Appel\nMessage-ID: <m1@test>\nMIME-Version: 1.0\n"
+           'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n'
+           f"{body}\n--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=\"signature.pdf\"\n"
+           "Content-Transfer-Encoding: base64\n\nJVBERi0=\n--b--\n").encode()
+    out = rows(_from_bytes(raw, "m.eml"))
+    assert out[0]["intention"] == "signe" and out[0]["nom_complet"] and out[0]["mandat"]
+
+
+def test_a_title_in_capitals_over_its_commune_then_the_name():
+    out = rows(mail(1, "Bonjour,\n\nSignature :\n\n4E ADJOINTE AU MAIRE\nCOMMUNE DE TRIGNY (51)\nCherrière Alexia\n\nTrès cordialement\n"))
+    assert (out[0]["intention"], out[0]["nom_complet"], out[0]["commune"]) == ("signe", "Cherrière Alexia", "TRIGNY")
+
+
+@pytest.mark.parametrize("words", ["nous vous prions de bien vouloir nous compter parmi les signataires",
+                                   "je vous prie de m'inscrire parmi les signataires"])
+def test_asking_to_be_counted_among_the_signers_is_signing(words):
+    out = rows(mail(1, f"Madame, Monsieur,\n\nNous souscrivons à votre appel et {words}.\n\nMaire de Lons-le-Saunier,\nCyrille Brero\n"))
+    assert (out[0]["intention"], out[0]["nom_complet"]) == ("signe", "Cyrille Brero")
+
+
+def test_an_intercommunality_written_ca_is_not_an_arrondissement_councillor():
+    out = rows(mail(1, "CA du Caudrésis et du Catésis — Alban Caffiaux, maire de Bertry. Je signe.\n"))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Alban Caffiaux", "maire de Bertry")

@@ -96,7 +96,7 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\b(?:cons|cllr|conseil) (mun|municipa\w*)\b", "conseiller municipal"),
     (r"\b(?:cons|cllr) (?:dep|dept|depart\w*)\b", "conseiller departemental"),
     (r"\b(?:cons|cllr) (?:reg|region\w*)\b", "conseiller regional"),
-    (r"^ca\b(?= \w)", "conseiller d arrondissement"),
+    (r"^ca\b(?= \w)(?! (?:du|de|des|d)\b)", "conseiller d arrondissement"),  # not « CA du Caudrésis »
     (r"\b(?:cons|cllr|conseill(?:er|ere)s?) d arr(?:dt|ondt)?\b", "conseiller d arrondissement"),
     (r"\b(conseill(?:er|ere)s?) (?:mun|munic)\b", r"\1 municipal"),
     (r"\b(conseill(?:er|ere)s?) (?:dep|dept|depart|departem)\b", r"\1 departemental"),

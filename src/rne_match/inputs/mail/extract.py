@@ -675,7 +675,15 @@ def rule_signature_block(lines: list[str]) -> Signer | None:
         span = mandate_span(line)
         if span is None or span[0] > 3:
             continue
-        for j in [*range(i - 1, max(-1, i - 4), -1), i + 1]:
+        mandate = span[1]
+        # « 4E ADJOINTE AU MAIRE » over « COMMUNE DE TRIGNY (51) »: the place on the next line
+        below = _PLACE_LINE.match(clean[i + 1]) if i + 1 < len(clean) else None
+        if below and not parse_mandate(mandate).place:
+            mandate = f"{mandate}, {below.group(1)}"
+        # a title standing alone on its line (not a sentence) may have the name a line or two below
+        alone = len(span[1]) >= 0.7 * len(line) and not line.rstrip().endswith(".")
+        after = [k for k in range(i + 1 + bool(below), min(len(clean), i + 5 + bool(below))) if clean[k]][:2 if alone else 1]
+        for j in [*range(i - 1, max(-1, i - 4), -1), *after]:
             candidate = _without_affiliation(clean[j]) if 0 <= j < len(clean) else ""
             if (candidate and not looks_like_name(candidate) and j > 0 and len(candidate.split()) == 1
                     and len(clean[j - 1].split()) == 1 and looks_like_name(f"{clean[j - 1]} {candidate}")):
@@ -685,9 +693,12 @@ def rule_signature_block(lines: list[str]) -> Signer | None:
                 civ, name = split_civility(candidate)
                 s.set("nom_complet", name, "bloc_signature")
                 s.set("civilite", civ, "bloc_signature")
-                s.set("mandat", span[1], "bloc_signature")
+                s.set("mandat", mandate, "bloc_signature")
                 return s
     return None
+
+
+_PLACE_LINE = re.compile(r"^(?:commune|mairie|ville)\s+(?:de\s+|d['’]\s*|du\s+)(.{2,60})$", re.I)
 
 
 _AFFILIATION = re.compile(r"\s*(?:[,–—]\s*|\s-\s|\s)(?:groupe|liste|[ée]lue? (?:de|sur) la liste)\b.*$|\s*\([^)]*\)\s*$", re.I)

@@ -61,16 +61,18 @@ _CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée
 # Saying that one signs, in the present or the past: not « pour signer », « avant de signer ».
 _SIGNS = re.compile(
     r"\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?sign\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+signe\b|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
-    r"\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|\bsoussign|\bm['’]associe|\bs['’]associe|\bnous associons|\bsoutiens\b|"
+    r"\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|\bsoussign|\bm['’]associe|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
-    r"\bsignature (?:pour|de|à)\b|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
+    r"\bsignature (?:pour|de|à)\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
     re.I | re.M)
 # Not signing yet: names suggested to the organisers (« vous devriez contacter X, maire de Y »), or
 # a decision put off (« je dois d'abord en parler à mon conseil, je reviens vers vous »).
 _DEFERS = re.compile(r"\b(?:vous (?:devriez|pourriez|pouvez) (?:contacter|solliciter|[ée]crire [àa])|je vous sugg[èe]re de contacter|"
                      r"je reviens vers vous|je dois d['’]abord|avant de (?:m['’]engager|signer)|je vous tiendrai au courant|"
                      r"je (?:vais|dois) (?:en parler|consulter|r[ée]fl[ée]chir))", re.I)
+_SIGNED_ATTACHED = re.compile(r"\b(?:voir|cf\.?)\s*(?:la\s+|en\s+)?(?:pj|p\.j\.|pi[èe]ce jointe)|\bci-joint|\ben pi[èe]ce jointe|"
+                              r"\b(?:appel|tribune|p[ée]tition|texte)\s+sign[ée]", re.I)
 _THANKS = re.compile(r"\b(?:merci(?! de | d['’])|bravo|f[ée]licitations|bien re[çc]u|bonne r[ée]ception)\b", re.I)
 
 
@@ -127,6 +129,8 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
         return Intent.QUESTION
     if not signs and _is_reply(msg) and _THANKS_FIRST.match(own):
         return Intent.THANKS  # « Bien reçu, merci » above the usual block: answering a thank-you
+    if msg.attachments and _SIGNED_ATTACHED.search(own + "\n" + msg.subject):
+        return Intent.SIGNS  # « Voir PJ », « ci-joint l'appel signé »: the signature is the attachment
     # a subject « Jean-Pierre Leone signe » says it for the body
     if signs or has_signer_line or says_it_signs(msg.subject) or re.search(r"\w\s+signe\s*[.!]*$", msg.subject, re.I):
         return Intent.SIGNS
