@@ -191,7 +191,8 @@ CASES: list[dict] = [
      "from": "Marc Olivier <marc.olivier@orange.fr>", "subject": "Signature",
      "body": "Veuillez trouver ci-joint le formulaire signé.\n",
      "attachments": [("formulaire-signe.pdf", "application/pdf", b"%PDF-1.4 fake")],
-     "expected": [], "reason": "aucun mandat", "check": {"pieces_jointes": "formulaire-signe.pdf"}},
+     # signs by its attachment (never opened): the sender signs, the mandate is left for review
+     "expected": [{"nom_complet": "Marc Olivier"}], "check": {"pieces_jointes": "formulaire-signe.pdf"}},
     {"id": "25-piece-jointe-et-signature",
      "from": "Yasmina Belkacem <y.belkacem@nanterre.fr>", "subject": "Ma signature",
      "body": "Je soussignée Yasmina Belkacem, conseillère municipale de Nanterre (92), PCF, signe la tribune.\n"

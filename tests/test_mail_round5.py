@@ -302,3 +302,20 @@ def test_asking_to_be_counted_among_the_signers_is_signing(words):
 def test_an_intercommunality_written_ca_is_not_an_arrondissement_councillor():
     out = rows(mail(1, "CA du Caudrésis et du Catésis — Alban Caffiaux, maire de Bertry. Je signe.\n"))
     assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Alban Caffiaux", "maire de Bertry")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Nom :\tHOUTEKIER\tPrénom :\tLéontine\nMandat :\tconseillère municipale de la Selve (12)",
+     ("", "HOUTEKIER", "Léontine", "conseillère municipale de la Selve (12)")),
+    ("Élu : Maxence Marc — Mandat : conseiller municipal — Lieu d'exercice : Commune d'Essegney (88)",
+     ("Maxence Marc", "", "", "conseiller municipal")),
+])
+def test_several_labelled_fields_on_one_line(line, expected):
+    out = rows(mail(1, f"Bonjour,\n\nCi-dessous les informations pour ma signature :\n\n{line}\n\nBien à vous,\n"))
+    assert (out[0]["nom_complet"], out[0]["nom"], out[0]["prenom"], out[0]["mandat"]) == expected
+
+
+def test_thanks_that_mention_an_earlier_signature_are_thanks():
+    out = rows(mail(2, "Parfait, merci. Déjà signé donc, je fais suivre à mes collègues.\n", subject="Re: Votre signature",
+                    reply_to="m1@test"))
+    assert out[0]["intention"] == "remerciement"

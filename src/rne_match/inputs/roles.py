@@ -23,7 +23,7 @@ ROLES: dict[str, tuple[str, ...]] = {
                "role", "titre du mandat", "mandat electif", "mandats electifs", "mandat exerce", "mandat actuel",
                "fonction elective"),
     "commune": ("commune", "ville", "city", "town", "localite", "collectivite", "municipalite",
-                "lieu", "territoire", "commune de mandat"),
+                "lieu", "territoire", "commune de mandat", "lieu d exercice", "lieu du mandat"),
     "departement": ("departement", "dept", "dep", "dpt", "n dpt", "no dpt", "section", "section departementale", "departement numero", "code departement",
                     "department", "county", "num departement", "n de departement", "numero de departement"),
     "parti": ("parti", "etiquette", "groupe", "party", "affiliation", "parti politique",

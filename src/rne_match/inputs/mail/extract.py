@@ -314,7 +314,7 @@ def rule_fields(lines: list[str]) -> list[Signer]:
     """« Nom : … / Prénom : … / Mandat : … » templates; a repeated field starts the next signer."""
     signers: list[Signer] = []
     current = Signer()
-    for line in lines:
+    for line in (part for raw in lines for part in _split_labelled(raw)):
         m = _LABEL_LINE.match(line)
         if not m:
             continue
@@ -347,6 +347,18 @@ def rule_fields(lines: list[str]) -> list[Signer]:
             s.fields["nom_complet"] = rest
             s.set("civilite", civ, "champ")
     return out
+
+
+_INNER_LABEL = re.compile(r"(?:^|\t|\s[—–|-]\s|\s{2,})\s*([A-Za-zÀ-ÿ'’ .]{2,30}?)\s*:")
+
+
+def _split_labelled(line: str) -> list[str]:
+    """« Nom :⇥HOUTEKIER⇥Prénom :⇥Léontine », « Élu : X — Mandat : … — Lieu d'exercice : … »: one
+    line holding several labelled fields, cut before each label people use."""
+    starts = [m.start(1) for m in _INNER_LABEL.finditer(line) if _LABEL_OF.get(fold(m.group(1)))]
+    if len(starts) < 2:
+        return [line]
+    return [re.sub(r"\s*[—–|\t-]+\s*$", "", line[a:b]).strip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
 
 
 def _same_person(current: Signer, name: str) -> bool:

@@ -64,7 +64,7 @@ _SIGNS = re.compile(
     r"\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|\bsoussign|\bm['’]associe|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
-    r"\bsignature (?:pour|de|à)\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
+    r"\bsignature (?:pour|de|à)\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
     re.I | re.M)
 # Not signing yet: names suggested to the organisers (« vous devriez contacter X, maire de Y »), or
 # a decision put off (« je dois d'abord en parler à mon conseil, je reviens vers vous »).
@@ -121,6 +121,9 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
     if _WITHDRAW.search(own) or _WITHDRAW.search(msg.subject):
         return Intent.WITHDRAWS
     signs = says_it_signs(own)
+    if (not signs and _is_reply(msg) and _THANKS_FIRST.match(own)
+            and not re.search(r"\b(?:je|nous) (?:vous )?(?:le )?confirm|\bconfirm[ée]", own, re.I)):
+        return Intent.THANKS  # « Parfait, merci. Déjà signé donc… »: thanks, not a new confirmation
     if _CONFIRM.search(own) and _is_reply(msg):
         return Intent.CONFIRMS
     if "?" in own and not (signs and has_signer_line):
