@@ -7,6 +7,7 @@ starts, whether what precedes it looks like a person's name, and which party is 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..domain.mandates import parse_mandate
@@ -88,22 +89,34 @@ def clean(value: str) -> str:
 
 # ---------------------------------------------------------------- body cleaning
 
+# « 1ère adjointe », « première adjointe »: the ordinal belongs to the mandate
+_ORDINAL = re.compile(r"(?:\b\d+\s*(?:e|è|ère|ere|er|re|ème|eme)|premi[eè]re?|deuxi[eè]me|troisi[eè]me|"
+                      r"quatri[eè]me|cinqui[eè]me|sixi[eè]me|septi[eè]me|huiti[eè]me)\s*$", re.I)
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def mandate_span(text: str) -> tuple[int, str] | None:
-    """Where the mandate starts in a text, and the mandate phrase up to the next clause."""
+    """Where the mandate starts in a text, and the mandate phrase up to the next clause (cached:
+    every rule asks it of the same lines)."""
     m = MANDATE_RE.search(text)
     if not m:
         return None
     start = m.start()
-    # « 1ère adjointe », « première adjointe »: keep the ordinal
-    ordinal = re.search(r"(?:\b\d+\s*(?:e|è|ère|ere|er|re|ème|eme)|premi[eè]re?|deuxi[eè]me|troisi[eè]me|"
-                        r"quatri[eè]me|cinqui[eè]me|sixi[eè]me|septi[eè]me|huiti[eè]me)\s*$", text[:start], re.I)
+    ordinal = _ORDINAL.search(text[:start])
     if ordinal:
         start = ordinal.start()
     rest = text[start:]
-    # A dot ends the phrase unless it ends an abbreviation (« cons. mun. », « adj. », « dép. 54 »).
-    stop = re.search(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+j['’]|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
+    stop = _MANDATE_END.search(rest)
+    return _span_from(text, start, rest, stop)
+
+
+# A dot ends the phrase unless it ends an abbreviation (« cons. mun. », « adj. », « dép. 54 »).
+_MANDATE_END = re.compile(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+j['’]|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
                      r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
-                     r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|)", rest)
+                     r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|)")
+
+
+def _span_from(text: str, start: int, rest: str, stop: re.Match | None) -> tuple[int, str]:
     phrase = rest[: stop.start()] if stop else rest
     # « maire de Plouha, dpt 22 », « …, département du Finistère »: a département set apart after the
     # comma still belongs to the mandate.
@@ -116,7 +129,7 @@ def mandate_span(text: str) -> tuple[int, str] | None:
     # A trailing bracket that is not a département (« (EELV) ») belongs to the party, not the mandate;
     # a bracket naming no party after a mandate without a place is its commune (« conseiller
     # municipal délégué aux sports (vaux-sur-vienne) », as smartphones write it).
-    bracket = re.search(rf"\s*\((?!\s*(?:\d{{2,3}}|2[AB])\b){_NOT_DEP_MARK}([^)]*)\)\s*$", phrase)
+    bracket = _TRAILING_BRACKET.search(phrase)
     if bracket:
         kept = phrase[: bracket.start()]
         if not _bracket_is_place(kept, bracket.group(1)):
@@ -128,6 +141,7 @@ def mandate_span(text: str) -> tuple[int, str] | None:
 
 _DEP_MARK = r"(?:d[ée]pt?\b\.?|dpt\b\.?|d[ée]partement\b)"
 _NOT_DEP_MARK = rf"(?!\s*{_DEP_MARK})"
+_TRAILING_BRACKET = re.compile(rf"\s*\((?!\s*(?:\d{{2,3}}|2[AB])\b){_NOT_DEP_MARK}([^)]*)\)\s*$")
 _PLACE_AFTER = re.compile(rf"\s*,\s*[{UPPER}][\w'’-]*(?:[ -][\w'’-]+){{0,4}}?\s*\((?:\d{{2,3}}|2[AB])\)")
 _HAS_PLACE = re.compile(rf"\s(?:de|du|des|d['’]|à|a|au|aux)\s*[{UPPER}]")
 _DEP_AFTER = re.compile(rf"\s*[,;]\s*{_DEP_MARK}\s*(?:\d{{2,3}}\b|2[AB]\b|(?:(?:de la|de l['’]|du|des|de|d['’])\s*)?"

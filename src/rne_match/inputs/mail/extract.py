@@ -355,6 +355,8 @@ _INNER_LABEL = re.compile(r"(?:^|\t|\s[—–|-]\s|\s{2,})\s*([A-Za-zÀ-ÿ'’ .
 def _split_labelled(line: str) -> list[str]:
     """« Nom :⇥HOUTEKIER⇥Prénom :⇥Léontine », « Élu : X — Mandat : … — Lieu d'exercice : … »: one
     line holding several labelled fields, cut before each label people use."""
+    if line.count(":") < 2:
+        return [line]
     starts = [m.start(1) for m in _INNER_LABEL.finditer(line) if _LABEL_OF.get(fold(m.group(1)))]
     if len(starts) < 2:
         return [line]
