@@ -7,7 +7,8 @@
 Standard library only. Signers are compared per thread (labels.csv `thread`): an output row counts for
 every thread of the messages listed in its `source`, so a signature merged across a thread is found
 whichever message carries it. Names are compared folded (accents, case, hyphens, apostrophes and word
-order ignored); a first name written as initials (« J.-P. ») matches the first name it abbreviates.
+order ignored); a first name written as initials (« J.-P. ») or shortened (« Véro », « Anne-So ») matches the first
+name it abbreviates.
 Prints one markdown table per output, per shape and overall; asserts nothing (exit code 0).
 """
 
@@ -62,7 +63,9 @@ def name_matches(tokens: list[str], nom: str, prenom: str) -> bool:
         return False
     if rest == first:
         return True
-    return len(rest) == len(first) and all(a == b or (len(a) == 1 and b.startswith(a)) for a, b in zip(rest, first, strict=True))
+    # an initial, or a shortened first name people write (« Véro », « Anne-So », « Marie-Jo »): a prefix of each part
+    return len(rest) == len(first) and all(a == b or (len(a) == 1 or len(a) >= 3) and b.startswith(a)
+                                           for a, b in zip(rest, first, strict=True))
 
 
 def same(a: str, b: str) -> bool:
