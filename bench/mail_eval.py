@@ -64,7 +64,7 @@ def name_matches(tokens: list[str], nom: str, prenom: str) -> bool:
     if rest == first:
         return True
     # an initial, or a shortened first name people write (« Véro », « Anne-So », « Marie-Jo »): a prefix of each part
-    return len(rest) == len(first) and all(a == b or (len(a) == 1 or len(a) >= 3) and b.startswith(a)
+    return len(rest) == len(first) and all(a == b or b.startswith(a)
                                            for a, b in zip(rest, first, strict=True))
 
 

@@ -319,3 +319,50 @@ def test_thanks_that_mention_an_earlier_signature_are_thanks():
     out = rows(mail(2, "Parfait, merci. Déjà signé donc, je fais suivre à mes collègues.\n", subject="Re: Votre signature",
                     reply_to="m1@test"))
     assert out[0]["intention"] == "remerciement"
+
+
+def test_members_answers_relayed_by_a_federation_are_their_signatures():
+    body = ("Bonjour,\n\nVoici les réponses de celles et ceux qui souhaitent co-signer l'appel :\n\n"
+            "— Réponse de Abdel SADI, maire de Bobigny (93), le 8 avril à 05:47 :\n> Oui, je co-signe bien sûr.\n> Abdel\n\n"
+            "— Réponse de Paul ROUX, maire de Coubron (93), le 8 avril à 15:43 :\n> Je ne signe pas pour l'instant.\n")
+    out = rows(mail(1, body, sender="Fédération <federation93@ps.example>"))
+    assert [(r["nom_complet"], r["mandat"]) for r in out] == [("Abdel SADI", "maire de Bobigny (93)")]
+
+
+@pytest.mark.parametrize("line, mandate", [
+    ("À Beuzeville (27), je suis conseiller municipal depuis 2020 et je signe l'appel.", "conseiller municipal de Beuzeville (27)"),
+    ("Dans ma commune, Febvin-Palfart (62), je suis maire depuis 2026 : je signe.", "maire de Febvin-Palfart (62)"),
+    ("Ancienne maire, aujourd'hui conseillère municipale de Saint-Julien (86), je signe l'appel.",
+     "conseillère municipale de Saint-Julien (86)"),
+])
+def test_place_said_first_and_former_mandates(line, mandate):
+    out = rows(mail(1, f"Bonjour,\n\n{line}\n\nGérard Cantaix\n"))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Gérard Cantaix", mandate)
+
+
+def test_a_name_before_the_greeting_on_the_first_line():
+    out = rows(mail(1, "ALLIX Denis, bonjour.\n\nVous pouvez m'ajouter : maire de Saint-Sauveur (50).\n\nMerci\n", sender="<d@x.fr>"))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("ALLIX Denis", "maire de Saint-Sauveur (50)")
+
+
+def test_a_dictated_line_without_commas():
+    out = rows(mail(1, "C'est Alexandre Huber conseiller municipal de fort louis 67 je signe l'appel merci beaucoup\n"))
+    assert (out[0]["nom_complet"], out[0]["departement"]) == ("Alexandre Huber", "67")
+
+
+def test_a_town_halls_auto_forwarding_rule_passes_on_a_signature():
+    from rne_match.inputs.mail.mailbox import _from_bytes
+
+    raw = ("From: Mairie <accueil@mairie-isigny.fr>\nTo: t@c.example\nSubject: TR: appel\nMessage-ID: <m1@test>\n"
+           "Auto-Submitted: auto-forwarded\nContent-Type: text/plain; charset=utf-8\n\nTransfert automatique.\n\n"
+           "-------- Message transféré --------\nDe : Alexandra MONDHER <am@yahoo.fr>\nDate : mercredi 14 avril 2027 20:40\n"
+           "Objet : appel\n\nJe signe l'appel. Alexandra Mondher, maire d'Isigny\n").encode()
+    out = rows(_from_bytes(raw, "m.eml"))
+    assert (out[0]["intention"], out[0]["nom_complet"]) == ("signe", "Alexandra Mondher")
+
+
+def test_the_alternative_text_of_a_signature_image_is_read():
+    from rne_match.inputs.mail.mailbox import html_to_text
+
+    text = html_to_text('<p>Signature pour l\'appel.</p><img src="cid:x" alt="Santa DUVAL, conseillère à l\'Assemblée de Corse">')
+    assert "Santa DUVAL, conseillère à l'Assemblée de Corse" in text

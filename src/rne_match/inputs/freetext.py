@@ -111,7 +111,7 @@ def mandate_span(text: str) -> tuple[int, str] | None:
 
 
 # A dot ends the phrase unless it ends an abbreviation (« cons. mun. », « adj. », « dép. 54 »).
-_MANDATE_END = re.compile(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+j['’]|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
+_MANDATE_END = re.compile(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+depuis\b|\s+j['’]|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
                      r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
                      r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|)")
 
@@ -213,6 +213,7 @@ def name_before(head: str) -> tuple[str, str] | None:
     head = re.sub(rf"(?:^|(?<=\s))([{UPPER}][{UPPER}'’ -]+[{UPPER}]),\s+([{UPPER}][a-zà-ÿ'’-]+(?:-[{UPPER}][a-zà-ÿ'’-]+)?)\s*[,–—-]*\s*$",
                   r"\1 \2", head)
     head = clean(_TRAILING_TITLE.sub("", head) or head)
+    head = re.sub(r"^(?:c['’]est|ici|moi,?)\s+(?=[A-ZÀ-Ý])", "", head, flags=re.I)  # « C'est Alexandre Huber conseiller… »
     civ, name = split_civility(head)
     if looks_like_name(clean(name)):
         return civ, clean(name)

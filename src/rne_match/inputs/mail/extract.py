@@ -838,6 +838,9 @@ def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
     answered = rule_inline_answers(msg.body)
     if answered:
         return answered, "\n".join(parts.own), "reponses"
+    relayed = rule_relayed_replies(msg.body.replace("\r", "").split("\n"))
+    if relayed:
+        return relayed, "\n".join(parts.own), "reponses"
     signers = _signers_in(parts.own)
     text = "\n".join(parts.own)
     if parts.forwards:  # several forwarded signatures: each message read as its author's
@@ -867,6 +870,36 @@ def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
 _ASKS = (("mandat", re.compile(r"\b(?:mandat|fonction|qualit[ée])", re.I)),
          ("commune", re.compile(r"\b(?:commune|d[ée]partement|r[ée]gion|collectivit[ée]|ville)", re.I)),
          ("nom_complet", re.compile(r"\b(?:nom|pr[ée]nom|identit[ée])", re.I)))
+
+
+_RELAYED = re.compile(r"^\W*(?:r[ée]ponse|message|courriel|mail)\s+(?:de|d['’])\s*(?P<who>.+?)(?:,?\s+(?:le|du)\s+\d.*?)?\s*:?\s*$", re.I)
+_DECLINES = re.compile(r"\bne\s+(?:signe|souhaite|peux|pourrai|vais)\b|\bpas\s+(?:signer|pour l['’]instant)|\bje d[ée]cline", re.I)
+
+
+def rule_relayed_replies(lines: list[str]) -> list[Signer]:
+    """A federation or a group relaying its members' answers: « — Réponse de Abdel SADI, maire de
+    Bobigny (93), le 8 avril : » over the member's quoted words. Each who says they sign (and does
+    not decline) is a signer, named and titled by the relayer's line."""
+    out = []
+    for i, line in enumerate(lines):
+        m = _RELAYED.match(line)
+        if not m:
+            continue
+        quoted = []
+        for x in lines[i + 1:]:
+            if x.lstrip().startswith(">"):
+                quoted.append(re.sub(r"^\s*>+\s?", "", x))
+            elif x.strip():
+                break  # the member's words end at the relayer's next line
+        said = "\n".join(quoted)
+        found = read_line(m.group("who"))
+        if not found or not says_it_signs(said) or _DECLINES.search(said):
+            continue
+        s = Signer(name_rule="ligne")
+        s.set("nom_complet", found["nom_complet"], "relais")
+        s.set("mandat", found["mandat"], "relais")
+        out.append(s)
+    return out
 
 
 def rule_inline_answers(body: str) -> list[Signer]:
@@ -964,6 +997,7 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
                        *((q_name, "citation") for q in quoted for q_name in [_colon_name("\n".join(q.lines))
                                                                               or _last_name_line(q.lines)]),
                        (_display_name(parts.forwarded_from or msg.sender_name), "expediteur"),
+                       (_greeting_name(lines), "salutation"),
                        (_first_name_and_address(lines, msg.sender), "prenom+adresse"),
                        (_subject_name(msg.subject), "objet")):
         if name:
@@ -984,6 +1018,13 @@ _STAFF = re.compile(r"\b(?:pour le maire et par d[ée]l[ée]gation|p\s*/\s*o\b|p
 _THIRD_PERSON_SIGNS = re.compile(r"\b(?:l[ae]|notre|son|sa|m\.|mme|monsieur|madame)\s+(?:le\s+|la\s+)?(?:premi[eè]re?\s+|\d+e\s+)?"
                                  r"(?:maire|adjointe?|conseill[eè]re?|pr[ée]sidente?|vice-pr[ée]sidente?|[ée]lue?)\b[^.\n]{0,80}?"
                                  r"\b(?:souhaite|signe|veut|voudrait|tient|demande|s['’]associe)", re.I)
+
+
+def _greeting_name(lines: list[str]) -> str:
+    """« ALLIX Denis, bonjour. » as the first line: the writer's name before the greeting."""
+    first = next((x.strip() for x in lines if x.strip()), "")
+    m = re.match(r"^(.{4,60}?),?\s+(?:bonjour|bonsoir|salut|hello)\b", first, re.I)
+    return m.group(1) if m and looks_like_name(m.group(1)) else ""
 
 
 def _subject_name(subject: str) -> str:
@@ -1047,12 +1088,34 @@ _ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe
                      r"\bmoi[- ]m[êe]me\s+(?:compris|inclus|[ée]galement|aussi)\b", re.I)
 
 
+_FORMER_MANDATE = re.compile(r"\banci[e]nne?s?\s+(?:premi\w+\s+)?(?:maire|adjointe?|conseill\w+(?:\s+municipa\w+)?)"
+                             r"(?:\s+(?:de|d['’]|du)\s+[^,;.]+?)?\s*[,;]\s*(?:et\s+)?(?:aujourd['’]hui|d[ée]sormais|maintenant|"
+                             r"actuellement|depuis\s+\d{4})\s*,?\s*", re.I)
+_PLACE_FIRST = re.compile(r"^(?P<lead>.*?)(?:\b[àÀ]|\b[Aa]|\b[Dd]ans (?:ma|notre) commune\s*,|\b[Dd]ans la commune de|"
+                          r"\b[Pp]our la commune de)\s+(?P<place>[A-ZÀ-Ý][\w'’ -]+?)\s*(?P<dep>\((?:\d{2,3}|2[AB])\))?\s*,\s*"
+                          r"(?P<je>je suis|j['’]ai été élue? comme?|je siège comme)\s+(?P<title>(?:la |le |l['’])?[^,.;]+)")
+
+
+def _normalise_line(line: str) -> str:
+    line = fix_mandate_typos(line)
+    line = _FORMER_MANDATE.sub("", line)
+    m = _PLACE_FIRST.match(line)
+    span = mandate_span(m.group("title")) if m else None
+    if span and span[0] <= 4 and not parse_mandate(span[1]).place:
+        dep = f" {m.group('dep')}" if m.group("dep") else ""
+        title_end = m.start("title") + span[0] + len(span[1])
+        line = f"{m.group('lead')}{m.group('je')} {span[1]} de {m.group('place').strip()}{dep}{line[title_end:]}"
+    return line
+
+
 def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> Reading:
     """Intent and signers of one message, before conversations are put together."""
     parts = split_body(msg.body, msg.subject)
-    # « conseilere municiaple »: mandate words one slip away are read as meant
-    parts = Parts([fix_mandate_typos(x) for x in parts.own], [fix_mandate_typos(x) for x in parts.forwarded],
-                  parts.forwarded_from, [(who, [fix_mandate_typos(x) for x in lines]) for who, lines in parts.forwards
+    # « conseilere municiaple »: mandate words one slip away are read as meant; « ancienne maire,
+    # aujourd'hui conseillère municipale de X »: only the mandate held today; « À Brest (29), je suis
+    # adjointe au maire »: the place said first
+    parts = Parts([_normalise_line(x) for x in parts.own], [_normalise_line(x) for x in parts.forwarded],
+                  parts.forwarded_from, [(who, [_normalise_line(x) for x in lines]) for who, lines in parts.forwards
                                          if not is_organiser(_address(who), organisers)])
     if parts.forwarded and is_organiser(_address(parts.forwarded_from), organisers):
         parts = Parts(parts.own, [])  # the organisers' own message, forwarded back: never a signature

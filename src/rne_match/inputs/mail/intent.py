@@ -60,7 +60,7 @@ _CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée
                       r"bien s[ûu]r|absolument|parfait)\b", re.I)
 # Saying that one signs, in the present or the past: not « pour signer », « avant de signer ».
 _SIGNS = re.compile(
-    r"\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?sign\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+signe\b|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
+    r"\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+signe\b|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
     r"\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|\bsoussign|\bm['’]associe|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
@@ -87,7 +87,8 @@ def _is_reply(msg: MailMessage) -> bool:
 
 def is_automatic(msg: MailMessage) -> Intent | None:
     """An auto-reply or a mailing list, from the headers the machines set (and their subjects)."""
-    if (msg.headers.get("Auto-Submitted", "no").lower() not in ("", "no") or msg.headers.get("X-Autoreply")
+    # « auto-forwarded » (RFC 5436): a mailbox rule passing a person's message on, which is read as theirs
+    if (msg.headers.get("Auto-Submitted", "no").lower() not in ("", "no", "auto-forwarded") or msg.headers.get("X-Autoreply")
             or msg.headers.get("X-Autorespond") or _AUTO_SUBJECT.search(msg.subject)):
         return Intent.AUTOREPLY
     if msg.headers.get("List-Unsubscribe") or msg.headers.get("List-Id") or \

@@ -223,7 +223,7 @@ def _body(msg: Message) -> tuple[str, list[str], str]:
     return _lf(body), attachments, _lf("\n\n".join(attached))
 
 
-_PLACEHOLDER = re.compile(r"ne permet pas d['’]afficher|version html|afficher ce (?:message|courriel) (?:correctement|en html)|"
+_PLACEHOLDER = re.compile(r"\[cid:[^\]]*\]|ne permet pas d['’]afficher|version html|afficher ce (?:message|courriel) (?:correctement|en html)|"
                           r"view (?:this|it) in your browser|html version|requires an html", re.I)
 
 
@@ -299,6 +299,11 @@ class _TextParser(HTMLParser):
             self.out.append("\n")
         elif tag in ("td", "th"):
             self.out.append(" | ")  # cells stay apart: a name, then a mandate, then a party
+        elif tag == "img" and not self.skipping:
+            # a signature card drawn as an image says who signs in its alternative text
+            alt = next((v for k, v in attrs if k == "alt" and v), "")
+            if alt and len(alt) > 3:
+                self.out.append(f"\n{alt}\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP:
