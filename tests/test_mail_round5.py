@@ -366,3 +366,20 @@ def test_the_alternative_text_of_a_signature_image_is_read():
 
     text = html_to_text('<p>Signature pour l\'appel.</p><img src="cid:x" alt="Santa DUVAL, conseillère à l\'Assemblée de Corse">')
     assert "Santa DUVAL, conseillère à l'Assemblée de Corse" in text
+
+
+@pytest.mark.parametrize("line, mandate", [
+    ("Je signe. Gérard PÉRÈS, ancien maire (2020-2026), conseiller municipal d'Aignan (32)", "conseiller municipal d'Aignan (32)"),
+    ("Après douze ans comme maire, je siège maintenant comme conseiller municipal de Brazey (21). Je m'associe à l'appel.",
+     "conseiller municipal de Brazey (21)"),
+])
+def test_a_former_mandate_said_before_the_current_one_is_left_out(line, mandate):
+    out = rows(mail(1, f"Bonjour,\n{line}\nTrès cordialement\nGérard Pérès\n"))
+    assert (out[0]["nom_complet"].upper(), out[0]["mandat"]) == ("GÉRARD PÉRÈS", mandate)
+
+
+def test_a_regional_councillors_section_gives_the_region():
+    from rne_match.domain.mandates import parse_mandate
+
+    m = parse_mandate("Conseillère régionale (section du Pas-de-Calais)")
+    assert (m.code_departement, m.code_region) == ("62", "32")

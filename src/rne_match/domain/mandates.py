@@ -92,6 +92,8 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\bsieg\w* (?:au|a la|a l|dans le) conseil (municipal|departemental|regional|communautaire)\b", r"conseiller \1"),
     (r"\b(?:sieg\w* (?:a la|au sein de la) )?collectivite europeenne d alsace\b", "conseiller departemental alsace"),
     (r"\brepresente le canton\b", "conseiller departemental canton"),
+    (r"\bsiege\w* (?:maintenant |desormais |aujourd hui )?comme\b", ""),  # « je siège maintenant comme conseiller… »
+    (r"\bsection (?:du |de la |de l |des |de )?", ""),  # « conseillère régionale (section du Pas-de-Calais) »
     (r"\b(?:ctg|ctm)\b", " "),  # collectivité territoriale de Guyane / de Martinique
     (r"\b(?:cons|cllr|conseil) (mun|municipa\w*)\b", "conseiller municipal"),
     (r"\b(?:cons|cllr) (?:dep|dept|depart\w*)\b", "conseiller departemental"),
@@ -285,7 +287,7 @@ def parse_mandate(text: str | None) -> Mandate:
         region = _REG_BY_NAME[place_key]
         if kind is None and fonction:
             kind = "cr"
-    elif kind in ("cd",) and place_key in DEP_BY_NAME and dep is None:
+    elif kind in ("cd", "cr") and place_key in DEP_BY_NAME and dep is None:  # a regional councillor's section
         dep = DEP_BY_NAME[place_key]
     elif kind == "cr":
         for name, code in _REG_BY_NAME.items():

@@ -20,6 +20,7 @@ MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|(?-i:VP)(?=\s+C[DR]
                  r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au ))|"
                  r"premi(?:er|[eè]re) magistrate?|[ée]diles?(?= (?:de|du|d['’]))|"
                  r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|repr[ée]sente le canton)")
+# (« je siège maintenant comme conseiller municipal » is read from its title word)
 MANDATE_RE = re.compile(rf"\b{MANDATE_WORD}\b", re.I)
 CIVILITY = re.compile(r"^\s*(?:Madame|Monsieur|Mme|Mlle|M\.|Mr\.?|Dr\.?|Docteur(?:e)?)\s+", re.I)
 SALUTATION = re.compile(

@@ -1088,9 +1088,10 @@ _ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe
                      r"\bmoi[- ]m[êe]me\s+(?:compris|inclus|[ée]galement|aussi)\b", re.I)
 
 
-_FORMER_MANDATE = re.compile(r"\banci[e]nne?s?\s+(?:premi\w+\s+)?(?:maire|adjointe?|conseill\w+(?:\s+municipa\w+)?)"
-                             r"(?:\s+(?:de|d['’]|du)\s+[^,;.]+?)?\s*[,;]\s*(?:et\s+)?(?:aujourd['’]hui|d[ée]sormais|maintenant|"
-                             r"actuellement|depuis\s+\d{4})\s*,?\s*", re.I)
+_FORMER_MANDATE = re.compile(r"\b(?:ancien(?:ne)?s?\s+(?:premi\w+\s+)?|apr[èe]s\s+[\w ]{1,20}?\s+comme\s+)"
+                             r"(?:maire|adjointe?|conseill\w+(?:\s+municipa\w+)?)"
+                             r"(?:\s+(?:de|d['’]|du)\s+[^,;.()]+?)?(?:\s*\(\d{4}\s*[-–]\s*\d{4}\))?\s*[,;]\s*(?:et\s+)?"
+                             r"(?:(?:aujourd['’]hui|d[ée]sormais|maintenant|actuellement|depuis\s+\d{4})\s*,?\s*)?", re.I)
 _PLACE_FIRST = re.compile(r"^(?P<lead>.*?)(?:\b[àÀ]|\b[Aa]|\b[Dd]ans (?:ma|notre) commune\s*,|\b[Dd]ans la commune de|"
                           r"\b[Pp]our la commune de)\s+(?P<place>[A-ZÀ-Ý][\w'’ -]+?)\s*(?P<dep>\((?:\d{2,3}|2[AB])\))?\s*,\s*"
                           r"(?P<je>je suis|j['’]ai été élue? comme?|je siège comme)\s+(?P<title>(?:la |le |l['’])?[^,.;]+)")
