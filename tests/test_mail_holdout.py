@@ -1,4 +1,4 @@
-"""The petition mailboxes written after the rules (tests/mail_holdout…mail_holdout5, 950 messages built
+"""The petition mailboxes written after the rules (tests/mail_holdout…mail_holdout6, 1,102 messages built
 from the real 2026 RNE), extracted and verified end to end and scored by their own scorer
 (bench/mail_eval.py). Each floor is a little under the level reached at the end of the last round
 of work on issue 11, so that a regression on any of them fails; the issue's goals are ≥ 97 % of
@@ -17,9 +17,11 @@ from .conftest import SHARED
 
 pytestmark = pytest.mark.real_data
 ROOT = Path(__file__).resolve().parents[1]
-# corpus → (signers found without the registry, officials verified as the right person)
-FLOORS = {"mail_holdout": (0.92, 0.97), "mail_holdout2": (0.96, 0.98), "mail_holdout3": (0.97, 0.97),
-          "mail_holdout4": (0.97, 0.97), "mail_holdout5": (0.98, 0.97)}
+# corpus → (signers found without the registry, officials verified as the right person, exact names,
+# signers found with the registry); mail_holdout6 is the last one measured fresh and the least worked on
+FLOORS = {"mail_holdout": (0.92, 0.97, 0.99, 0.97), "mail_holdout2": (0.96, 0.98, 0.99, 0.97),
+          "mail_holdout3": (0.97, 0.97, 0.99, 0.97), "mail_holdout4": (0.97, 0.97, 0.99, 0.97),
+          "mail_holdout5": (0.98, 0.97, 0.99, 0.97), "mail_holdout6": (0.93, 0.89, 0.97, 0.93)}
 
 
 def _scorer():
@@ -55,15 +57,15 @@ def test_every_message_comes_out_at_least_once(scored):
 
 
 def test_extraction_without_registry_finds_signers_with_exact_names(scored):
-    (found, _), extract, _, _ = scored
+    (found, _, names, _), extract, _, _ = scored
     assert extract["signers_found"] / extract["signers"] >= found
-    assert extract["named_correct"] / extract["named_rows"] >= 0.99
+    assert extract["named_correct"] / extract["named_rows"] >= names
 
 
 def test_verify_finds_signers_and_verifies_the_right_people(scored):
-    (_, right), _, verify, _ = scored
-    assert verify["signers_found"] / verify["signers"] >= 0.97
-    assert verify["named_correct"] / verify["named_rows"] >= 0.99
+    (_, right, names, found), _, verify, _ = scored
+    assert verify["signers_found"] / verify["signers"] >= found
+    assert verify["named_correct"] / verify["named_rows"] >= names
     # withdrawn signatures are not counted; a name only an address gives (surname alone, a town
     # hall's generic address) is proposed for review, never verified
     assert verify["officials_right"] / verify["officials"] >= right
