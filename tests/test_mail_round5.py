@@ -179,7 +179,7 @@ def test_the_fuller_name_given_later_in_a_conversation_is_kept():
     out = rows(mail(1, "Je signe.\nAlain\n", sender=writer, subject="Appel"),
                mail(2, "Pouvez-vous préciser vos nom, mandat et commune ?\n", sender="Orga <tribune@collectif.example>",
                     to="al@outlook.fr", reply_to="m1@test", refs="<m1@test>", subject="Re: Appel"),
-               mail(3, "> 1. vos nom et prénom ;\n--> Alain Lajugie\n> 2. votre mandat ;\n--> 6e adjoint au maire\n"
+               mail(3, "> Pour vérifier votre signature, pourriez-vous préciser :\n> 1. vos nom et prénom ;\n--> Alain Lajugie\n> 2. votre mandat ;\n--> 6e adjoint au maire\n"
                        "> 3. votre commune.\n--> Angerville (91)\n", sender=writer, reply_to="m2@test",
                     refs="<m1@test> <m2@test>", subject="Re: Appel"))
     assert [(r["nom_complet"], r["mandat"]) for r in out if r["nom_complet"]] == [
@@ -383,3 +383,60 @@ def test_a_regional_councillors_section_gives_the_region():
 
     m = parse_mandate("Conseillère régionale (section du Pas-de-Calais)")
     assert (m.code_departement, m.code_region) == ("62", "32")
+
+
+# --- found by a review with fresh eyes: no signer may come from people merely mentioned
+
+
+def test_officials_listed_as_people_to_ask_are_not_a_roster_and_the_writer_still_signs():
+    out = rows(mail(1, "Je signe : Paul Martin, conseiller municipal de Mâcon.\nVoici les maires de mon secteur que vous "
+                       "pourriez solliciter :\n- Senozan : Vincent FAGUET\n- Sury-le-Comtal : Thierry HAREUX\n"))
+    assert [r["nom_complet"] for r in out] == ["Paul Martin"]
+
+
+def test_officials_who_have_not_answered_are_not_signers():
+    out = rows(mail(1, "Bonjour,\nLes maires de Senozan (Vincent FAGUET) et de Sury-le-Comtal (Thierry HAREUX) n'ont pas "
+                       "encore répondu.\nJe signe : Paul Martin, conseiller municipal de Mâcon.\n"))
+    assert [r["nom_complet"] for r in out] == ["Paul Martin"]
+
+
+def test_a_colleague_who_wants_to_read_first_is_not_a_signer():
+    out = rows(mail(1, "Je signe : Vincent FAGUET, maire de Senozan (71). Mon adjointe Véronique MALNORY souhaite d'abord "
+                       "lire le texte en entier avant de se décider.\n"))
+    assert [r["nom_complet"] for r in out] == ["Vincent FAGUET"]
+
+
+def test_answers_to_someone_elses_questions_or_a_refusal_are_no_signature():
+    friend = ("Le 3 mai, Paul a écrit :\n> Tu connais le nom du maire de Senozan ?\n\nFAGUET Vincent\n\n"
+              "> Et sa fonction exacte ?\n\nmaire de Senozan (71)\n")
+    refusal = ("Le 3 mai, Orga a écrit :\n> Pour vérifier votre signature :\n> 1. vos nom et prénom ;\n\nFAGUET Vincent\n\n"
+               "> 2. votre mandat ;\n\nmaire de Senozan\n\n> 3. Confirmez-vous votre signature ?\n\n"
+               "Non, finalement je ne souhaite pas m'engager.\n")
+    assert all(not r["nom_complet"] or r["intention"] != "signe"
+               for body in (friend, refusal) for r in rows(mail(1, body, subject="Re: question")))
+
+
+def test_a_subject_saying_someone_does_not_sign_is_not_signing():
+    out = rows(mail(1, "Je ne comprends pas cet appel.\n\nVincent FAGUET\nMaire de Senozan (71)\n",
+                    subject="Pourquoi personne ne signe"))
+    assert out[0]["intention"] != "signe"
+
+
+@pytest.mark.parametrize("words", ["Je signerai volontiers une fois que mon conseil municipal en aura délibéré. Je reviens vers vous.",
+                                   "Je signerais bien, mais je dois d'abord en parler à mon conseil."])
+def test_signing_later_is_not_signing(words):
+    out = rows(mail(1, f"Bonjour,\n{words}\n\nVincent FAGUET, maire de Senozan (71)\n"))
+    assert out[0]["intention"] == "question"
+
+
+def test_whoever_types_for_the_mayor_is_never_the_signer():
+    out = rows(mail(1, "Monsieur le Maire souhaite signer l'appel.\n\nBien cordialement,\nVéronique MALNORY\nMairie de Senozan\n",
+                    sender="Mairie de Senozan <accueil@senozan.fr>"))
+    assert out[0]["nom_complet"] == "" and out[0]["mandat"].lower().startswith("maire")
+
+
+def test_a_long_run_of_dashes_after_a_title_is_read_like_any_line():
+    from rne_match.inputs.freetext import mandate_span
+
+    # (this input made the place-after-comma pattern backtrack for minutes before it was made unambiguous)
+    assert mandate_span("2e adjointe, Senozan " + "-" * 400) == (0, "2e adjointe")

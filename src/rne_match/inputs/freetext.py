@@ -143,7 +143,8 @@ def _span_from(text: str, start: int, rest: str, stop: re.Match | None) -> tuple
 _DEP_MARK = r"(?:d[ée]pt?\b\.?|dpt\b\.?|d[ée]partement\b)"
 _NOT_DEP_MARK = rf"(?!\s*{_DEP_MARK})"
 _TRAILING_BRACKET = re.compile(rf"\s*\((?!\s*(?:\d{{2,3}}|2[AB])\b){_NOT_DEP_MARK}([^)]*)\)\s*$")
-_PLACE_AFTER = re.compile(rf"\s*,\s*[{UPPER}][\w'’-]*(?:[ -][\w'’-]+){{0,4}}?\s*\((?:\d{{2,3}}|2[AB])\)")
+# (words without hyphens inside, joined by a space or a hyphen: one way to read a run, no backtracking)
+_PLACE_AFTER = re.compile(rf"\s*,\s*[{UPPER}][\w'’]*(?:[ -][\w'’]+){{0,6}}\s*\((?:\d{{2,3}}|2[AB])\)")
 _HAS_PLACE = re.compile(rf"\s(?:de|du|des|d['’]|à|a|au|aux)\s*[{UPPER}]")
 _DEP_AFTER = re.compile(rf"\s*[,;]\s*{_DEP_MARK}\s*(?:\d{{2,3}}\b|2[AB]\b|(?:(?:de la|de l['’]|du|des|de|d['’])\s*)?"
                         rf"[{UPPER}][\w'’-]*(?:[ -][\w'’-]+){{0,3}}?(?=\s*(?:[,;.!)]|$)))", re.I)

@@ -512,21 +512,26 @@ def _roster_signer(name: str, title: str, place: str) -> Signer | None:
     return s
 
 
+_ROSTER_SIGNS = re.compile(r"\bsign|\bs['’]associ|\bco-?sign|\bsoutien", re.I)
+
+
 def rule_roster(lines: list[str]) -> list[Signer]:
+    """Only a roster its writer says is signing (« signent », « leurs signatures »): officials named
+    as people to ask, or who have not answered, are no signers."""
     for i, line in enumerate(lines):
         inline = _INLINE_ROSTER.search(line)
-        if inline:
+        if inline and _ROSTER_SIGNS.search(line):
             found = [s for m in _INLINE_ITEM.finditer(inline.group(2))
                      if (s := _roster_signer(m.group(2), inline.group(1), m.group(1)))]
             if len(found) > 1:
                 return found
         title = _PLURAL_TITLE.search(line)
-        if title and _ROSTER_HEAD.search(line):
+        if title and _ROSTER_HEAD.search(line) and _ROSTER_SIGNS.search(line):
             found = _roster_items(lines[i + 1:], title.group(1))
             if len(found) > 1:
                 return found
         note = _ROSTER_NOTE.search(line)
-        if note:
+        if note and _ROSTER_SIGNS.search("\n".join(lines[max(0, i - 8):i + 1])):
             found = _roster_items(list(reversed(lines[:i])), note.group(1))
             if len(found) > 1:
                 return list(reversed(found))
@@ -597,7 +602,8 @@ _COLLEAGUE = re.compile(
     rf"\b(?:mon|ma|notre)\s+((?:{_ORDINAL}\s+)?(?:adjointe?|coll[eè]gue|conseill(?:[eè]re|er)(?:\s+municipale?)?|"
     rf"maire[- ]adjointe?)(?:\s+(?:au|aux|à|a|chargée?|déléguée?)\s+[a-zà-ÿ' ]+?)?)\s*,?\s+"
     rf"((?:[{UPPER}][\w'’-]+\s+){{1,3}}[{UPPER}][\w'’-]+)\s*(?:\(([^)]*)\))?\s*,?\s*"
-    r"(?:qui\s+)?(?:souhaite|veut|voudrait|aimerait|d[ée]sire|tient|signe|se joint|s['’]associe|rejoint)", re.I)
+    r"(?:qui\s+)?(?:(?:souhaite|veut|voudrait|aimerait|d[ée]sire|tient)\s+(?:aussi\s+|[ée]galement\s+)?(?:[àa]\s+)?"
+    r"(?:signer|co-?signer|s['’]associer|se joindre)|signe(?:\s+aussi|\s+[ée]galement)?\b|se joint|s['’]associe|rejoint)", re.I)
 
 
 def rule_colleague(text: str) -> list[Signer]:
@@ -779,7 +785,11 @@ def _confidence(s: Signer) -> float:
 def _signers_in(lines: list[str]) -> list[Signer]:
     text = "\n".join(lines)
     colleagues = rule_colleague(text)
-    for found in (rule_table(lines), rule_fields(lines), rule_roster(lines), rule_on_behalf(text), rule_soussigne(text),
+    roster = rule_roster(lines)
+    if roster:  # « Je signe : X, … » above the roster: the writer too
+        own = [s for s in rule_lines(lines) if s.has_name and not any(_same_person(r, s.fields["nom_complet"]) for r in roster)]
+        return own + roster
+    for found in (rule_table(lines), rule_fields(lines), rule_on_behalf(text), rule_soussigne(text),
                   rule_lines(lines), rule_je_suis(text)):
         if found:
             # « Je signe : X, maire de Y. Mon adjointe Z souhaite aussi signer. »: the colleague too
@@ -922,6 +932,11 @@ def rule_inline_answers(body: str) -> list[Signer]:
         question = ""
     if not fields.get("nom_complet") or not (fields.get("mandat") or fields.get("commune")):
         return []
+    # answers to the organisers checking a signature, not a friend's questions; and not a refusal
+    quoted = "\n".join(x for x in body.split("\n") if x.lstrip().startswith(">"))
+    answers = "\n".join(x for x in body.split("\n") if x.strip() and not x.lstrip().startswith(">"))
+    if not re.search(r"\bsign", quoted, re.I) or _DECLINES.search(answers) or re.search(r"^\W*non\b", answers, re.I | re.M):
+        return []
     s = Signer(name_rule="reponses")
     civ, name = split_civility(clean(fields["nom_complet"]))
     s.set("nom_complet", name, "reponses")
@@ -930,6 +945,18 @@ def rule_inline_answers(body: str) -> list[Signer]:
     place = fields.get("commune", "")
     s.set("mandat", f"{mandate}, {place}" if mandate and place else mandate or place, "reponses")
     return [s]
+
+
+def _answers_questions(body: str) -> bool:
+    """Lines written under quoted questions (« > Tu connais le nom du maire ? » / « FAGUET Vincent »):
+    answers, which sign only when `rule_inline_answers` found the organisers asking about a signature."""
+    last_quoted = ""
+    for line in body.replace("\r", "").split("\n"):
+        if line.lstrip().startswith(">"):
+            last_quoted = line
+        elif line.strip() and last_quoted.rstrip().endswith("?"):
+            return True
+    return False
 
 
 def _forwarded_signers(sender: str, lines: list[str]) -> list[Signer]:
@@ -988,7 +1015,7 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
     if mandate:
         s.set("mandat", mandate, "phrase")
     lines = parts.forwarded if parts.forwarded else parts.own
-    if _STAFF.search(text) and _THIRD_PERSON_SIGNS.search(text):
+    if _THIRD_PERSON_SIGNS.search(text):
         # « Notre première adjointe souhaite signer. Pour le maire et par délégation, NOM, secrétaire
         # générale »: the names under the message are the staff's; the signer is named later, or by the
         # registry, never as the person who typed the message.
@@ -1130,7 +1157,8 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     # A message that holds nothing but a signer (a name and a mandate on their own, in the body, an
     # attached form or the subject) can only mean to sign: sent to a petition, that is its content.
     explicit = explicit or (any(s.has_name and s.fields.get("mandat") for s in signers)
-                            and (origin in ("piece_jointe", "objet", "reponses") or _only_a_signature(body, signers)))
+                            and (origin in ("piece_jointe", "objet", "reponses")
+                                 or (_only_a_signature(body, signers) and not _answers_questions(msg.body))))
     intent = classify(msg, "\n".join(words), organisers, explicit, forwarded=bool(parts.forwarded))
     if not intent.yields_signers and intent != Intent.OTHER:
         return Reading(msg, intent, [], REASONS[intent])

@@ -60,7 +60,7 @@ _CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée
                       r"bien s[ûu]r|absolument|parfait)\b", re.I)
 # Saying that one signs, in the present or the past: not « pour signer », « avant de signer ».
 _SIGNS = re.compile(
-    r"\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+signe\b|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
+    r"\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign(?!er(?:ai|ais|ait|ions|iez|aient)\b)\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+signe\b|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
     r"\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|\bsoussign|\bm['’]associe|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
@@ -71,6 +71,8 @@ _SIGNS = re.compile(
 _DEFERS = re.compile(r"\b(?:vous (?:devriez|pourriez|pouvez) (?:contacter|solliciter|[ée]crire [àa])|je vous sugg[èe]re de contacter|"
                      r"je reviens vers vous|je dois d['’]abord|avant de (?:m['’]engager|signer)|je vous tiendrai au courant|"
                      r"je (?:vais|dois) (?:en parler|consulter|r[ée]fl[ée]chir))", re.I)
+# « Jean-Pierre Leone signe »: capitalised words only (not « Pourquoi personne ne signe »)
+_NAME_SIGNS_SUBJECT = re.compile(r"(?:^|:\s*)(?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+\s+signe\s*[.!]*$")
 _SIGNED_ATTACHED = re.compile(r"\b(?:voir|cf\.?)\s*(?:la\s+|en\s+)?(?:pj|p\.j\.|pi[èe]ce jointe)|\bci-joint|\ben pi[èe]ce jointe|"
                               r"\b(?:appel|tribune|p[ée]tition|texte)\s+sign[ée]", re.I)
 _THANKS = re.compile(r"\b(?:merci(?! de | d['’])|bravo|f[ée]licitations|bien re[çc]u|bonne r[ée]ception)\b", re.I)
@@ -136,6 +138,6 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
     if msg.attachments and _SIGNED_ATTACHED.search(own + "\n" + msg.subject):
         return Intent.SIGNS  # « Voir PJ », « ci-joint l'appel signé »: the signature is the attachment
     # a subject « Jean-Pierre Leone signe » says it for the body
-    if signs or has_signer_line or says_it_signs(msg.subject) or re.search(r"\w\s+signe\s*[.!]*$", msg.subject, re.I):
+    if signs or has_signer_line or says_it_signs(msg.subject) or _NAME_SIGNS_SUBJECT.search(msg.subject):
         return Intent.SIGNS
     return Intent.THANKS if _THANKS.search(own) else Intent.OTHER
