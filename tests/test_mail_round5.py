@@ -440,3 +440,42 @@ def test_a_long_run_of_dashes_after_a_title_is_read_like_any_line():
 
     # (this input made the place-after-comma pattern backtrack for minutes before it was made unambiguous)
     assert mandate_span("2e adjointe, Senozan " + "-" * 400) == (0, "2e adjointe")
+
+
+def test_a_dictated_signature_is_read_with_the_punctuation_it_says():
+    out = rows(mail(1, "Signature alain eudeline tiret maire de boussac entre parenthèses 12 fermer la parenthèse\n"))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("alain eudeline", "maire de boussac (12)")
+
+
+@pytest.mark.parametrize("line, mandate", [
+    ("Ici, à Beuzeville (27), la source a tari en août. J'y suis conseiller municipal. Comptez ma signature.",
+     "conseiller municipal de Beuzeville (27)"),
+    ("À Longperrier (77) — conseiller municipal. Signature pour l'appel.", "conseiller municipal de Longperrier (77)"),
+])
+def test_the_place_said_before_the_title_in_other_words(line, mandate):
+    out = rows(mail(1, f"Bonjour,\n{line}\n\nCdlt\nGérard Cantaix\n"))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Gérard Cantaix", mandate)
+
+
+def test_an_intercommunality_line_is_no_person():
+    out = rows(mail(1, "Bonjour,\nSignature de l'appel :\nCC des Portes du Luxembourg — PRÉSIDENT\nFranck Jullien, maire d'Herbeuval\n"))
+    assert [r["nom_complet"] for r in out] == ["Franck Jullien"]
+
+
+def test_a_signer_in_brackets_at_the_end_of_a_long_subject():
+    out = rows(mail(1, "Bonjour,\nMerci pour cette initiative.\n", sender="<l.d@outlook.fr>",
+                    subject="Je soutiens l'appel et je le signe (Léontine DUCROS, conseillère municipale de Civaux (Vienne))"))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Léontine DUCROS", "conseillère municipale de Civaux")
+
+
+def test_a_name_then_ici_before_the_greeting_and_pour_la_liste():
+    out = rows(mail(1, "LIENHARDT Marie ici, bonjour\nPour la liste : 1re adjointe au maire de Wattwiller (68).\n", sender="<l@x.fr>"))
+    assert (out[0]["intention"], out[0]["nom_complet"]) == ("signe", "LIENHARDT Marie")
+
+
+def test_a_relayed_answer_under_a_heading_of_signers_signs_unless_it_declines():
+    body = ("Voici les réponses de celles et ceux qui souhaitent co-signer l'appel :\n\n"
+            "— Réponse de Jacques CAILLAUD, conseiller municipal de Saint-Gaultier (36), le 8 avril :\n> Avec plaisir. Jacques\n\n"
+            "— Réponse de Paul ROUX, maire de Coubron (93), le 8 avril :\n> Je ne signe pas.\n")
+    out = rows(mail(1, body, sender="Fédération <f36@ps.example>"))
+    assert [r["nom_complet"] for r in out] == ["Jacques CAILLAUD"]

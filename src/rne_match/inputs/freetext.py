@@ -61,6 +61,9 @@ def looks_like_name(text: str) -> bool:
         return False
     if re.match(rf"{MARRIAGE}\s", text, re.I):  # « née Roche » is the end of a name, not one
         return False
+    # « À Longperrier », « CC des Portes du Luxembourg »: a place or an intercommunality, not a person
+    if re.match(r"(?:(?i:à|au|aux|en|dans|chez)\s|(?:CC|CA|CU|CAF|EPT)\s)", text):
+        return False
     words = text.split()
     if not 2 <= len(words) <= 5:
         return False
@@ -216,6 +219,11 @@ def name_before(head: str) -> tuple[str, str] | None:
                   r"\1 \2", head)
     head = clean(_TRAILING_TITLE.sub("", head) or head)
     head = re.sub(r"^(?:c['’]est|ici|moi,?)\s+(?=[A-ZÀ-Ý])", "", head, flags=re.I)  # « C'est Alexandre Huber conseiller… »
+    # « CC des Portes du Luxembourg — PRÉSIDENT », « CA du Caudrésis — Alban Caffiaux, … »: the
+    # intercommunality set before a dash is no person
+    head = re.sub(r"^\s*(?:CC|CA|CU|CAF|EPT)\s[^—–]*(?:[—–]|\s-\s)\s*", "", head)
+    if not head.strip() or re.match(r"\s*(?:CC|CA|CU|CAF|EPT)\s", head):
+        return None
     civ, name = split_civility(head)
     if looks_like_name(clean(name)):
         return civ, clean(name)

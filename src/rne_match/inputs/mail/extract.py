@@ -870,9 +870,13 @@ def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
                 s.rules = {k: f"{v}+{origin}" for k, v in s.rules.items()}
             return signers, "\n".join(lines), origin
     if not msg.problem:
-        found = _signer(read_line(subject_text(msg.subject)), "objet")
-        if found is not None:
-            return [found], text, "objet"
+        subject = subject_text(msg.subject)
+        # « Je soutiens l'appel … (Léontine DUCROS, conseillère municipale de Civaux (Vienne)) »
+        bracketed = [m.group(1) for m in re.finditer(r"\(((?:[^()]|\([^()]*\))+)\)\s*$", subject)]
+        for candidate in (subject, *bracketed):
+            found = _signer(read_line(candidate), "objet")
+            if found is not None:
+                return [found], text, "objet"
     return [], text, "corps"
 
 
@@ -891,9 +895,12 @@ def rule_relayed_replies(lines: list[str]) -> list[Signer]:
     Bobigny (93), le 8 avril : » over the member's quoted words. Each who says they sign (and does
     not decline) is a signer, named and titled by the relayer's line."""
     out = []
+    heading = ""  # « voici les réponses de celles et ceux qui souhaitent co-signer »: each answer signs unless it declines
     for i, line in enumerate(lines):
         m = _RELAYED.match(line)
         if not m:
+            if not out and not line.lstrip().startswith(">"):
+                heading += f"\n{line}"
             continue
         quoted = []
         for x in lines[i + 1:]:
@@ -903,7 +910,7 @@ def rule_relayed_replies(lines: list[str]) -> list[Signer]:
                 break  # the member's words end at the relayer's next line
         said = "\n".join(quoted)
         found = read_line(m.group("who"))
-        if not found or not says_it_signs(said) or _DECLINES.search(said):
+        if not found or not (says_it_signs(said) or _ROSTER_SIGNS.search(heading)) or _DECLINES.search(said):
             continue
         s = Signer(name_rule="ligne")
         s.set("nom_complet", found["nom_complet"], "relais")
@@ -1050,7 +1057,7 @@ _THIRD_PERSON_SIGNS = re.compile(r"\b(?:l[ae]|notre|son|sa|m\.|mme|monsieur|mada
 def _greeting_name(lines: list[str]) -> str:
     """« ALLIX Denis, bonjour. » as the first line: the writer's name before the greeting."""
     first = next((x.strip() for x in lines if x.strip()), "")
-    m = re.match(r"^(.{4,60}?),?\s+(?:bonjour|bonsoir|salut|hello)\b", first, re.I)
+    m = re.match(r"^(.{4,60}?)(?:\s+ici)?,?\s+(?:bonjour|bonsoir|salut|hello)\b", first, re.I)
     return m.group(1) if m and looks_like_name(m.group(1)) else ""
 
 
@@ -1120,11 +1127,34 @@ _FORMER_MANDATE = re.compile(r"\b(?:ancien(?:ne)?s?\s+(?:premi\w+\s+)?|apr[èe]s
                              r"(?:\s+(?:de|d['’]|du)\s+[^,;.()]+?)?(?:\s*\(\d{4}\s*[-–]\s*\d{4}\))?\s*[,;]\s*(?:et\s+)?"
                              r"(?:(?:aujourd['’]hui|d[ée]sormais|maintenant|actuellement|depuis\s+\d{4})\s*,?\s*)?", re.I)
 _PLACE_FIRST = re.compile(r"^(?P<lead>.*?)(?:\b[àÀ]|\b[Aa]|\b[Dd]ans (?:ma|notre) commune\s*,|\b[Dd]ans la commune de|"
-                          r"\b[Pp]our la commune de)\s+(?P<place>[A-ZÀ-Ý][\w'’ -]+?)\s*(?P<dep>\((?:\d{2,3}|2[AB])\))?\s*,\s*"
-                          r"(?P<je>je suis|j['’]ai été élue? comme?|je siège comme)\s+(?P<title>(?:la |le |l['’])?[^,.;]+)")
+                          r"\b[Pp]our la commune de)\s+(?P<place>[A-ZÀ-Ý][\w'’ -]+?)\s*(?P<dep>\((?:\d{2,3}|2[AB])\))?\s*,?\s*"
+                          r"(?P<je>je suis|j['’]ai été élue? comme?|je siège comme|[—–])\s+(?P<title>(?:la |le |l['’])?[^,.;]+)")
+
+
+_DICTATED = re.compile(r"\b(?:virgule|tiret|entre parenth[èe]ses|ouvr(?:ir|ez) la parenth[èe]se|ferm(?:er|ez) la parenth[èe]se|"
+                       r"point d['’]exclamation|deux points|à la ligne)\b", re.I)
+_DICTATION = ((r"\s*\bvirgule\b", ","), (r"\s+\btiret\b\s*", " - "), (r"\s*\bdeux points\b", " :"),
+              (r"\s*\bpoint d['’]exclamation\b", " !"), (r"\s*\bentre parenth[èe]ses\s+(.+?)\s+ferm(?:er|ez) la parenth[èe]se\b",
+                                                           r" (\1)"), (r"\s*\b(?:point )?à la ligne\b", "."))
+_THERE = re.compile(r"\b[àa]\s+(?P<place>[A-ZÀ-Ý][\w'’ -]+?)\s*(?P<dep>\((?:\d{2,3}|2[AB])\))?\s*[,.].*?\bj['’]y suis\s+", re.I)
 
 
 def _normalise_line(line: str) -> str:
+    # a dictated message (« alain eudeline tiret maire de boussac entre parenthèses 12 fermer la
+    # parenthèse ») is read with the punctuation it dictates
+    if _DICTATED.search(line):
+        for pattern, repl in _DICTATION:
+            line = re.sub(pattern, repl, line, flags=re.I)
+        line = re.sub(r"^\s*(signature|je signe)\s+(?=[a-zà-ÿ])", r"\1 : ", line, flags=re.I)
+    # « Ici, à Beuzeville (27), la source a tari. J'y suis conseiller municipal. »: « y » is that place
+    there = _THERE.search(line)
+    if there:
+        rest = line[there.end():]
+        span = mandate_span(rest)
+        if span and span[0] == 0 and not parse_mandate(span[1]).place:
+            dep = f" {there.group('dep')}" if there.group("dep") else ""
+            line = f"{line[:there.end()]}{span[1]} de {there.group('place').strip()}{dep}{rest[len(span[1]):]}"
+            line = re.sub(r"\bj['’]y suis\s+", "je suis ", line, flags=re.I)
     line = fix_mandate_typos(line)
     line = _FORMER_MANDATE.sub("", line)
     m = _PLACE_FIRST.match(line)

@@ -61,7 +61,7 @@ _CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée
 # Saying that one signs, in the present or the past: not « pour signer », « avant de signer ».
 _SIGNS = re.compile(
     r"\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign(?!er(?:ai|ais|ait|ions|iez|aient)\b)\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+signe\b|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
-    r"\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|\bsoussign|\bm['’]associe|\bs['’]associe|\bnous associons|\bsoutiens\b|"
+    r"\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’]associe|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
     r"\bsignature (?:pour|de|à)\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
