@@ -1044,11 +1044,8 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
 
 
 _NAMED_AS = re.compile(rf"\b(?:s['’]appelle|il s['’]agit de|elle s['’]agit de|son nom est|se nomme)\s+((?:{_WORD}\s+){{1,3}}{_WORD})")
-# Who writes for an official: their staff's titles and the formulas of delegation.
-_STAFF = re.compile(r"\b(?:pour le maire et par d[ée]l[ée]gation|p\s*/\s*o\b|par d[ée]l[ée]gation|secr[ée]taire(?: g[ée]n[ée]rale?)?(?: de mairie)?|"
-                    r"directeur g[ée]n[ée]ral des services|directrice g[ée]n[ée]rale des services|\bdgs\b|collaborat(?:eur|rice)|"
-                    r"assistante?(?: parlementaire| de direction)?|charg[ée]e? de mission|attach[ée]e? de cabinet|chef(?:fe)? de cabinet)\b", re.I)
-# … and the official they write about, in the third person
+# An official written about in the third person (« Monsieur le Maire souhaite signer »): whoever typed
+# the message is staff, never the signer
 _THIRD_PERSON_SIGNS = re.compile(r"\b(?:l[ae]|notre|son|sa|m\.|mme|monsieur|madame)\s+(?:le\s+|la\s+)?(?:premi[eè]re?\s+|\d+e\s+)?"
                                  r"(?:maire|adjointe?|conseill[eè]re?|pr[ée]sidente?|vice-pr[ée]sidente?|[ée]lue?)\b[^.\n]{0,80}?"
                                  r"\b(?:souhaite|signe|veut|voudrait|tient|demande|s['’]associe)", re.I)
