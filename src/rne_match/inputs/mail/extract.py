@@ -1144,7 +1144,7 @@ def _normalise_line(line: str) -> str:
             line = re.sub(pattern, repl, line, flags=re.I)
         line = re.sub(r"^\s*(signature|je signe)\s+(?=[a-zà-ÿ])", r"\1 : ", line, flags=re.I)
     # « Ici, à Beuzeville (27), la source a tari. J'y suis conseiller municipal. »: « y » is that place
-    there = _THERE.search(line)
+    there = _THERE.search(line) if "y suis" in line else None
     if there:
         rest = line[there.end():]
         span = mandate_span(rest)
@@ -1153,8 +1153,11 @@ def _normalise_line(line: str) -> str:
             line = f"{line[:there.end()]}{span[1]} de {there.group('place').strip()}{dep}{rest[len(span[1]):]}"
             line = re.sub(r"\bj['’]y suis\s+", "je suis ", line, flags=re.I)
     line = fix_mandate_typos(line)
-    line = _FORMER_MANDATE.sub("", line)
-    m = _PLACE_FIRST.match(line)
+    lowered = line.lower()
+    if "ancien" in lowered or "comme" in lowered:
+        line = _FORMER_MANDATE.sub("", line)
+    m = _PLACE_FIRST.match(line) if ("je s" in lowered or "j'ai" in lowered or "j’ai" in lowered or "—" in line
+                                     or "–" in line) else None
     span = mandate_span(m.group("title")) if m else None
     if span and span[0] <= 4 and not parse_mandate(span[1]).place:
         dep = f" {m.group('dep')}" if m.group("dep") else ""
