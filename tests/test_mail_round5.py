@@ -479,3 +479,9 @@ def test_a_relayed_answer_under_a_heading_of_signers_signs_unless_it_declines():
             "— Réponse de Paul ROUX, maire de Coubron (93), le 8 avril :\n> Je ne signe pas.\n")
     out = rows(mail(1, body, sender="Fédération <f36@ps.example>"))
     assert [r["nom_complet"] for r in out] == ["Jacques CAILLAUD"]
+
+
+def test_a_pasted_table_without_a_mandate_column_still_lists_signers():
+    out = rows(mail(1, "Bonjour,\n\nVoici nos signatures :\n\nNom;Prénom;Commune\nDUPONT;Jean;Sury\nMARTIN;Marie;Sury\n"))
+    assert [(r["intention"], r["nom_complet"], r["commune"]) for r in out] == [
+        ("signe", "Jean DUPONT", "Sury"), ("signe", "Marie MARTIN", "Sury")]

@@ -1189,6 +1189,9 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     explicit = explicit or (any(s.has_name and s.fields.get("mandat") for s in signers)
                             and (origin in ("piece_jointe", "objet", "reponses")
                                  or (_only_a_signature(body, signers) and not _answers_questions(msg.body))))
+    # a table of signers pasted in the body (« Nom;Prénom;Commune »): signs, mandates or not (verify then
+    # sends the rows without a mandate to review)
+    explicit = explicit or sum(s.name_rule == "tableau" for s in signers) > 1
     intent = classify(msg, "\n".join(words), organisers, explicit, forwarded=bool(parts.forwarded))
     if not intent.yields_signers and intent != Intent.OTHER:
         return Reading(msg, intent, [], REASONS[intent])
