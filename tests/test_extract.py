@@ -7,7 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from rne_match.cli import main
-from rne_match.inputs.mail.extract import extract_message, split_body
+from rne_match.inputs.mail.body import split_body
+from rne_match.inputs.mail.extract import extract_message
 from rne_match.inputs.mail.mailbox import _from_bytes
 
 from .conftest import unique_official

@@ -140,9 +140,9 @@ def test_a_reply_correcting_the_name_replaces_the_name_first_written(first, repl
 
 
 def test_an_ok_in_a_reply_is_not_a_name_correction():
-    from rne_match.inputs.mail.extract import _name_correction
+    from rne_match.inputs.mail.conversations import name_correction
 
-    assert _name_correction("C'est noté, merci.") == "" and _name_correction("Bonjour, c'est OK pour moi.") == ""
+    assert name_correction("C'est noté, merci.") == "" and name_correction("Bonjour, c'est OK pour moi.") == ""
 
 
 def test_a_lone_first_name_completed_by_the_address_gives_the_whole_name():

@@ -31,8 +31,8 @@ from .inputs import (
     parse_limits,
     read_signatures,
 )
-from .inputs.mail.extract import ExtractStatus
 from .inputs.mail.extract import extract_mailbox as _extract
+from .inputs.mail.model import ExtractStatus
 from .inputs.roles import MAIL_ROLES
 from .locks import connect
 from .matching.guided import complete_from_registry

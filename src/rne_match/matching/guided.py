@@ -19,7 +19,7 @@ import polars as pl
 from ..domain.mandates import parse_mandate
 from ..domain.territories import DEP_BY_NAME
 from ..domain.text import fold
-from ..inputs.mail.extract import ExtractStatus
+from ..inputs.mail.model import ExtractStatus
 from ..registry.view import Registry
 
 CONFIDENCE = 0.6  # a name read from an address: below the review threshold of free-text rules

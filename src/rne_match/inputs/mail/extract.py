@@ -14,22 +14,17 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 
 import polars as pl
 
 from ...domain.kinds import KINDS
 from ...domain.mandates import fix_mandate_typos, parse_mandate
-from ...domain.territories import departement_code
 from ...domain.text import fold
 from ...progress import Steps, silent
 from ..freetext import (
     BULLET,
     MANDATE_RE,
-    MANDATE_WORD,
     SALUTATION,
     UPPER,
     clean,
@@ -45,8 +40,11 @@ from ..freetext import (
     split_civility,
 )
 from ..roles import ROLES
+from .body import Parts, split_body
+from .conversations import assemble, name_correction
 from .intent import REASONS, Intent, classify, is_automatic, says_it_signs
 from .mailbox import MailMessage, read_mailbox
+from .model import CAPITALISED_WORD, ExtractStatus, Reading, Signer, place_fields
 from .threads import Quote, is_organiser, organisers, quotes, quotes_by, thread_of
 
 COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet", "source", "signataire_no",
@@ -57,19 +55,6 @@ COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet"
 # How much each rule is trusted to have found the right name.
 RULE_CONFIDENCE = {"champ": 0.95, "tableau": 0.95, "couple": 0.85, "collegue": 0.8, "pour_le_compte": 0.85, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
                    "bloc_signature": 0.75, "expediteur": 0.5}
-
-_FORWARD = re.compile(r"^\s*(?:-{2,}|_{2,})?\s*(?:d[ée]but du message r[ée]exp[ée]di[ée]|message transf[ée]r[ée]|"
-                      r"forwarded message|original message|message d'origine|message d’origine)\b", re.I)
-_REPLY_SEPARATOR = re.compile(r"^\s*-*\s*(?:original message|message d['’]origine)\b", re.I)
-_REPLY = re.compile(r"^\s*(?:le .{4,160}a [ée]crit\s*:?|on .{4,160}wrote\s*:?)\s*$", re.I)
-_HEADER_LINE = re.compile(r"^\s*\**(de|from|envoy[ée]|sent|date|[àa]|to|cc|objet|subject|sujet|pour|"
-                          r"r[ée]pondre [àa]|reply-to)\s*\**\s*:\s*(.*)$", re.I)
-_FOOTER = re.compile(
-    r"^\s*(?:envoy[ée] (?:de|depuis) (?:mon|ma|l['’])|sent from my|provenance\s*:|garanti sans virus|"
-    r"t[ée]l[ée]charger outlook|get outlook for|obtenir outlook|this email has been checked|"
-    r"ce (?:message|courriel|mail)(?: et (?:toutes )?(?:les|ses) pi[èe]ces jointes)? (?:est|sont|peut|peuvent|"
-    r"contient|contiennent) .*(?:confidenti|destinataire)|afin de contribuer au respect de l['’]environnement|"
-    r"pensez [àa] l['’]environnement|pour vous d[ée]sinscrire|se d[ée]sinscrire|unsubscribe)", re.I)
 # « Nom : … », « Mandat : … »: the same field names as spreadsheet headers, except that in a
 # message « Titre : » introduces the mandate, not a civility.
 _LABEL_OF = {alias: role for role in ("nom_complet", "nom", "prenom", "civilite", "mandat", "parti", "commune",
@@ -80,188 +65,6 @@ _LABEL_OF = {alias: role for role in ("nom_complet", "nom", "prenom", "civilite"
 _NAME_LEADS = frozenset({"signing here", "signing", "signed", "signed by", "signer", "signatory", "i sign",
                          "add my name", "please add", "please add my name", "name of signer"})
 _LABEL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?([A-Za-zÀ-ÿ'’() .°/]{2,40}?)\s*[:：]\s*(.*?)\s*$")
-
-
-class ExtractStatus(StrEnum):
-    """Whether a row holds a signer; the value is what `extraction_statut` holds."""
-
-    SIGNER = "signataire"
-    NAMELESS = "signataire_sans_nom"  # a message that signs, whose name was not found (mandate kept)
-    WITHDRAWN = "signature_retiree"  # a signature its sender withdrew later
-    NO_SIGNER = "aucun_signataire"
-
-
-@dataclass
-class Signer:
-    fields: dict[str, str] = field(default_factory=dict)
-    rules: dict[str, str] = field(default_factory=dict)
-    name_rule: str = ""
-
-    def set(self, role: str, value: str, rule: str) -> None:
-        value = clean(value)
-        if role == "departement":
-            value = departement_code(value) or value
-        if value and not self.fields.get(role):
-            self.fields[role] = value
-            self.rules[role] = rule
-
-    @property
-    def has_name(self) -> bool:
-        return bool(self.fields.get("nom_complet") or self.fields.get("nom"))
-
-
-@dataclass
-class Parts:
-    own: list[str]  # the writer's own lines, quotes and footers removed
-    forwarded: list[str]  # the body of a forwarded message, if any
-    forwarded_from: str = ""  # « De : » of the forwarded message
-    # every forwarded message when one mail passes on several (« De : … » blocks one after another):
-    # (its « De : », its own lines); the first is `forwarded` / `forwarded_from`
-    forwards: list[tuple[str, list[str]]] = field(default_factory=list)
-
-
-def _join_wrapped_reply(lines: list[str]) -> list[str]:
-    """Gmail wraps « Le lun. 3 avr. 2023 à 10:12, Marie <m@x.fr> a écrit : » over two lines."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if (i + 1 < len(lines) and re.match(r"^\s*(le|on) ", line, re.I) and not _REPLY.match(line)
-                and re.search(r"(a [ée]crit|wrote)\s*:?\s*$", lines[i + 1], re.I) and len(line) < 160):
-            out.append(line + " " + lines[i + 1].strip())
-            i += 2
-            continue
-        out.append(line)
-        i += 1
-    return out
-
-
-def _header_block_at(lines: list[str], i: int) -> int:
-    """If an Outlook-style header block (De/Envoyé/À/Objet) starts at i, the index after it."""
-    j, seen = i, set()
-    while j < len(lines) and j < i + 8:
-        m = _HEADER_LINE.match(lines[j])
-        if not m:
-            if lines[j].strip() == "" and seen:
-                break
-            if seen:
-                break
-            return i
-        seen.add(fold(m.group(1)))
-        j += 1
-    if ({"de", "from"} & seen) and ({"objet", "subject", "sujet", "envoye", "sent", "date"} & seen) and len(seen) >= 2:
-        return j
-    return i
-
-
-def split_body(body: str, subject: str = "") -> Parts:
-    lines = _join_wrapped_reply(body.replace("\r", "").split("\n"))
-    forward_subject = bool(re.match(r"^\s*(fwd?|tr|fw|transf)\s*:", subject, re.I))
-    own: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if _FORWARD.match(line) and _REPLY_SEPARATOR.match(line) and not forward_subject:
-            break  # Outlook's « -----Message d'origine----- » above a reply: a quote, not a forward
-        if _FORWARD.match(line) or (forward_subject and _header_block_at(lines, i) > i):
-            start = i + 1 if _FORWARD.match(line) else i
-            while start < len(lines) and not lines[start].strip():
-                start += 1
-            end = _header_block_at(lines, start) if _header_block_at(lines, start) > start else start
-            sender = _from_header(lines[start:end])
-            inner = split_body("\n".join(lines[end:]))
-            forwards = _forward_blocks(lines[start:]) if end > start else []
-            return Parts(_strip_footer(own), inner.own, sender, forwards if len(forwards) > 1 else [])
-        if _REPLY.match(line) and _quoted_below(lines, i):
-            # « Le … a écrit : » over « > » lines: text written under or between them is the writer's
-            # own (a bottom-posted answer, answers put between the organisers' questions)
-            i += 1
-            continue
-        if _REPLY.match(line) or _header_block_at(lines, i) > i:
-            break  # everything below is the message replied to
-        if line.lstrip().startswith(">"):
-            if _FORWARD.match(re.sub(r"^(?:\s*>)+ ?", "", line)):
-                # Apple Mail quotes a forward with « > »: unquoted, it reads as any other forward
-                lines = lines[:i] + [re.sub(r"^(?:\s*>)+ ?", "", x) for x in lines[i:]]
-                continue
-            i += 1
-            continue
-        own.append(line.rstrip())
-        i += 1
-    return Parts(_strip_footer(own), [])
-
-
-def _from_header(header_lines: list[str]) -> str:
-    for h in header_lines:
-        m = _HEADER_LINE.match(h)
-        if m and fold(m.group(1)) in ("de", "from"):
-            return m.group(2).strip()
-    return ""
-
-
-def _forward_blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
-    """Forwarded messages one after another (an assistant passing on three signatures in one mail):
-    each header block starts one, its text runs to the next."""
-    starts = [i for i in range(len(lines)) if _header_block_at(lines, i) > i
-              and (i == 0 or not _HEADER_LINE.match(lines[i - 1]))]
-    blocks = []
-    for k, start in enumerate(starts):
-        end = _header_block_at(lines, start)
-        body = lines[end:starts[k + 1] if k + 1 < len(starts) else len(lines)]
-        while body and (not body[-1].strip() or _FORWARD.match(body[-1])):
-            body.pop()  # the next one's « Début du message réexpédié : »
-        blocks.append((_from_header(lines[start:end]), split_body("\n".join(body)).own))
-    return blocks
-
-
-def _quoted_below(lines: list[str], i: int) -> bool:
-    """The reply header at `i` is followed by « > » quoted lines, then by unquoted text."""
-    rest = [x for x in lines[i + 1:] if x.strip()]
-    if not rest or not rest[0].lstrip().startswith(">"):
-        return False
-    after = [x for x in rest if not x.lstrip().startswith(">")]
-    return bool(after) and not _REPLY.match(after[0])
-
-
-def _strip_footer(lines: list[str]) -> list[str]:
-    out: list[str] = []
-    for line in lines:
-        if _FOOTER.match(line):
-            # a disclaimer or a mailing-list footer ends the useful text
-            if re.search(r"confidenti|destinataire|d[ée]sinscri|unsubscribe", line, re.I):
-                break
-            continue
-        out.append(line)
-    while out and not out[-1].strip():
-        out.pop()
-    while out and not out[0].strip():
-        out.pop(0)
-    return out
-
-
-# ---------------------------------------------------------------- rules
-
-def _place_fields(signer: Signer, rule: str) -> None:
-    """Commune and département from the mandate text (« … de Castelnau-le-Lez (34) »); the
-    mandate parser already turns a département's name into its code."""
-    mandate = signer.fields.get("mandat", "")
-    if not mandate:
-        return
-    parsed = parse_mandate(mandate)
-    if parsed.code_departement:
-        signer.set("departement", parsed.code_departement, rule)
-    if (parsed.kind is None or KINDS[parsed.kind].commune_level) and parsed.place:
-        # The first of two mandates holds the commune (« maire de Sommières et conseiller départemental… »).
-        first = re.split(rf"\s+et\s+(?={MANDATE_WORD})", mandate, maxsplit=1, flags=re.I)[0]
-        initial = "a-zà-ÿ" + UPPER if first.islower() else UPPER  # « à saint-chinian » written all lowercase
-        m = re.search(r".*(?:\bd['’]\s*|\b(?:de|du|des|à|a|au|aux|sur)\s+)"
-                      rf"((?:la |le |les |l['’])?[{initial}][\w'’ -]*?)"
-                      r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", first)
-        if m is None:  # « Conseiller municipal délégué, Montpellier », « conseiller municipal - Mauguio »
-            m = re.search(rf"(?:,|\s[-–—])\s*((?:la |le |les |l['’])?[{initial}][\w'’ -]*?)"
-                          r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", first)
-        if m:
-            signer.set("commune", m.group(1), rule)
 
 
 _CELL_SEPARATORS = ("\t", ";", "|")
@@ -556,7 +359,6 @@ def _roster_items(lines: list[str], title: str) -> list[Signer]:
 
 
 _GIVEN = rf"[{UPPER}][\w'’-]+"
-_WORD = r"[A-ZÀ-Ý][\w'’-]+"
 _SURNAME = rf"(?:(?:de|du|des|le|la|d['’])\s*)?[{UPPER}][\w'’-]+(?:\s+(?:(?:de|du|le|la)\s+)?[{UPPER}][\w'’-]+)?"
 # « Jean et Marie DUPONT », « M. et Mme DUPONT (Jean et Marie) », « Marie Durand et Paul Roux »
 _COUPLE_SHARED = re.compile(rf"(?:^|[\s:,])({_GIVEN})\s+et\s+({_GIVEN})\s+({_SURNAME})$")
@@ -822,25 +624,6 @@ def _display_name(display: str) -> str:
     return ""
 
 
-@dataclass
-class Reading:
-    """One message as read: what it is for, its signers (or partial signer), why none."""
-
-    msg: MailMessage
-    intent: Intent
-    signers: list[Signer]
-    reason: str = ""
-    thread: int = 0
-    sources: list[str] = field(default_factory=list)  # messages merged into these signers
-    withdrawn_by: str = ""  # the later message of the same sender withdrawing this signature
-    withdrawn_only: frozenset[int] | None = None  # which of its signers (0-based) it withdraws; None: all
-    speaker: str = ""  # who wrote the signature: the forwarded message's author, else the sender
-
-    @property
-    def writer(self) -> str:
-        return self.speaker or self.msg.sender or self.msg.source
-
-
 def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
     """The explicit signers of a message's own words, else of the message it forwards, else of its
     small text attachments (a filled form, a vCard), else of its subject; with the text read and
@@ -1043,7 +826,7 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
     return s if s.fields else None
 
 
-_NAMED_AS = re.compile(rf"\b(?:s['’]appelle|il s['’]agit de|elle s['’]agit de|son nom est|se nomme)\s+((?:{_WORD}\s+){{1,3}}{_WORD})")
+_NAMED_AS = re.compile(rf"\b(?:s['’]appelle|il s['’]agit de|elle s['’]agit de|son nom est|se nomme)\s+((?:{CAPITALISED_WORD}\s+){{1,3}}{CAPITALISED_WORD})")
 # An official written about in the third person (« Monsieur le Maire souhaite signer »): whoever typed
 # the message is staff, never the signer
 _THIRD_PERSON_SIGNS = re.compile(r"\b(?:l[ae]|notre|son|sa|m\.|mme|monsieur|madame)\s+(?:le\s+|la\s+)?(?:premi[eè]re?\s+|\d+e\s+)?"
@@ -1066,7 +849,7 @@ def _subject_name(subject: str) -> str:
     return name if capitalised and looks_like_name(name) else ""
 
 
-_LONE_FIRST_NAME = re.compile(rf"^\s*({_WORD}(?:-{_WORD})?)\s*(?:,|\(|$)")
+_LONE_FIRST_NAME = re.compile(rf"^\s*({CAPITALISED_WORD}(?:-{CAPITALISED_WORD})?)\s*(?:,|\(|$)")
 
 
 def _first_name_and_address(lines: list[str], sender: str) -> str:
@@ -1201,7 +984,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
         mandate = _sentence_mandate(text) or next((m for line in parts.own if (m := mandate_with_place(line))), "")
         partial = Signer()
         partial.set("mandat", mandate, "phrase")
-        fix = _name_correction(text)
+        fix = name_correction(text)
         if fix:
             partial.fields["correction_nom"], partial.rules["correction_nom"] = fix, "correction"
         named = _NAMED_AS.search(text)  # « Mme la Maire s'appelle Anne-Laure Sorin », « Il s'agit de … »
@@ -1212,7 +995,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
         quoted = quotes_by(msg, quotes(msg.body))
         fallback = _fallback_signer(msg, parts, text, quoted)
         signers = [fallback] if fallback else []
-    if intent == Intent.CONFIRMS and len(signers) <= 1 and (fix := _name_correction(text)):
+    if intent == Intent.CONFIRMS and len(signers) <= 1 and (fix := name_correction(text)):
         # « Oui, mon nom complet est DUTARET-BORDAGARAY »: confirms, and corrects the name first written
         signers = signers or [Signer()]
         signers[0].fields["correction_nom"], signers[0].rules["correction_nom"] = fix, "correction"
@@ -1278,135 +1061,6 @@ def _address(header: str) -> str:
     return found[0].lower() if found else header.strip().lower()
 
 
-def _name_weight(s: Signer) -> int:
-    """Letters of the name in words longer than an initial (the first of equals wins: max keeps it)."""
-    name = s.fields.get("nom_complet") or f"{s.fields.get('prenom', '')} {s.fields.get('nom', '')}"
-    return sum(len(w) for w in re.split(r"[\s.'’-]+", name) if len(w) > 1)
-
-
-def _merge(group: list[Reading]) -> Reading:
-    """One signer's messages of a conversation as one signature: the name from the first message
-    that gives it, the mandate from the first that gives one, every message used in `sources`."""
-    signing = [r for r in group if r.signers]
-    # « Alain L. » first, « Alain Lajugie » in the answer to the organisers: the fuller name
-    named = max((r for r in signing if r.signers[0].has_name), default=None, key=lambda r: _name_weight(r.signers[0]))
-    base = named or signing[0]
-    merged = Signer(dict(base.signers[0].fields), dict(base.signers[0].rules), base.signers[0].name_rule)
-    for r in signing:
-        for role, value in r.signers[0].fields.items():
-            if not merged.fields.get(role):
-                merged.fields[role] = value
-                merged.rules[role] = f"{r.signers[0].rules.get(role, '')}+fil"
-    placed = [r.signers[0] for r in signing if _states_place(r.signers[0])]
-    if placed and not _states_place(merged):
-        # « Mme la Maire de Cutry (54) souhaite signer », then « Mme la Maire s'appelle … »: the
-        # mandate that says where wins over a bare title
-        for role in _PLACE_ROLES:
-            if placed[-1].fields.get(role):
-                merged.fields[role] = placed[-1].fields[role]
-                merged.rules[role] = f"{placed[-1].rules.get(role, '')}+fil"
-    _latest_place(merged, signing)
-    for r in signing:  # « mon prénom s'écrit Christophe, et non Christohpe »: the later spelling wins
-        _correct_name(merged, r.signers[0].fields.get("correction_nom", ""))
-    merged.fields.pop("correction_nom", None)
-    if len(group) > 1:
-        merged.name_rule = merged.name_rule if "+" in merged.name_rule else f"{merged.name_rule}+fil"
-    intent = Intent.CONFIRMS if any(r.intent == Intent.CONFIRMS for r in group) else Intent.SIGNS
-    reason = "" if merged.has_name else next((r.reason for r in group if r.reason), "")
-    return Reading(base.msg, intent, [merged], reason, base.thread, [r.msg.source for r in group])
-
-
-_FIRST_NAME_FIX = re.compile(rf"\bmon pr[ée]nom\s+s['’][ée]crit\s+({_WORD}(?:[ -]{_WORD})?)(?:\s*,?\s*(?:et\s+)?(?:non|pas)\s+({_WORD}))?")
-_FULL_NAME_FIX = re.compile(rf"\b(?:je suis|je m['’]appelle|il faut lire|(?:mon nom|mon identit[ée]) (?:est|complet est))\s+"
-                            rf"((?:{_WORD}\s+){{1,3}}{_WORD})", re.I)
-
-
-_WORD_FIX = re.compile(rf"(?:(?:^|[.!,:]\s*|\n)c['’]est|\bmon nom (?:complet |de famille )?(?:est|s['’][ée]crit))\s+({_WORD})\s*(?:[:;.!(]|$)",
-                       re.I | re.M)
-
-
-_NOT_A_NAME_FIX = frozenset({"ok", "fait", "note", "parfait", "bon", "bien", "vrai", "exact", "exactement", "correct",
-                             "juste", "signe", "moi", "nous", "cela", "ca", "tout", "entendu", "promis", "possible",
-                             "super", "top", "normal", "dommage", "important", "urgent", "gentil", "clair"})
-
-
-def _name_correction(text: str) -> str:
-    """A reply correcting how the name was written: « mon prénom s'écrit Christophe, et non
-    Christohpe » (→ « prenom:Christophe:Christohpe »), « je suis Véronique PASQUEREAU » (→ the name)."""
-    m = _FIRST_NAME_FIX.search(text)
-    if m:
-        return f"prenom:{m.group(1)}:{m.group(2) or ''}"
-    m = _FULL_NAME_FIX.search(text)
-    if m and looks_like_name(m.group(1)) and not MANDATE_RE.search(m.group(1)):
-        return m.group(1)
-    m = _WORD_FIX.search(text)  # « C'est MARCHADIER », « c'est Christophe (Chris pour tout le monde) »
-    return f"mot:{m.group(1)}" if m and fold(m.group(1)) not in _NOT_A_NAME_FIX else ""
-
-
-def _correct_name(merged: Signer, fix: str) -> None:
-    name = merged.fields.get("nom_complet", "")
-    if not fix or not name:
-        return
-    if fix.startswith("prenom:"):
-        _, new, old = fix.split(":", 2)
-        words = name.split()
-        given = [i for i, w in enumerate(words) if not w.isupper()]  # « Christohpe MEZARD »: the first name
-        at = next((i for i, w in enumerate(words) if fold(w) == fold(old)), given[0] if len(given) == 1 else None)
-        if at is not None:
-            words[at] = new
-            merged.fields["nom_complet"] = " ".join(words)
-            merged.rules["nom_complet"] = f"{merged.rules.get('nom_complet', '')}+correction"
-    elif fix.startswith("mot:"):  # one word respelt: it replaces the word of the name it resembles most
-        from rapidfuzz.distance import Indel
-
-        new = fix[4:]
-        words = name.split()
-        score, at = max((Indel.normalized_similarity(fold(new), fold(w)), i) for i, w in enumerate(words))
-        # a respelling keeps its first letter (« Chris » → Christophe, MARCHADEIR → MARCHADIER)
-        if score >= 0.5 and fold(words[at]) != fold(new) and fold(words[at])[:1] == fold(new)[:1]:
-            words[at] = new
-            merged.fields["nom_complet"] = " ".join(words)
-            merged.rules["nom_complet"] = f"{merged.rules.get('nom_complet', '')}+correction"
-    elif set(fold(fix).split()) & set(fold(name).split()):  # the same person, written whole
-        merged.fields["nom_complet"] = fix
-        merged.rules["nom_complet"] = f"{merged.rules.get('nom_complet', '')}+correction"
-
-
-_PLACE_ROLES = ("mandat", "commune", "departement")
-
-
-def _states_place(s: Signer) -> bool:
-    parsed = parse_mandate(s.fields.get("mandat", ""))
-    return bool(s.fields.get("commune") or s.fields.get("departement") or parsed.place or parsed.code_departement)
-
-
-def _latest_place(merged: Signer, signing: list[Reading]) -> None:
-    """A signer who states where they sit twice in a conversation corrects the first statement
-    (« pardon, c'est X, pas Y », « erratum : … »): the later mandate and place win."""
-    placed = [r for r in signing if _states_place(r.signers[0])]
-    if len(placed) < 2:
-        return
-    # the later message, and of two with the same date the later in the conversation
-    order = list(enumerate(placed))
-    latest = max(order, key=lambda ir: (_instant(ir[1].msg.date) if ir[1].msg.date else datetime.min.replace(tzinfo=UTC),
-                                        ir[0]))[1].signers[0]
-    for role in _PLACE_ROLES:
-        if latest.fields.get(role):
-            merged.fields[role] = latest.fields[role]
-            merged.rules[role] = f"{latest.rules.get(role, '')}+correction"
-        elif role != "mandat":
-            merged.fields.pop(role, None)
-            merged.rules.pop(role, None)
-
-
-def _one_person(group: list[Reading]) -> bool:
-    """The named signers of these messages are one person: their surnames share a word (a message
-    that gives only a mandate or a confirmation names nobody and fits any)."""
-    names = [set(fold(r.signers[0].fields.get("nom_complet") or r.signers[0].fields.get("nom", "")).split())
-             for r in group if r.signers[0].has_name]
-    return all(names[0] & other for other in names[1:])
-
-
 _TOWN_HALL_SENDER = re.compile(r"^\s*(?:mairie|ville|commune|secr[ée]tariat(?:\s+(?:de\s+(?:la\s+)?)?mairie)?|cabinet du maire)"
                                r"\s+(?:de\s+(?:la\s+|l['’])?|d['’]\s*|du\s+)(.+?)\s*$", re.I)
 
@@ -1435,112 +1089,6 @@ def _first_name_from_sender(signer: Signer, msg: MailMessage) -> None:
         given = [w for w in display.split() if fold(w) != fold(name)]
         signer.fields["nom_complet"] = " ".join([*given, name])
         signer.rules["nom_complet"] = "ligne+prenom_expediteur"
-
-
-def assemble(readings: list[Reading]) -> list[Reading]:
-    """Conversations put together: the messages one signer wrote in a conversation (a signing or
-    confirming one among them) become one signature, unless one of them already names several
-    signers; withdrawals mark the earlier signatures of their sender. Order: first message."""
-    groups: dict[tuple[int, str], list[Reading]] = {}
-    for r in readings:
-        groups.setdefault((r.thread, r.writer), []).append(r)
-    out: list[Reading] = []
-    done: set[int] = set()
-    for r in readings:
-        if id(r) in done:
-            continue
-        group = groups[(r.thread, r.writer)]
-        contributing = [g for g in group if g.intent in (Intent.SIGNS, Intent.CONFIRMS, Intent.OTHER) and g.signers]
-        # « Confirmé ! » alone completes the signature it answers: listed in its source, not a row
-        confirming = [g for g in group if g.intent == Intent.CONFIRMS and not g.signers]
-        if (contributing and any(g.intent.yields_signers for g in contributing + confirming)
-                and len(contributing) + len(confirming) > 1
-                and all(len(g.signers) == 1 for g in contributing) and _one_person(contributing)):
-            merged = _merge(contributing)
-            if confirming:
-                merged.intent = Intent.CONFIRMS
-                used = {id(g) for g in contributing + confirming}
-                merged.sources = [g.msg.source for g in group if id(g) in used]
-            out.append(merged)
-            done.update(id(g) for g in contributing + confirming)
-            continue
-        if r.intent == Intent.OTHER:  # a mandate alone, with nothing to complete: not a signer
-            r = Reading(r.msg, r.intent, [], r.reason, r.thread)
-        out.append(r)
-        done.add(id(r))
-    _colleagues_place(out)
-    _withdraw(out)
-    return out
-
-
-def _colleagues_place(readings: list[Reading]) -> None:
-    """A colleague added by a signer (« mon adjoint X souhaite aussi signer ») sits in the writer's
-    commune: the place of the writer's own signature in the conversation."""
-    for r in readings:
-        for s in r.signers:
-            if s.name_rule != "collegue" or s.fields.get("commune") or parse_mandate(s.fields.get("mandat")).place:
-                continue
-            own = next((o.signers[0] for o in readings if o.thread == r.thread and o.writer == r.writer
-                        and o.signers and o.signers[0].name_rule != "collegue"), None)
-            if own is not None:
-                _place_fields(own, "mandat")
-            if own is not None and own.fields.get("commune"):
-                s.set("commune", own.fields["commune"], "commune_de_l_expediteur")
-                if own.fields.get("departement"):
-                    s.set("departement", own.fields["departement"], "commune_de_l_expediteur")
-
-
-def _withdraw(readings: list[Reading]) -> None:
-    """A withdrawal flags every signature of the same sender in the mailbox. Even one dated after
-    it: clocks and time zones lie, and publishing a withdrawn name is the costly mistake, so the
-    organiser settles it (the reason says when the signature is the later one)."""
-    for w in readings:
-        if w.intent != Intent.WITHDRAWS or not w.msg.sender:
-            continue
-        signed = [r for r in readings if r is not w and r.msg.sender == w.msg.sender and r.intent.yields_signers
-                  and r.signers]
-        for r in signed:
-            later = bool(r.msg.date and w.msg.date and _instant(r.msg.date) > _instant(w.msg.date))
-            r.withdrawn_by = w.msg.source + (" (signature datée après le retrait : à confirmer)" if later else "")
-            r.withdrawn_only = _withdrawn_signers(w.msg, r.signers)
-        w.reason = (f"retrait de la signature du message {', '.join(r.msg.source for r in signed)}" if signed
-                    else "retrait de signature (aucune signature de cet expéditeur dans la boîte)")
-
-
-_PLURAL_WITHDRAWAL = re.compile(r"\b(?:nos|notre|nous|leurs?)\b")
-
-
-def _withdrawn_signers(withdrawal: MailMessage, signers: list[Signer]) -> frozenset[int] | None:
-    """Which signers of a message listing several one withdrawal takes back: « merci de retirer mon
-    nom. Arnaud GANDON » from the mayor who sent his majority's list is the mayor alone, named in
-    the withdrawal (its words or its From display name). A plural withdrawal (« nos signatures »),
-    or one naming none of them, takes back them all: publishing a withdrawn name is the costly error."""
-    if len(signers) < 2:
-        return None
-    own = fold("\n".join(split_body(withdrawal.body, withdrawal.subject).own))  # never the quoted list
-    if _PLURAL_WITHDRAWAL.search(own):
-        return None
-    present = set(f"{own} {fold(withdrawal.sender_name)}".split())
-    named = frozenset(k for k, s in enumerate(signers)
-                      if (surname := fold(s.fields.get("nom") or _surname_guess(s.fields.get("nom_complet", ""))))
-                      and set(surname.split()) <= present)
-    return named or None
-
-
-def _surname_guess(full: str) -> str:
-    """The capitalised words of « Arnaud GANDON » (the surname as people write it), else the last word."""
-    words = full.split()
-    caps = [w for w in words if len(w) > 1 and w.isupper()]
-    return " ".join(caps) if caps else (words[-1] if words else "")
-
-
-def _instant(iso: str) -> datetime:
-    """A message date comparable with any other (a date without time zone is taken as UTC)."""
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return datetime.min.replace(tzinfo=UTC)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _labelled(lines: list[str], role: str) -> str | None:
@@ -1575,7 +1123,7 @@ def _rows(r: Reading) -> list[dict]:
         return [_row(msg, source, 0, Signer(), ExtractStatus.NO_SIGNER, r.intent, r.reason)]
     rows = []
     for k, s in enumerate(r.signers, 1):
-        _place_fields(s, "mandat")
+        place_fields(s, "mandat")
         if withdrawn and (r.withdrawn_only is None or k - 1 in r.withdrawn_only):
             status, reason = ExtractStatus.WITHDRAWN, f"signature retirée par le message {withdrawn}"
         elif s.has_name:
