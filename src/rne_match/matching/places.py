@@ -121,9 +121,11 @@ def _build_referential(reg: Registry) -> pl.DataFrame:
     folded = _key(fold_expr(pl.col("name")))
     ref = ref.with_columns(pl.when(pl.col("lieu_type") == "epci").then(_epci_key(folded)).otherwise(folded)
                            .alias("key")).drop("name").filter(pl.col("key") != "")
-    # A registry name already given by the COG for the same commune adds nothing.
-    return ref.with_columns(pl.coalesce("commune", "lieu_code").alias("unit")).unique(
-        ["key", "unit"], keep="first", maintain_order=True)
+    # A registry name already given by the COG for the same commune adds nothing; of a commune and its
+    # homonymous commune déléguée (Vouziers), the commune — always the same one, whatever the parts' order.
+    return ref.with_columns(pl.coalesce("commune", "lieu_code").alias("unit")).with_row_index("_order").sort(
+        "key", "unit", pl.col("lieu_type") != "commune", "_order").unique(
+        ["key", "unit"], keep="first", maintain_order=True).drop("_order")
 
 
 def _matches(sigs: pl.DataFrame, reg: Registry) -> pl.DataFrame:
