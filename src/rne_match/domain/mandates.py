@@ -12,6 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from ..errors import PolicyError
 from .kinds import KINDS
 from .territories import DEP_BY_NAME, DEPARTEMENTS, OLD_REGIONS, REGIONS
@@ -138,16 +140,14 @@ _TYPO_WORD = re.compile(r"\b(?:cons|cosn|muni|depa|dépa|regi|régi|adjo)[a-zà-
 def fix_mandate_typos(text: str) -> str:
     """« conseilere municiaple » → « conseillère municipale »: a mandate word one slip away (two for
     long words), so that a hurried signer's mandate is read; real words nearby are kept."""
-    from rapidfuzz.distance import OSA
-
     def fix(m: re.Match) -> str:
         word = m.group(0)
         folded = fold(word)
         if folded in _MANDATE_VOCAB or folded in _NOT_TYPOS:
             return word
         limit = 2 if len(folded) >= 9 else 1
-        best = min(_MANDATE_VOCAB, key=lambda v: (OSA.distance(folded, v), v))
-        if folded[:3] == best[:3] and OSA.distance(folded, best) <= limit:
+        distance, best = min((OSA.distance(folded, v), v) for v in _MANDATE_VOCAB)
+        if folded[:3] == best[:3] and distance <= limit:
             return _MANDATE_VOCAB[best].upper() if word.isupper() else _MANDATE_VOCAB[best]
         return word
 

@@ -358,11 +358,10 @@ def _roster_items(lines: list[str], title: str) -> list[Signer]:
     return out
 
 
-_GIVEN = rf"[{UPPER}][\w'’-]+"
 _SURNAME = rf"(?:(?:de|du|des|le|la|d['’])\s*)?[{UPPER}][\w'’-]+(?:\s+(?:(?:de|du|le|la)\s+)?[{UPPER}][\w'’-]+)?"
 # « Jean et Marie DUPONT », « M. et Mme DUPONT (Jean et Marie) », « Marie Durand et Paul Roux »
-_COUPLE_SHARED = re.compile(rf"(?:^|[\s:,])({_GIVEN})\s+et\s+({_GIVEN})\s+({_SURNAME})$")
-_COUPLE_TITLED = re.compile(rf"\b(?:M\.|Mr\.?|Monsieur)\s+et\s+(?:Mme|Madame)\s+({_SURNAME})\s*\(\s*({_GIVEN})\s+et\s+({_GIVEN})\s*\)$")
+_COUPLE_SHARED = re.compile(rf"(?:^|[\s:,])({CAPITALISED_WORD})\s+et\s+({CAPITALISED_WORD})\s+({_SURNAME})$")
+_COUPLE_TITLED = re.compile(rf"\b(?:M\.|Mr\.?|Monsieur)\s+et\s+(?:Mme|Madame)\s+({_SURNAME})\s*\(\s*({CAPITALISED_WORD})\s+et\s+({CAPITALISED_WORD})\s*\)$")
 _BOTH_TITLES = re.compile(r"(?i)(?:conseill|adjoint|maire|[ée]lu|d[ée]l[ée]gu)\w*\s+et\s+(?:conseill|adjoint|maire|[ée]lu|d[ée]l[ée]gu)")
 _BOTH = re.compile(r"\s*,?\s*(?:tou(?:te)?s\s+(?:les\s+)?deux|l['’]un(?:e)? et l['’]autre)\s*,?\s*$", re.I)
 

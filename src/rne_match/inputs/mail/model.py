@@ -70,7 +70,7 @@ def place_fields(signer: Signer, rule: str) -> None:
                           r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", first)
         if m:
             signer.set("commune", m.group(1), rule)
-CAPITALISED_WORD = r"[A-ZÀ-Ý][\w'’-]+"
+CAPITALISED_WORD = rf"[{UPPER}][\w'’-]+"  # a word as names are written: « Jean-Pierre », « DUPONT »
 
 
 @dataclass
