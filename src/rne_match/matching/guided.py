@@ -1,4 +1,11 @@
-"""Signers whose name the text does not give, found with the registry's help.
+"""Signers whose name the rules did not find, found with the registry's help.
+
+Rules propose, the registry decides. First the words: a signing message whose rules found no name
+offers every run of words of its own text (`inputs.mail.spans`); the runs that are an official's
+full name, joined against every name the registry holds, name the signer, read with the mandate
+written next to them; the matcher then checks mandate and place as for any signer.
+
+Then the address, when the words hold no official's name:
 
 « Bonjour, je signe. Mon mandat : CD 974 » from `s.hoareau@…`, « Le maire de Schmittviller signe »
 from `maire@schmittviller.fr`: a person reads the name in the address, or knows who the mayor is.
@@ -13,13 +20,16 @@ The row keeps which spans were used, with a lower confidence, so the review queu
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 import polars as pl
 
 from ..domain.mandates import parse_mandate
 from ..domain.territories import DEP_BY_NAME
 from ..domain.text import fold
-from ..inputs.mail.model import ExtractStatus
+from ..inputs.mail.extract import WORDS
+from ..inputs.mail.model import ExtractStatus, Signer, place_fields
+from ..inputs.mail.spans import Span, name_spans, outermost, signer_at
 from ..registry.view import Registry
 
 CONFIDENCE = 0.6  # a name read from an address: below the review threshold of free-text rules
@@ -95,9 +105,75 @@ def _town_hall_place(domain: str) -> str:
     return " ".join(_tokens(name))
 
 
+WORDS_CONFIDENCE = 0.75  # an official's full name in the writer's words, next to a mandate
+WORDS_CONFIDENCE_NO_MANDATE = 0.45
+
+
+def _name_keys(registry: Registry) -> pl.DataFrame:
+    """Every full name the registry holds, folded, first name first and surname first; former
+    holders too, so that a former mayor's name is found and then explained, not lost."""
+    people = pl.concat([r.persons.select("nom_f", "prenom_f") for r in (registry, registry.former) if r is not None])
+    return pl.concat([people.select(pl.concat_str("prenom_f", pl.lit(" "), "nom_f").alias("key")),
+                      people.select(pl.concat_str("nom_f", pl.lit(" "), "prenom_f").alias("key"))]).unique()
+
+
+def _signers_named(lines: list[str], spans: list[Span], stated_mandate: str) -> list[Signer]:
+    """The signers a message's official names give: each name once (with the mandate written next
+    to it when one of its mentions has one). One name: the signer, with the mandate the message
+    states elsewhere if none stands next to it. Several: only those with a mandate of their own (a
+    list of signers), the others being people the message talks about."""
+    by_name: dict[str, Signer] = {}
+    for span in outermost(spans):
+        s = signer_at(lines, span)
+        if span.key not in by_name or (s.fields.get("mandat") and not by_name[span.key].fields.get("mandat")):
+            by_name[span.key] = s
+    signers = list(by_name.values())
+    if len(signers) == 1:
+        signers[0].set("mandat", stated_mandate, "phrase")
+        return signers
+    return [s for s in signers if s.fields.get("mandat")]
+
+
+def names_in_words(frame: pl.DataFrame, registry: Registry) -> pl.DataFrame:
+    """Rows of signing messages without a signer's name replaced by the signers an official's full
+    name in their words gives (one row each, `nom_complet=registre`); every other row unchanged.
+    The private words column is dropped."""
+    if WORDS not in frame.columns:
+        return frame
+    todo = frame.with_row_index("_row").filter(pl.col(WORDS).fill_null("") != "").select("_row", WORDS)
+    found: dict[int, list[Span]] = defaultdict(list)
+    lines_of = {row_id: text.split("\n") for row_id, text in todo.iter_rows()}
+    candidates = [(row_id, s.line, s.start, s.end, s.key) for row_id, lines in lines_of.items() for s in name_spans(lines)]
+    if candidates:
+        spans = pl.DataFrame(candidates, schema={"_row": pl.UInt32, "line": pl.Int64, "start": pl.Int64,
+                                                 "end": pl.Int64, "key": pl.String}, orient="row")
+        for row_id, line, start, end, key in spans.join(registry.derived("noms_complets", _name_keys), on="key",
+                                                        how="semi").iter_rows():
+            found[row_id].append(Span(line, start, end, key))
+    if not found:
+        return frame.drop(WORDS)
+    out = []
+    for row_id, row in enumerate(frame.drop(WORDS).iter_rows(named=True)):
+        signers = _signers_named(lines_of[row_id], found[row_id], row["mandat"] or "") if row_id in found else []
+        if not signers:
+            out.append(row)
+            continue
+        for k, s in enumerate(signers, 1):
+            place_fields(s, "mandat")
+            rules = "; ".join(f"{role}={rule}" for role, rule in s.rules.items())
+            out.append(row | {role: s.fields.get(role, "") for role in ("civilite", "nom_complet", "mandat", "commune",
+                                                                         "departement")} | {
+                "signataire_no": k, "extraction_statut": ExtractStatus.SIGNER.value, "extraction_raison": "",
+                "extraction_confidence": WORDS_CONFIDENCE if s.fields.get("mandat") else WORDS_CONFIDENCE_NO_MANDATE,
+                "extraction_regles": f"{rules} (nom d'élu·e du RNE trouvé dans le message)"})
+    return pl.DataFrame(out, schema=frame.drop(WORDS).schema, orient="row")
+
+
 def complete_from_registry(frame: pl.DataFrame, registry: Registry) -> pl.DataFrame:
-    """Rows of signing messages without a name (`signataire_sans_nom`) completed with the one
-    registry person their address and mandate point to; every other row unchanged."""
+    """Rows of signing messages without a name (`signataire_sans_nom`) completed with the
+    officials their words name, else with the one registry person their address and mandate
+    point to; every other row unchanged."""
+    frame = names_in_words(frame, registry)
     if "extraction_statut" not in frame.columns:
         return frame
     todo = frame.with_row_index("_row").filter(pl.col("extraction_statut") == ExtractStatus.NAMELESS)

@@ -53,7 +53,8 @@ def _merge(group: list[Reading]) -> Reading:
         merged.name_rule = merged.name_rule if "+" in merged.name_rule else f"{merged.name_rule}+fil"
     intent = Intent.CONFIRMS if any(r.intent == Intent.CONFIRMS for r in group) else Intent.SIGNS
     reason = "" if merged.has_name else next((r.reason for r in group if r.reason), "")
-    return Reading(base.msg, intent, [merged], reason, base.thread, [r.msg.source for r in group])
+    return Reading(base.msg, intent, [merged], reason, base.thread, [r.msg.source for r in group],
+                   words=[w for r in group for w in r.words])
 
 
 _FIRST_NAME_FIX = re.compile(rf"\bmon pr[ée]nom\s+s['’][ée]crit\s+({CAPITALISED_WORD}(?:[ -]{CAPITALISED_WORD})?)(?:\s*,?\s*(?:et\s+)?(?:non|pas)\s+({CAPITALISED_WORD}))?")

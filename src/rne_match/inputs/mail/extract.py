@@ -51,6 +51,9 @@ COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet"
            "intention", "civilite", "nom_complet", "nom", "prenom", "mandat", "parti", "commune", "departement",
            "extraction_confidence", "extraction_regles", "extraction_indices", "extraction_statut",
            "extraction_raison", "retrait", "nom_deduit", "pieces_jointes"]
+# Private to `verify`: the words of a signing message without a signer's name, for the registry to
+# find one (`matching.guided`); never written out.
+WORDS = "_texte"
 
 # How much each rule is trusted to have found the right name.
 RULE_CONFIDENCE = {"champ": 0.95, "tableau": 0.95, "couple": 0.85, "collegue": 0.8, "pour_le_compte": 0.85, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
@@ -1023,7 +1026,8 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     # A forwarded signature is its author's words, not the forwarder's: a campaign assistant who
     # forwards several colleagues' signatures from one address must not become one signer.
     speaker = _address(parts.forwarded_from) if origin == "transfert" else ""
-    return Reading(msg, intent, signers, reason, speaker=speaker)
+    return Reading(msg, intent, signers, reason, speaker=speaker,
+                   words=[*words, *_attached_lines(msg), subject_text(msg.subject)])
 
 
 _PLACE_NAME = rf"(?:(?:la|le|les)\s+|l['’])?[{UPPER}][\w'’-]*(?:\s+(?:sur|sous|en|l[èe][sz])\s+[{UPPER}][\w'’-]*)?"
@@ -1119,7 +1123,9 @@ def _rows(r: Reading) -> list[dict]:
     source = " ; ".join(r.sources) if r.sources else msg.source
     withdrawn = r.withdrawn_by
     if not r.signers or not any(s.has_name for s in r.signers) and not r.intent.yields_signers:
-        return [_row(msg, source, 0, Signer(), ExtractStatus.NO_SIGNER, r.intent, r.reason)]
+        row = _row(msg, source, 0, Signer(), ExtractStatus.NO_SIGNER, r.intent, r.reason)
+        row[WORDS] = "\n".join(r.words) if r.intent.yields_signers else ""
+        return [row]
     rows = []
     for k, s in enumerate(r.signers, 1):
         place_fields(s, "mandat")
@@ -1130,6 +1136,7 @@ def _rows(r: Reading) -> list[dict]:
         else:
             status, reason = ExtractStatus.NAMELESS, r.reason or "aucun nom de signataire trouvé"
         rows.append(_row(msg, source, k, s, status, r.intent, reason))
+        rows[-1][WORDS] = "\n".join(r.words) if status == ExtractStatus.NAMELESS else ""
     return rows
 
 
@@ -1171,7 +1178,7 @@ def extract_messages(messages: Iterable[MailMessage], progress: Steps = silent) 
             readings.append(r)
             advance(1)
     rows = [row for r in assemble(readings) for row in _rows(r)]
-    schema = {c: pl.String for c in COLUMNS} | {"signataire_no": pl.Int64, "extraction_confidence": pl.Float64}
+    schema = {c: pl.String for c in [*COLUMNS, WORDS]} | {"signataire_no": pl.Int64, "extraction_confidence": pl.Float64}
     return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
 
 

@@ -86,6 +86,9 @@ class Reading:
     withdrawn_by: str = ""  # the later message of the same sender withdrawing this signature
     withdrawn_only: frozenset[int] | None = None  # which of its signers (0-based) it withdraws; None: all
     speaker: str = ""  # who wrote the signature: the forwarded message's author, else the sender
+    # The writer's own words (forwarded signatures, attached text and subject included, quotes not): where
+    # `verify` looks for a name the registry knows when the rules found none.
+    words: list[str] = field(default_factory=list)
 
     @property
     def writer(self) -> str:
