@@ -27,6 +27,10 @@ from rne_match.errors import PolicyError
     ("élue de l'Assemblée de Guyane (CTG)", "ma", "conseiller", "guyane", None),
     ("11e adjoint au maire d'arrondissement", "ca", "adjoint", "", None),
     ("maire d'arrondissement", "ca", "maire", "", None),
+    ("conseiller d'Alsace", "cd", "conseiller", "alsace", None),
+    ("conseillère de la CeA", "cd", "conseiller", "alsace", None),
+    ("conseiller départemental, Collectivité européenne d'Alsace", "cd", "conseiller", "alsace", None),
+    ("conseiller régional d'Alsace", "cr", "conseiller", "alsace", None),
 ])
 def test_parse_mandate(text, kind, fonction, place, dep):
     m = parse_mandate(text)

@@ -76,3 +76,18 @@ def test_mayors_who_left_office_in_2026_are_not_verified_and_said_to_be_former(t
     # A handful may be the same person respelled (new compound surname): at most 2 %.
     assert gone.filter(pl.col("status") == "verified").height <= 0.02 * gone.height
     assert gone.filter(pl.col("reason").str.starts_with("Ancien·ne élu·e")).height >= 0.9 * gone.height
+
+
+@pytest.mark.parametrize("title", ["conseiller départemental du Bas-Rhin (67)", "conseiller d'Alsace",
+                                   "conseiller départemental, Collectivité européenne d'Alsace"])
+def test_a_councillor_of_the_collectivite_europeenne_d_alsace_is_verified_however_named(release_2026, title):
+    """The RNE files them under 6AE; they write Bas-Rhin, Haut-Rhin or « conseiller d'Alsace »."""
+    from rne_match.inputs import SignatureTable
+    from rne_match.matching.pipeline import verify_table
+
+    reg = load_registry(release_2026.db_path)
+    person = reg.mandates.filter((pl.col("code_departement") == "6AE") & (pl.col("kind") == "cd")).join(
+        reg.persons, on="person_id").filter(pl.col("nom_freq") == 1).row(0, named=True)
+    frame = pl.DataFrame({"nom_complet": [f"{person['prenom']} {person['nom']}"], "mandat": [title]})
+    out = verify_table(SignatureTable(None, frame, {"nom_complet": "nom_complet", "mandat": "mandat"}), reg).frame
+    assert out["status"].to_list() == ["verified"]

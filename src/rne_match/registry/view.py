@@ -17,6 +17,7 @@ import duckdb
 import polars as pl
 
 from ..domain.kinds import KINDS, KindSpec
+from ..domain.territories import DEP_CONTAINS, DEPARTEMENTS
 from ..domain.text import map_unique, skeleton_expr, strip_particles_expr
 from ..errors import RegistryError
 from ..files import atomic_write
@@ -31,10 +32,15 @@ _TERRITOIRE_SQL = (
     + f"  ELSE {KindSpec.territory_sql}\nEND"
 )
 
+# A territory that holds départements answers to their names too: a councillor of the Collectivité
+# européenne d'Alsace (6AE) writes « conseiller départemental du Bas-Rhin ».
+_HELD_NAMES_SQL = "CASE m.code_departement " + "".join(
+    f"WHEN '{parent}' THEN '{' '.join(DEPARTEMENTS[c][0] for c in children if c in DEPARTEMENTS)}' "
+    for parent, children in DEP_CONTAINS.items()) + "END"
 _PLACE_SQL = "concat_ws(' ', " + ", ".join(
     f"m.{c}" for c in ("libelle_commune", "libelle_departement", "libelle_region", "libelle_canton",
                        "libelle_epci", "libelle_collectivite", "libelle_section", "secteur")
-) + ", d.libelle_departement, r.libelle_region)"
+) + f", d.libelle_departement, r.libelle_region, {_HELD_NAMES_SQL})"
 
 
 @dataclass
