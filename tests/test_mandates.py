@@ -31,6 +31,7 @@ from rne_match.errors import PolicyError
     ("conseillère de la CeA", "cd", "conseiller", "alsace", None),
     ("conseiller départemental, Collectivité européenne d'Alsace", "cd", "conseiller", "alsace", None),
     ("conseiller régional d'Alsace", "cr", "conseiller", "alsace", None),
+    ("je représente le canton de Lavaur Cocagne au conseil départemental du Tarn", "cd", "conseiller", "lavaur cocagne", "81"),
 ])
 def test_parse_mandate(text, kind, fonction, place, dep):
     m = parse_mandate(text)

@@ -96,6 +96,9 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\b(?:sieg\w* (?:a la|au sein de la) |conseill(?:er|ere)s? (?:departementa\w* )?(?:a la |de la )?)?"
      r"(?:collectivite europeenne d alsace|cea)\b", "conseiller departemental alsace"),
     (r"\bconseill(?:er|ere)s? d alsace\b", "conseiller departemental alsace"),
+    # « je représente le canton de Lavaur Cocagne au conseil départemental du Tarn »: the council names the département
+    (r"\brepresente le canton (?:de |d |du |des )?(.+?) (?:au|du) conseil departemental (?:de la |de l |du |des |de |d )?(.+)$",
+     r"conseiller departemental canton \1 departement \2"),
     (r"\brepresente le canton\b", "conseiller departemental canton"),
     (r"\bsiege\w* (?:maintenant |desormais |aujourd hui )?comme\b", ""),  # « je siège maintenant comme conseiller… »
     (r"\bsection (?:du |de la |de l |des |de )?", ""),  # « conseillère régionale (section du Pas-de-Calais) »
@@ -250,7 +253,7 @@ def _place_and_dep(folded_rest: str, raw: str, kind: str | None) -> tuple[str, s
     # would be wasted: with its function words it never reads as a département alone).
     segments = [_clean_place(fold(seg)) for seg in _SEGMENTS.split(raw)] if _SEGMENTS.search(raw) else []
     dep_named = [seg for seg in segments if seg in DEP_BY_NAME]
-    trailer = _DEP_TRAILER.match(place) if _SPACED_LEAD.search(raw) else None
+    trailer = _DEP_TRAILER.match(place) if _SPACED_LEAD.search(raw) or " departement " in folded_rest else None
     if trailer and trailer.group(2) in DEP_BY_NAME and (trailer.group(1) or kind in ("cd", "cr")):
         dep = dep or DEP_BY_NAME[trailer.group(2)]
         place = trailer.group(1).strip()
