@@ -47,7 +47,20 @@ def row_tokens(r: dict) -> list[str]:
 
 
 def name_matches(tokens: list[str], nom: str, prenom: str) -> bool:
-    """All surname words present, and the other words are the first name (whole words or initials)."""
+    """All surname words present, and the other words are the first name (whole words or initials).
+    An RNE surname that holds a marriage (« BOURGANEL ÉPOUSE RUSSIAS ») is written by its bearer
+    with either name or both, in any order (« Catherine RUSSIAS née BOURGANEL »)."""
+    nom_tokens = fold_tokens(nom)
+    cut = next((i for i, t in enumerate(nom_tokens) if t in MARRIAGE), None)
+    if cut is not None:
+        birth, usage = nom_tokens[:cut], nom_tokens[cut + 1:]
+        rest = [t for t in tokens if t not in MARRIAGE]
+        for part, other in ((birth, usage), (usage, birth)):
+            if part and all(t in rest for t in part):
+                left = [t for t in rest if t not in part and t not in other]
+                if name_matches(left + part, " ".join(part), prenom):
+                    return True
+        return False
     rest = list(tokens)
     # « Delphine GREMY née LEFEBVRE » names GREMY Delphine: a maiden/married name the RNE row does not
     # carry is what the matcher reads as an alternative surname, not a wrong name.

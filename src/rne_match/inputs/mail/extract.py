@@ -120,12 +120,13 @@ def rule_fields(lines: list[str]) -> list[Signer]:
     """« Nom : … / Prénom : … / Mandat : … » templates; a repeated field starts the next signer."""
     signers: list[Signer] = []
     current = Signer()
-    for line in (part for raw in lines for part in _split_labelled(raw)):
+    parts = [part for raw in lines for part in _split_labelled(raw)]
+    for i, line in enumerate(parts):
         m = _LABEL_LINE.match(line)
         if not m:
             continue
         role = _LABEL_OF.get(fold(m.group(1)))
-        value = m.group(2)
+        value = m.group(2) or _value_below(parts, i, role)
         if role is None and fold(m.group(1)) in _NAME_LEADS and looks_like_name(clean(value)):
             role = "nom_complet"
         if role is None or not clean(value):
@@ -155,7 +156,21 @@ def rule_fields(lines: list[str]) -> list[Signer]:
     return out
 
 
-_INNER_LABEL = re.compile(r"(?:^|\t|\s[—–|-]\s|\s{2,})\s*([A-Za-zÀ-ÿ'’ .]{2,30}?)\s*:")
+def _value_below(parts: list[str], i: int, role: str | None) -> str:
+    """« Nom : » alone on its line, the answer on the next one (a form filled below its labels): a
+    name under a name's label, a mandate under the mandate's, a short value under the others."""
+    below = next((x.strip() for x in parts[i + 1:i + 3] if x.strip()), "")
+    m = _LABEL_LINE.match(below)
+    if not below or len(below) > 80 or (m and _LABEL_OF.get(fold(m.group(1)))):
+        return ""
+    if role in ("nom", "prenom", "nom_complet"):
+        return below if not MANDATE_RE.search(below) and (looks_like_name(below) or re.fullmatch(CAPITALISED_WORD, below)) else ""
+    if role == "mandat":
+        return below if MANDATE_RE.search(below) else ""
+    return below
+
+
+_INNER_LABEL = re.compile(r"(?:^|\t|\s[—–|/-]\s|\s{2,}|[;,]\s*)\s*([A-Za-zÀ-ÿ'’ .]{2,30}?)\s*:")
 
 
 def _split_labelled(line: str) -> list[str]:
@@ -166,7 +181,7 @@ def _split_labelled(line: str) -> list[str]:
     starts = [m.start(1) for m in _INNER_LABEL.finditer(line) if _LABEL_OF.get(fold(m.group(1)))]
     if len(starts) < 2:
         return [line]
-    return [re.sub(r"\s*[—–|\t-]+\s*$", "", line[a:b]).strip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
+    return [re.sub(r"\s*[—–|/;,\t-]+\s*$", "", line[a:b]).strip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
 
 
 def _same_person(current: Signer, name: str) -> bool:
@@ -385,20 +400,40 @@ def rule_couple(text: str) -> list[Signer]:
         return []
     head = clean(head[: both.start()] if both else head)
     names: list[str] = []
-    pair = re.split(r"\s+et\s+", clean(re.split(r"[:;]|,\s", head)[-1]))
+    listed = _enumerated_names(head)
     if m := _COUPLE_TITLED.search(head):
         names = [f"{m.group(2)} {m.group(1)}", f"{m.group(3)} {m.group(1)}"]
-    elif len(pair) == 2 and all(looks_like_name(n) for n in pair):
-        names = pair
+    elif len(listed) >= 2:
+        names = listed
     elif m := _COUPLE_SHARED.search(head):
         names = [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"]
     out = []
     for name in names:
         s = Signer(name_rule="couple")
+        civ, name = split_civility(name)
         s.set("nom_complet", name, "couple")
+        s.set("civilite", civ, "couple")
         s.set("mandat", span[1], "couple")
         out.append(s)
     return out
+
+
+_ENUMERATION = re.compile(r"\s*(?:,|·|&|;|\bet\b)\s*")
+_NAME_TAIL = re.compile(rf"(?:(?:M\.|Mme|Madame|Monsieur)\s+)?(?:{CAPITALISED_WORD}\s+){{1,3}}{CAPITALISED_WORD}$")
+
+
+def _enumerated_names(head: str) -> list[str]:
+    """The names listed at the end of a text (« les élu·es Julie Courtemanche, Fabrice Levasseur et
+    Sabine RENVOIZÉ », « M. X, Mme Y et Mme Z »): the longest run of items that are names, the first
+    one possibly after a lead-in of lowercase words."""
+    items = [x.strip() for x in _ENUMERATION.split(re.split(r"[:;]", head)[-1]) if x.strip()]
+    k = len(items)
+    while k > 0 and looks_like_name(split_civility(items[k - 1])[1]):
+        k -= 1
+    names = items[k:]
+    if k > 0 and (tail := _NAME_TAIL.search(items[k - 1])) and looks_like_name(split_civility(tail.group(0))[1]):
+        names.insert(0, tail.group(0))
+    return names
 
 
 _ORDINAL = r"(?:premi[eè]re?|1e?re?|1er|\d+\s*(?:e|[eè]me|ème))"
@@ -654,6 +689,9 @@ def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
             for s in signers:
                 s.rules = {k: f"{v}+{origin}" for k, v in s.rules.items()}
             return signers, "\n".join(lines), origin
+    filled = _filled_form(msg.body)
+    if filled:
+        return filled, text, "formulaire"
     if not msg.problem:
         subject = subject_text(msg.subject)
         # « Je soutiens l'appel … (Léontine DUCROS, conseillère municipale de Civaux (Vienne)) »
@@ -663,6 +701,21 @@ def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
             if found is not None:
                 return [found], text, "objet"
     return [], text, "corps"
+
+
+_QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
+
+
+def _filled_form(body: str) -> list[Signer]:
+    """The organisers' form answered inside their own call, quoted below the reply (« Voir
+    ci-dessous », « > Nom : DUPONT »): organisers never fill their own form, so its filled fields are
+    the signer's words, while the rest of the quoted call is not. A surname and a first name or a
+    mandate, under the form's own labels."""
+    lines = [_QUOTE_MARKS.sub("", x) for x in body.replace("\r", "").split("\n")]
+    found = rule_fields(lines)
+    for s in found:
+        s.rules = {k: f"{v}+formulaire" for k, v in s.rules.items()}
+    return [s for s in found if s.fields.get("nom") and (s.fields.get("prenom") or s.fields.get("mandat"))]
 
 
 # The organisers' questions a signer answers between the quoted lines, by what each asks for.
@@ -972,7 +1025,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     # A message that holds nothing but a signer (a name and a mandate on their own, in the body, an
     # attached form or the subject) can only mean to sign: sent to a petition, that is its content.
     explicit = explicit or (any(s.has_name and s.fields.get("mandat") for s in signers)
-                            and (origin in ("piece_jointe", "objet", "reponses")
+                            and (origin in ("piece_jointe", "objet", "reponses", "formulaire")
                                  or (_only_a_signature(body, signers) and not _answers_questions(msg.body))))
     # a table of signers pasted in the body (« Nom;Prénom;Commune »): signs, mandates or not (verify then
     # sends the rows without a mandate to review)

@@ -1,0 +1,51 @@
+"""E-mail intake, round 6: general ways of writing found missing on the seventh held-out mailbox
+(tests/mail_holdout7), each written here with invented examples, never copied from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_mail_intent import ORG, mail, rows
+
+CALL = ("Appel pour les haies\n\nPour signer, complétez le formulaire ci-dessous.\n\nNom :\nPrénom :\nMandat :\n"
+        "Commune :\n\nMerci de faire suivre.\nLe collectif")
+
+
+def _signers(*messages) -> list[tuple[str, str]]:
+    return [(r["nom_complet"], r["mandat"]) for r in rows(*messages) if r["extraction_statut"] == "signataire"]
+
+
+def test_a_form_answered_under_its_labels_gives_the_signer():
+    body = "Bonjour,\n\nNom :\nDURAND\nPrénom :\nHélène\nMandat :\nMaire\nCommune :\nSury\n\nAmitiés\n"
+    out = rows(mail(1, body))
+    assert (out[0]["nom"], out[0]["prenom"], out[0]["mandat"], out[0]["commune"]) == ("DURAND", "Hélène", "Maire", "Sury")
+
+
+def test_a_form_answered_on_one_line_with_slashes_gives_every_field():
+    out = rows(mail(1, "Nom : DURAND / Prénom : Hélène / Mandat : 2e adjointe / Commune : Sury\n\nEnvoyé de mon iPhone\n"))
+    assert (out[0]["nom"], out[0]["prenom"], out[0]["mandat"], out[0]["commune"]) == ("DURAND", "Hélène", "2e adjointe", "Sury")
+
+
+@pytest.mark.parametrize("quote", ["> ", ""])
+def test_the_organisers_form_filled_inside_their_quoted_call_is_a_signature(quote):
+    filled = CALL.replace("Nom :", "Nom : Durand").replace("Prénom :", "Prénom : Hélène").replace("Mandat :", "Mandat : maire")
+    quoted = "\n".join(quote + line for line in filled.split("\n"))
+    header = "" if quote else f"De : Le collectif <{ORG}>\nEnvoyé : lundi 3 mai 2026 08:00\nObjet : Appel\n\n"
+    out = rows(mail(1, f"Voir ci-dessous, bien cordialement.\n\n{header}{quoted}\n", subject="RE: Appel"))
+    assert (out[0]["intention"], out[0]["nom"], out[0]["prenom"], out[0]["mandat"]) == ("signe", "Durand", "Hélène", "maire")
+
+
+def test_the_organisers_empty_form_quoted_under_a_reply_is_no_signature():
+    quoted = "\n".join("> " + line for line in CALL.split("\n"))
+    out = rows(mail(1, f"Bonjour, qui finance cette campagne ?\n\n{quoted}\n", subject="RE: Appel"))
+    assert [(r["intention"], r["nom_complet"], r["nom"]) for r in out] == [("question", "", "")]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Pour le groupe « Sury demain », les élu·es Marie Dupont, Paul Roux et Anne MARTIN, conseillers municipaux de Sury, "
+     "signent l'appel.", ["Marie Dupont", "Paul Roux", "Anne MARTIN"]),
+    ("M. DUPONT Paul, Mme ROUX Marie et Mme MARTIN Anne, élus de la liste « Sury demain » au conseil municipal de Sury, "
+     "signent l'appel.", ["DUPONT Paul", "ROUX Marie", "MARTIN Anne"]),
+])
+def test_every_name_of_a_list_sharing_a_plural_title_signs_without_its_civility(line, names):
+    assert [n for n, _ in _signers(mail(1, f"Bonjour,\n\n{line}\n\nBonne journée\n"))] == names
