@@ -49,3 +49,24 @@ def test_the_organisers_empty_form_quoted_under_a_reply_is_no_signature():
 ])
 def test_every_name_of_a_list_sharing_a_plural_title_signs_without_its_civility(line, names):
     assert [n for n, _ in _signers(mail(1, f"Bonjour,\n\n{line}\n\nBonne journée\n"))] == names
+
+
+@pytest.mark.parametrize("title, french", [
+    ("Kuzulierez-kêr Gwened", "conseillère municipale Gwened"),
+    ("Zinegotzia, Baionako Udala", "conseiller municipal, mairie de Baiona"),
+    ("Regidor de l'Ajuntament de Ceret", "conseiller municipal de Ceret"),
+    ("Cunsigliera municipale di Corti", "conseillère municipale di Corti"),
+    ("Conselhièr municipal de Lodèva", "conseiller municipal de Lodèva"),
+    ("Bürgermeister vu Sélestat", "maire vu Sélestat"),
+    ("Alkatea", "maire"),
+])
+def test_a_title_in_a_regional_language_is_read_in_french(title, french):
+    from rne_match.domain.mandates import translate_regional_titles
+
+    assert translate_regional_titles(title) == french
+
+
+def test_a_title_followed_by_its_french_translation_is_read_in_french():
+    out = rows(mail(1, "Demat,\nJe signe l'appel.\nA galon,\nMaïwenn LE GALL\nKuzulierez-kêr Gwened (conseillère "
+                       "municipale de Vannes)\n"))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Maïwenn LE GALL", "conseillère municipale de Vannes")

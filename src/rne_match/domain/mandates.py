@@ -160,6 +160,42 @@ def fix_mandate_typos(text: str) -> str:
     return _TYPO_WORD.sub(fix, text)
 
 
+# Titles in the regional languages of France, as officials sign in them (Breton, Basque, Catalan,
+# Corsican, Occitan, Alsatian): the French title they stand for. Feminine forms first.
+REGIONAL_TITLES: list[tuple[str, str]] = [
+    (r"kuzulierez[- ]k[êe]r", "conseillère municipale"), (r"kuzulier[- ]k[êe]r", "conseiller municipal"),
+    (r"kuzulierez[- ]departamant", "conseillère départementale"), (r"kuzulier[- ]departamant", "conseiller départemental"),
+    (r"kuzulierez[- ]rannvro", "conseillère régionale"), (r"kuzulier[- ]rannvro", "conseiller régional"),
+    (r"eil[- ]?vaer|eil[- ]?maer", "adjoint au maire"), (r"maerez|maer", "maire"),
+    (r"zinegotzi(?:a)?", "conseiller municipal"), (r"alkateorde(?:a)?", "adjoint au maire"), (r"alkate(?:a)?", "maire"),
+    (r"regidora", "conseillère municipale"), (r"regidor", "conseiller municipal"),
+    (r"tinenta? d['’]alcalde", "adjoint au maire"), (r"alcaldessa|alcalde", "maire"),
+    (r"cunsigliera municipale", "conseillère municipale"), (r"cunsiglieru municipale", "conseiller municipal"),
+    (r"conselhi[èe]ra municipala", "conseillère municipale"), (r"conselhi[èe]r municipal", "conseiller municipal"),
+    (r"conselhi[èe]ra departamentala", "conseillère départementale"),
+    (r"conselhi[èe]r departamental", "conseiller départemental"),
+    (r"conselhi[èe]ra regionala", "conseillère régionale"), (r"conselhi[èe]r regional", "conseiller régional"),
+    (r"c[òo]nsol", "maire"), (r"gemeinder[äa]tin|gemeinderat", "conseiller municipal"),
+    (r"b[üu]rgermeisterin|b[üu]rgermeister", "maire"),
+]
+_REGIONAL = re.compile("|".join(rf"\b(?:{p})\b" for p, _ in REGIONAL_TITLES), re.I)
+_REGIONAL_EACH = [(re.compile(rf"\b(?:{p})\b", re.I), fr) for p, fr in REGIONAL_TITLES]
+
+
+_BASQUE_TOWN_HALL = re.compile(r"\b(\w+?)k?o\s+udala\b", re.I)  # « Baionako Udala »: the town hall of Baiona
+_CATALAN_TOWN_HALL = re.compile(r"\bl['’]ajuntament\s+(?:de\s+|d['’])", re.I)  # « de l'Ajuntament de Perpinyà »
+
+
+def translate_regional_titles(text: str) -> str:
+    """« Kuzulier-kêr Kemper », « Zinegotzia, Baionako Udala », « Cunsigliera municipale di Bastìa »:
+    the title read in French (the place keeps its own name)."""
+    if not _REGIONAL.search(text):
+        return text
+    for pattern, french in _REGIONAL_EACH:
+        text = pattern.sub(french, text)
+    return _CATALAN_TOWN_HALL.sub("", _BASQUE_TOWN_HALL.sub(r"mairie de \1", text))
+
+
 def _canonical(folded: str) -> str:
     folded = fold(fix_mandate_typos(folded)) if _TYPO_WORD.search(folded) else folded
     for pattern, repl in _SYNONYMS_COMPILED:

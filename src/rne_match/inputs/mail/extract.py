@@ -19,7 +19,7 @@ from pathlib import Path
 import polars as pl
 
 from ...domain.kinds import KINDS
-from ...domain.mandates import fix_mandate_typos, parse_mandate
+from ...domain.mandates import fix_mandate_typos, parse_mandate, translate_regional_titles
 from ...domain.text import fold
 from ...progress import Steps, silent
 from ..freetext import (
@@ -974,6 +974,9 @@ _DICTATION = ((r"\s*\bvirgule\b", ","), (r"\s+\btiret\b\s*", " - "), (r"\s*\bdeu
 _THERE = re.compile(r"\b[àa]\s+(?P<place>[A-ZÀ-Ý][\w'’ -]+?)\s*(?P<dep>\((?:\d{2,3}|2[AB])\))?\s*[,.].*?\bj['’]y suis\s+", re.I)
 
 
+_TRANSLATED = re.compile(r"\s*(.+?)\s*\((.{6,120})\)\s*")
+
+
 def _normalise_line(line: str) -> str:
     # a dictated message (« alain eudeline tiret maire de boussac entre parenthèses 12 fermer la
     # parenthèse ») is read with the punctuation it dictates
@@ -990,7 +993,12 @@ def _normalise_line(line: str) -> str:
             dep = f" {there.group('dep')}" if there.group("dep") else ""
             line = f"{line[:there.end()]}{span[1]} de {there.group('place').strip()}{dep}{rest[len(span[1]):]}"
             line = re.sub(r"\bj['’]y suis\s+", "je suis ", line, flags=re.I)
-    line = fix_mandate_typos(line)
+    # « Kuzulier-kêr Kemper (conseiller municipal de Quimper) »: a title followed by its French
+    # translation is read in French; a title in a regional language alone is translated
+    bracket = _TRANSLATED.fullmatch(line)
+    if bracket and (span := mandate_span(bracket.group(2))) and span[0] == 0 and not mandate_span(bracket.group(1)):
+        line = bracket.group(2)
+    line = fix_mandate_typos(translate_regional_titles(line))
     lowered = line.lower()
     if "ancien" in lowered or "comme" in lowered:
         line = _FORMER_MANDATE.sub("", line)
