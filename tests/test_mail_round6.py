@@ -70,3 +70,26 @@ def test_a_title_followed_by_its_french_translation_is_read_in_french():
     out = rows(mail(1, "Demat,\nJe signe l'appel.\nA galon,\nMaïwenn LE GALL\nKuzulierez-kêr Gwened (conseillère "
                        "municipale de Vannes)\n"))
     assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Maïwenn LE GALL", "conseillère municipale de Vannes")
+
+
+@pytest.mark.parametrize("body", [
+    "d'accord 👌 Marie Durand conseillère départementale 42 bonne soirée",
+    "Partante ! Marie Durand, conseillère municipale de Sury (42)",
+    "top 👏 vous pouvez mettre mon nom : Marie Durand, conseillère municipale de Sury",
+    "c fait 👍 marie durand cons municipale de sury 42",
+])
+def test_a_yes_to_the_call_in_chat_words_signs(body):
+    assert rows(mail(1, body))[0]["intention"] == "signe"
+
+
+def test_asking_not_to_be_listed_is_no_signature():
+    out = rows(mail(1, "Bonjour,\n\nJe partage vos constats mais merci de ne pas inscrire mon nom.\n\nMarie Durand\n"
+                       "Conseillère départementale de la Loire\n", subject="Re: Appel"))
+    assert out[0]["intention"] != "signe" and out[0]["extraction_statut"] == "aucun_signataire"
+
+
+@pytest.mark.parametrize("line, mandate", [("Jean Roux, 2e adj de Sury (42)", "2e adj de Sury (42)"),
+                                          ("Jean Roux, adj 2e à Sury 42", "adj 2e à Sury 42")])
+def test_adj_without_its_dot_is_a_mandate(line, mandate):
+    out = rows(mail(1, f"Je signe.\n{line}\n"))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Jean Roux", mandate)

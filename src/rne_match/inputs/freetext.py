@@ -15,7 +15,7 @@ from ..domain.parties import find_party
 from ..domain.text import fold
 
 # Abbreviations as people type them: « CM Cluny », « cons. mun. », « cons. dép. », « adj. », « CD 974 ».
-MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|(?-i:VP)(?=\s+C[DR]\s?\d)|(?-i:C[DR])(?=(?:\d{2,3}|2[AB])\b)|adjte?s?(?=\s)|cons\.?\s*(?:mun|municipa\w*|d[ée]p|r[ée]g)|adj(?=\.)|"
+MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|(?-i:VP)(?=\s+C[DR]\s?\d)|(?-i:C[DR])(?=(?:\d{2,3}|2[AB])\b)|adjte?s?(?=\s)|cons\.?\s*(?:mun|municipa\w*|d[ée]p|r[ée]g)|adj(?=\.)|adj(?=\s+(?:\d|de\s|du\s|d['’]|à\s|au\s|aux\s))|"
                 r"CM(?=\s+(?:de|du|d['’]|à)\b)|cons\.?\s*d['’]\s*arr|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?|"
                  r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au ))|"
                  r"premi(?:er|[eè]re) magistrate?|[ée]diles?(?= (?:de|du|d['’]))|"

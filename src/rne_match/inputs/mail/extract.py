@@ -996,7 +996,8 @@ def _normalise_line(line: str) -> str:
     # « Kuzulier-kêr Kemper (conseiller municipal de Quimper) »: a title followed by its French
     # translation is read in French; a title in a regional language alone is translated
     bracket = _TRANSLATED.fullmatch(line)
-    if bracket and (span := mandate_span(bracket.group(2))) and span[0] == 0 and not mandate_span(bracket.group(1)):
+    if (bracket and (span := mandate_span(bracket.group(2))) and span[0] == 0
+            and translate_regional_titles(bracket.group(1)) != bracket.group(1)):
         line = bracket.group(2)
     line = fix_mandate_typos(translate_regional_titles(line))
     lowered = line.lower()

@@ -64,7 +64,7 @@ _SIGNS = re.compile(
     r"\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’]associe|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
-    r"\bsignature (?:pour|de|à)\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
+    r"\bsignature (?:pour|de|à)\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*[- ](?:moi|nous)\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
     re.I | re.M)
 # Not signing yet: names suggested to the organisers (« vous devriez contacter X, maire de Y »), or
 # a decision put off (« je dois d'abord en parler à mon conseil, je reviens vers vous »).
@@ -81,6 +81,11 @@ _THANKS = re.compile(r"\b(?:merci(?! de | d['’])|bravo|f[ée]licitations|bien 
 # A reply whose first words thank (« Bien reçu, merci », « Merci à vous », « Bravo pour … »).
 _THANKS_FIRST = re.compile(r"^\W*(?:(?:bonjour|bonsoir|madame|monsieur)\b[^\n]{0,30}\n\s*)?(?:bien re[çc]u|merci(?! de | d['’])|"
                            r"bravo|f[ée]licitations|parfait,? merci|super,? merci|top,? merci)", re.I)
+
+
+# A message whose first word says yes to the call (« D'accord », « Partante ! », « Volontiers »).
+_ASSENT = re.compile(r"^\W*(?:(?:bonjour|bonsoir|hello|salut)\b[^\n]{0,30}?[,!.\n]\s*)?(?:oui|ok|okay|d['’]accord|"
+                     r"partante?s?|volontiers|avec plaisir|bien s[ûu]r|banco|[çc]a marche|go)\b(?!\s*\?)", re.I)
 
 
 def _is_reply(msg: MailMessage) -> bool:
@@ -135,6 +140,8 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
         return Intent.QUESTION
     if not signs and _is_reply(msg) and _THANKS_FIRST.match(own):
         return Intent.THANKS  # « Bien reçu, merci » above the usual block: answering a thank-you
+    if _ASSENT.match(own):
+        return Intent.SIGNS  # « D'accord 👌 Céline X, conseillère départementale 77 »: yes to the call
     if msg.attachments and _SIGNED_ATTACHED.search(own + "\n" + msg.subject):
         return Intent.SIGNS  # « Voir PJ », « ci-joint l'appel signé »: the signature is the attachment
     # a subject « Jean-Pierre Leone signe » says it for the body
