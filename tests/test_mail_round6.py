@@ -93,3 +93,26 @@ def test_asking_not_to_be_listed_is_no_signature():
 def test_adj_without_its_dot_is_a_mandate(line, mandate):
     out = rows(mail(1, f"Je signe.\n{line}\n"))
     assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Jean Roux", mandate)
+
+
+def test_the_names_under_a_signatories_heading_sign_a_role_in_the_group_being_no_mandate():
+    body = ("Le groupe « Sury autrement » (conseil municipal de Sury (42)) s'associe à votre appel. Signataires :\n"
+            "— Marie DURAND, présidente du groupe\n— Paul ROUX\n— Anne-Lise MARTIN-VIDAL\n\nRespectueusement\n")
+    out = [(r["nom_complet"], r["mandat"], r["commune"]) for r in rows(mail(1, body))]
+    assert out == [(n, "conseiller municipal", "Sury") for n in ("Marie DURAND", "Paul ROUX", "Anne-Lise MARTIN-VIDAL")]
+
+
+def test_a_line_of_names_alone_signs_when_the_message_signs_in_the_plural():
+    body = ("Nous signons l'appel.\n\nLes élu·es du groupe « Sury en commun »\nMarie Durand · Paul Roux · Anne Martin\n"
+            "Conseil municipal de Sury\n")
+    assert [n for n, _ in _signers(mail(1, body))] == ["Marie Durand", "Paul Roux", "Anne Martin"]
+
+
+def test_a_line_of_names_alone_is_no_list_of_signers_when_nobody_says_they_sign():
+    body = "Pouvez-vous me dire si ces collègues ont signé ?\nMarie Durand · Paul Roux · Anne Martin\n"
+    assert _signers(mail(1, body)) == []
+
+
+def test_inclusive_spellings_of_a_mandate_are_read():
+    out = rows(mail(1, "Je signe.\nMarie Durand, conseiller·ère municipal·e de Sury (42)\n"))
+    assert out[0]["mandat"] == "conseiller municipal de Sury (42)"

@@ -32,6 +32,7 @@ from rne_match.errors import PolicyError
     ("conseiller départemental, Collectivité européenne d'Alsace", "cd", "conseiller", "alsace", None),
     ("conseiller régional d'Alsace", "cr", "conseiller", "alsace", None),
     ("je représente le canton de Lavaur Cocagne au conseil départemental du Tarn", "cd", "conseiller", "lavaur cocagne", "81"),
+    ("conseillère départementale des Pyrénées-Atlantiques (canton de Bayonne-2)", "cd", "conseiller", "bayonne", "64"),
 ])
 def test_parse_mandate(text, kind, fonction, place, dep):
     m = parse_mandate(text)

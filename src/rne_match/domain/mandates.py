@@ -304,9 +304,16 @@ def _place_and_dep(folded_rest: str, raw: str, kind: str | None) -> tuple[str, s
     return place, dep
 
 
+_DEP_THEN_CANTON = re.compile(r"^(?P<title>.*?\bd[ée]partementa\w*)\s+(?:du|de la|de l['’]|des|de|d['’])\s*(?P<dep>[^()]+?)"
+                              r"\s*\(\s*canton\s+(?:de\s+|d['’]\s*|du\s+)?(?P<canton>[^)]+)\)(?P<code>\s*\((?:\d{2,3}|2[AB])\))?\s*$",
+                              re.I)
+
+
 @functools.lru_cache(maxsize=1 << 15)
 def parse_mandate(text: str | None) -> Mandate:
     raw = _DELEGATION.sub(" ", text or "")
+    # « conseillère départementale des Pyrénées-Atlantiques (canton de Bayonne-2) »: the canton is the place
+    raw = _DEP_THEN_CANTON.sub(r"\g<title> du canton de \g<canton> (\g<dep>)\g<code>", raw)
     plain = fold(raw)
     folded = _canonical(plain)
     kind = fonction = None

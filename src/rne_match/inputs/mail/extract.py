@@ -324,8 +324,8 @@ def _roster_signer(name: str, title: str, place: str) -> Signer | None:
     if head and MANDATE_RE.search(last):  # « CAUZOT Claire-Elise, maire »: the item's own title
         name, title = head, last.strip()
     civ, name = split_civility(clean(name))
-    if not looks_like_name(name) or MANDATE_RE.search(place) or not place.strip():
-        return None
+    if not looks_like_name(name) or MANDATE_RE.search(place) or not place.strip() or is_party(place):
+        return None  # « Lucie Moreau, conseillère municipale de Grenoble (EELV) »: a party, not a place
     s = Signer(name_rule="liste")
     s.set("nom_complet", name, "liste")
     s.set("civilite", civ, "liste")
@@ -357,6 +357,59 @@ def rule_roster(lines: list[str]) -> list[Signer]:
             if len(found) > 1:
                 return list(reversed(found))
     return []
+
+
+_SIGNATORIES_HEAD = re.compile(r"(?:\bsignataires|\bsignent(?:\s+l['’]\w+)?|\bnous signons(?:\s+l['’]\w+)?)\s*:\s*$", re.I)
+_PLURAL_SIGNS = re.compile(r"\b(?:nous\s+(?:co-?)?signons|(?:co-?)?signent|nous nous associons|s['’]associent)\b", re.I)
+_NAME_ROW_SEP = re.compile(r"\s*(?:[·•,;/&|]|\s[–—-]\s|\bet\b)\s*")
+_GROUP_ROLE = re.compile(r"\b(?:du|de notre|de l['’])\s+(?:groupe|liste)\b|\bporte-parole\b|\bt[êe]te de liste\b", re.I)
+
+
+def rule_group_list(lines: list[str], text: str) -> list[Signer]:
+    """A group's signatories: the items under « Signataires : » / « Signent l'appel : » (a name, its
+    title after a comma when given; a role in the group, « présidente du groupe », is no mandate),
+    or, in a message that signs in the plural, a line of full names alone (« A · B · C »)."""
+    out: list[Signer] = []
+    for i, line in enumerate(lines):
+        if _SIGNATORIES_HEAD.search(line):
+            for raw in lines[i + 1:]:
+                item = BULLET.sub("", raw).strip()
+                if not item:
+                    if out:
+                        break
+                    continue
+                if re.search(r"\S\s{3,}\S|\t", item) or sum(fold(w) in _ROLE_OF_HEADER for w in item.split()) > 1:
+                    break  # a table under the heading: read as a table
+                s = _name_then_mandate(item, "liste")  # « Lucie Moreau, conseillère municipale de Grenoble (EELV) »
+                if s is None or _GROUP_ROLE.search(s.fields.get("mandat", "")):
+                    civ, name = split_civility(re.split(r"\s*(?:,|\s[–—-]\s|\()\s*", item, maxsplit=1)[0])
+                    if not looks_like_name(name):
+                        break
+                    s = Signer(name_rule="liste")
+                    s.set("nom_complet", name, "liste")
+                    s.set("civilite", civ, "liste")
+                s.name_rule = "liste"
+                out.append(s)
+            if len(out) > 1:
+                return out
+            out = []
+    if not _PLURAL_SIGNS.search(text):
+        return []
+    for line in lines:
+        items = [x for x in _NAME_ROW_SEP.split(BULLET.sub("", line).strip()) if x]
+        if len(items) > 1 and all(len(x.split()) > 1 and looks_like_name(split_civility(x)[1]) for x in items):
+            for x in items:
+                s = Signer(name_rule="liste")
+                civ, name = split_civility(x)
+                s.set("nom_complet", name, "liste")
+                s.set("civilite", civ, "liste")
+                out.append(s)
+            return out
+    return []
+
+
+_MUNICIPAL_GROUP = re.compile(r"\bconseil municipal\b|\b(?:opposition|majorit[ée]|[ée]quipe)\s+municipale\b|\bgroupe municipal\b",
+                              re.I)
 
 
 def _roster_items(lines: list[str], title: str) -> list[Signer]:
@@ -629,7 +682,7 @@ def _signers_in(lines: list[str]) -> list[Signer]:
         own = [s for s in rule_lines(lines) if s.has_name and not any(_same_person(r, s.fields["nom_complet"]) for r in roster)]
         return own + roster
     for found in (rule_table(lines), rule_fields(lines), rule_on_behalf(text), rule_soussigne(text),
-                  rule_lines(lines), rule_je_suis(text)):
+                  rule_group_list(lines, text), rule_lines(lines), rule_je_suis(text)):
         if found:
             # « Je signe : X, maire de Y. Mon adjointe Z souhaite aussi signer. »: the colleague too
             return found + [c for c in colleagues if not any(_same_person(f, c.fields["nom_complet"]) for f in found)]
@@ -977,7 +1030,19 @@ _THERE = re.compile(r"\b[àa]\s+(?P<place>[A-ZÀ-Ý][\w'’ -]+?)\s*(?P<dep>\((?
 _TRANSLATED = re.compile(r"\s*(.+?)\s*\((.{6,120})\)\s*")
 
 
+# Inclusive spellings (« conseiller·ère municipal·e », « conseiller·ères municipaux·ales », « élu·e·s »): read
+# as the plain masculine, singular or plural as written.
+_INCLUSIVE = re.compile(r"(\w+?)[·∙•]\s?(?:e|è|ère|ere|ale|le|euse|rice|trice|fe|ne|te)(s?)\b(?:[·∙•]s\b)?")
+
+
+def _plain(m: re.Match) -> str:
+    word, plural = m.group(1), m.group(2) or m.group(0).endswith("s")
+    return word + "s" if plural and not word.endswith(("s", "x")) else word
+
+
 def _normalise_line(line: str) -> str:
+    if "·" in line or "∙" in line or "•" in line:
+        line = _INCLUSIVE.sub(_plain, line)
     # a dictated message (« alain eudeline tiret maire de boussac entre parenthèses 12 fermer la
     # parenthèse ») is read with the punctuation it dictates
     if _DICTATED.search(line):
@@ -1113,7 +1178,10 @@ def _place_of_list(signers: list[Signer], text: str) -> None:
     commune, dep = list_place(text)
     if not commune:
         return
+    municipal = bool(_MUNICIPAL_GROUP.search(text))
     for s in signers:
+        if municipal and not s.fields.get("mandat"):  # a group of the municipal council: its members sit on it
+            s.set("mandat", "conseiller municipal", "liste_commune")
         parsed = parse_mandate(s.fields.get("mandat", ""))
         if (parsed.kind is None or KINDS[parsed.kind].commune_level) and not parsed.place and not s.fields.get("commune"):
             s.set("commune", commune, "liste_commune")
