@@ -33,6 +33,10 @@ from rne_match.errors import PolicyError
     ("conseiller régional d'Alsace", "cr", "conseiller", "alsace", None),
     ("je représente le canton de Lavaur Cocagne au conseil départemental du Tarn", "cd", "conseiller", "lavaur cocagne", "81"),
     ("conseillère départementale des Pyrénées-Atlantiques (canton de Bayonne-2)", "cd", "conseiller", "bayonne", "64"),
+    ("Maire de la mairie du 5e (Lyon)", "ca", "maire", "lyon", None),
+    ("3e adjoint au maire du 7e secteur", "ca", "adjoint", "", None),
+    ("conseillère du 3e arrondissement de Lyon", "ca", "conseiller", "lyon", None),
+    ("Maire de la commune déléguée d'Échemiré (49)", "cm", "maire delegue", "echemire", "49"),
 ])
 def test_parse_mandate(text, kind, fonction, place, dep):
     m = parse_mandate(text)
@@ -45,7 +49,8 @@ def test_old_region_names_resolve_to_current_region():
 
 @pytest.mark.parametrize("text,sexe", [("conseillère municipale", "F"), ("adjoint au maire", "M"), ("maire", None),
                                        ("élue de l'Assemblée de Corse", "F"),
-                                       ("conseillère et conseiller municipaux de Livilliers", None)])
+                                       ("conseillère et conseiller municipaux de Livilliers", None),
+                                       ("maire de la commune déléguée de Vaux", "M"), ("maire déléguée de Vaux", "F")])
 def test_gendered_nouns_give_sex(text, sexe):
     assert parse_mandate(text).sexe == sexe
 

@@ -101,6 +101,14 @@ _SYNONYMS: list[tuple[str, str]] = [
      r"conseiller departemental canton \1 departement \2"),
     (r"\brepresente le canton\b", "conseiller departemental canton"),
     (r"\bsiege\w* (?:maintenant |desormais |aujourd hui )?comme\b", ""),  # « je siège maintenant comme conseiller… »
+    # Paris, Lyon, Marseille: « maire du 5e », « maire de la mairie du 5e », « adjoint au maire du 7e secteur »,
+    # « conseillère du 3e arrondissement » (folding drops the number: « du e »)
+    (r"\bmaire (?:de la mairie )?(?:du|des) (?:e|er|eme)(?: et (?:e|er|eme))?(?: (?:arrondissements?|secteurs?))?\b",
+     "maire d arrondissement"),
+    (r"\b(conseill(?:er|ere)s?) (?:du|des) (?:e|er|eme)(?: et (?:e|er|eme))? (?:arrondissements?|secteurs?)\b",
+     r"\1 d arrondissement"),
+    # « maire de la commune déléguée d'Échemiré »: a maire délégué
+    (r"\bmaire de la commune deleguee\b", "maire delegue"),
     (r"\bsection (?:du |de la |de l |des |de )?", ""),  # « conseillère régionale (section du Pas-de-Calais) »
     (r"\b(?:ctg|ctm)\b", " "),  # collectivité territoriale de Guyane / de Martinique
     (r"\b(?:cons|cllr|conseil) (mun|municipa\w*)\b", "conseiller municipal"),
@@ -202,7 +210,8 @@ def _canonical(folded: str) -> str:
         folded = pattern.sub(repl, folded)
     return folded
 
-_FEMININE = re.compile(r"\b(conseillere|adjointe|deputee|senatrice|presidente|vice ?presidente|deleguee|elue|maire deleguee|conseilleres|adjointes)\b")
+_FEMININE = re.compile(r"\b(conseillere|adjointe|deputee|senatrice|presidente|vice ?presidente|(?<!commune )deleguee|elue|"
+                       r"conseilleres|adjointes)\b")
 _MASCULINE = re.compile(r"\b(conseiller|adjoint|depute|senateur|president|vice ?president|delegue|elu)\b")
 
 _BOTH_SEXES = re.compile(r"\b(conseill|adjoint|delegu|elu|depute|president)(?:er|ere|e)?s? et \1")

@@ -1160,7 +1160,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
 _PLACE_NAME = rf"(?:(?:la|le|les)\s+|l['’])?[{UPPER}][\w'’-]*(?:\s+(?:sur|sous|en|l[èe][sz])\s+[{UPPER}][\w'’-]*)?"
 # « les élu·es de la majorité municipale de X », « notre groupe au conseil municipal de X (38) »,
 # « l'équipe municipale de X », « majorité d'X »: the commune a list of colleagues belongs to.
-_LIST_PLACE = re.compile(rf"\b(?:majorit[ée]|[ée]quipe|conseil|groupe|liste|opposition)(?:\s+(?:municipale?|majoritaire))?"
+_LIST_PLACE = re.compile(rf"\b(?i:majorit[ée]|[ée]quipe|conseil|groupe|liste|opposition)(?:\s+(?i:municipale?|majoritaire))?"
                          rf"\s+(?:de\s+|d['’]\s*|du\s+|à\s+)(?!la majorit)({_PLACE_NAME})(?:\s*\(([^()]{{2,30}})\))?")
 
 
