@@ -116,3 +116,28 @@ def test_a_line_of_names_alone_is_no_list_of_signers_when_nobody_says_they_sign(
 def test_inclusive_spellings_of_a_mandate_are_read():
     out = rows(mail(1, "Je signe.\nMarie Durand, conseiller·ère municipal·e de Sury (42)\n"))
     assert out[0]["mandat"] == "conseiller municipal de Sury (42)"
+
+
+def test_merci_de_m_ajouter_signs():
+    out = rows(mail(1, "Bonjour,\nMerci de m'ajouter : Marie DURAND – adjointe au maire – Sury (42)\n"))
+    assert (out[0]["intention"], out[0]["nom_complet"]) == ("signe", "Marie DURAND")
+
+
+def test_a_labelled_signature_line_over_the_title_signs():
+    out = rows(mail(1, "Bonjour,\nSignature : Marie Durand\nMaire déléguée de Vaux et conseillère municipale de Sury\n"
+                       "Bien cordialement\n"))
+    assert (out[0]["intention"], out[0]["nom_complet"], out[0]["mandat"]) == (
+        "signe", "Marie Durand", "Maire déléguée de Vaux et conseillère municipale de Sury")
+
+
+def test_a_postscript_under_the_disclaimer_is_still_the_writers_words():
+    body = ("Bonjour,\nComptez sur moi.\nAmitiés\n-- \nCe message et ses pièces jointes sont confidentiels et destinés "
+            "exclusivement à leurs destinataires.\nPS Marie DURAND 4e adjointe au maire de Sury (42)\n")
+    out = rows(mail(1, body))
+    assert (out[0]["nom_complet"], out[0]["mandat"]) == ("Marie DURAND", "4e adjointe au maire de Sury (42)")
+
+
+def test_a_chat_line_going_on_after_the_mandate_does_not_lengthen_it():
+    from rne_match.inputs.freetext import mandate_span
+
+    assert mandate_span("conseillère départementale 77 bonne soirée 🌙") == (0, "conseillère départementale 77")

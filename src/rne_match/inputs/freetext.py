@@ -117,7 +117,10 @@ def mandate_span(text: str) -> tuple[int, str] | None:
 # A dot ends the phrase unless it ends an abbreviation (« cons. mun. », « adj. », « dép. 54 »).
 _MANDATE_END = re.compile(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+depuis\b|\s+j['’]|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
                      r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
-                     r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|)")
+                     r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|"
+                     # a chat line goes on after the mandate: « … 77 bonne soirée 🌙 »
+                     r"|\s+(?:bonne\s+(?:soir[ée]e|journ[ée]e|continuation|fin de)|merci\b|cordialement|amiti[ée]s|bises|"
+                     r"bien [àa] vous|[àa] bient[ôo]t)|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])")
 
 
 def _span_from(text: str, start: int, rest: str, stop: re.Match | None) -> tuple[int, str]:

@@ -134,12 +134,16 @@ def _quoted_below(lines: list[str], i: int) -> bool:
     return bool(after) and not _REPLY.match(after[0])
 
 
+_POSTSCRIPT = re.compile(r"^\s*P\.?\s?S\.?\s*(?:[:\-–—]\s*|\s)", re.I)
+
+
 def _strip_footer(lines: list[str]) -> list[str]:
     out: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         if _FOOTER.match(line):
-            # a disclaimer or a mailing-list footer ends the useful text
+            # a disclaimer or a mailing-list footer ends the useful text, but for a P.S. written under it
             if re.search(r"confidenti|destinataire|d[ée]sinscri|unsubscribe", line, re.I):
+                out.extend(x for x in lines[i + 1:] if _POSTSCRIPT.match(x))
                 break
             continue
         out.append(line)

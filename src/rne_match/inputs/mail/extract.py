@@ -1040,7 +1040,12 @@ def _plain(m: re.Match) -> str:
     return word + "s" if plural and not word.endswith(("s", "x")) else word
 
 
+_PS_LEAD = re.compile(rf"^\s*(?:P\.\s?S\.?\s*[:\-–—]?\s*|PS\s*:\s*|PS\s+(?=[{UPPER}][a-zà-ÿ]))")
+
+
 def _normalise_line(line: str) -> str:
+    # « PS Pierrick O'MURPHY, 4e adjoint … », « P.S. : … »: a postscript's words, not a party
+    line = _PS_LEAD.sub("", line)
     if "·" in line or "∙" in line or "•" in line:
         line = _INCLUSIVE.sub(_plain, line)
     # a dictated message (« alain eudeline tiret maire de boussac entre parenthèses 12 fermer la
