@@ -85,3 +85,16 @@ def test_the_words_read_for_the_registry_are_never_written_out(tmp_path, sample_
     assert "_texte" not in api.extract_mailbox(box, tmp_path / "x.csv").frame.columns
     api.verify_file(box, sample_db, output=tmp_path / "out.csv")
     assert "_texte" not in pl.read_csv(tmp_path / "out.csv", separator=";", infer_schema_length=0).columns
+
+
+def test_a_signer_named_by_the_sender_takes_the_mandate_written_next_to_their_own_name(tmp_path, sample_db):
+    nom, prenom, _, commune, _, _ = unique_official(sample_db)
+    box = tmp_path / "box"
+    box.mkdir()
+    (box / "001.eml").write_bytes(
+        (f"From: {prenom} {nom} <c1@webmail.example>\nTo: {ORG}\nSubject: ok\nMessage-ID: <m1@t>\n"
+         "Date: Mon, 4 May 2026 10:00:00 +0200\nContent-Type: text/plain; charset=utf-8\n\n"
+         f"top vous pouvez mettre mon nom {prenom.lower()} {nom.lower()} maire de {commune.lower()}\n").encode())
+    assert api.extract_mailbox(box).frame["mandat"].to_list() == [""]  # the rules alone read no mandate
+    row = api.verify_file(box, sample_db, output=tmp_path / "out.csv").frame.row(0, named=True)
+    assert row["status"] == "verified" and row["mandat"].lower() == f"maire de {commune.lower()}"

@@ -134,6 +134,22 @@ def _signers_named(lines: list[str], spans: list[Span], stated_mandate: str) -> 
     return [s for s in signers if s.fields.get("mandat")]
 
 
+def _mandate_next_to_name(row: dict, lines: list[str], spans: list[Span]) -> dict:
+    """A signer named without a mandate (« paul vidal » read from the sender) whose own full name stands in
+    the message with a mandate next to it (« … mon nom paul vidal conseiller régional d'auvergne-rhône-alpes »):
+    that mandate. Only the same person's name counts, never another official's."""
+    name = sorted(fold(row["nom_complet"]).split())
+    for span in outermost(spans):
+        if sorted(span.key.split()) != name:
+            continue
+        s = signer_at(lines, span)
+        if s.fields.get("mandat"):
+            place_fields(s, "mandat")
+            return row | {role: s.fields.get(role, "") for role in ("mandat", "commune", "departement")} | {
+                "extraction_regles": f"{row['extraction_regles']}; mandat=registre (à côté du nom, trouvé dans le RNE)"}
+    return row
+
+
 def names_in_words(frame: pl.DataFrame, registry: Registry) -> pl.DataFrame:
     """Rows of signing messages without a signer's name replaced by the signers an official's full
     name in their words gives (one row each, `nom_complet=registre`); every other row unchanged.
@@ -154,6 +170,9 @@ def names_in_words(frame: pl.DataFrame, registry: Registry) -> pl.DataFrame:
         return frame.drop(WORDS)
     out = []
     for row_id, row in enumerate(frame.drop(WORDS).iter_rows(named=True)):
+        if row_id in found and row["nom_complet"]:
+            out.append(_mandate_next_to_name(row, lines_of[row_id], found[row_id]))
+            continue
         signers = _signers_named(lines_of[row_id], found[row_id], row["mandat"] or "") if row_id in found else []
         if not signers:
             out.append(row)

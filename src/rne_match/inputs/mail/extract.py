@@ -1271,7 +1271,10 @@ def _rows(r: Reading) -> list[dict]:
         else:
             status, reason = ExtractStatus.NAMELESS, r.reason or "aucun nom de signataire trouvé"
         rows.append(_row(msg, source, k, s, status, r.intent, reason))
-        rows[-1][WORDS] = "\n".join(r.words) if status == ExtractStatus.NAMELESS else ""
+        # the words are kept for the registry when the name or, for a lone signer, the mandate is missing
+        lacking = status == ExtractStatus.NAMELESS or (status == ExtractStatus.SIGNER and len(r.signers) == 1
+                                                        and not s.fields.get("mandat"))
+        rows[-1][WORDS] = "\n".join(r.words) if lacking else ""
     return rows
 
 
