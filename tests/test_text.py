@@ -69,6 +69,12 @@ def test_particles_stay_with_the_surname():
     assert ("de la tour d auvergne", "marie") in {(r.nom, r.prenom) for r in readings}
 
 
+@pytest.mark.parametrize("full", ["de LAUBADÈRE Pierre", "Pierre de LAUBADÈRE"])
+def test_a_lowercase_particle_before_the_capitals_belongs_to_the_surname(full):
+    readings, _ = readings_for("", "", full)
+    assert [(r.nom, r.prenom) for r in readings] == [("de laubadere", "pierre")]
+
+
 @pytest.mark.parametrize("nom,reason", [("", "nom absent"), ("?", "nom illisible"), ("x@y.fr", "le nom est une adresse e-mail")])
 def test_rows_without_usable_name_are_invalid(nom, reason):
     assert readings_for(nom, "", "") == ([], reason)

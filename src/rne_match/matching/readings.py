@@ -46,6 +46,9 @@ def _split_full(raw: str, folded: str) -> list[Reading]:
     raw_words = [w for w in re.split(r"\s+", raw.strip()) if fold(w)]
     upper = [w for w in raw_words if len(fold(w)) > 1 and w.isupper() and not _DOTTED.fullmatch(w)
              and not _HYPHENED_INITIALS.fullmatch(w)]
+    # « de LAUBADÈRE Pierre », « Pierre de LA TOUR »: a lowercase particle before the capitals is the surname's
+    upper = [w for i, w in enumerate(raw_words) if w in upper or (
+        fold(w) in PARTICLES and i + 1 < len(raw_words) and raw_words[i + 1] in upper)]
     lower = [w for w in raw_words if w not in upper]
     if upper and lower and any(not w.isupper() or _DOTTED.fullmatch(w) for w in lower):
         nom, prenom = fold(" ".join(upper)), fold(" ".join(lower))
