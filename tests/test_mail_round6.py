@@ -141,3 +141,42 @@ def test_a_chat_line_going_on_after_the_mandate_does_not_lengthen_it():
     from rne_match.inputs.freetext import mandate_span
 
     assert mandate_span("conseillère départementale 77 bonne soirée 🌙") == (0, "conseillère départementale 77")
+
+
+def test_a_form_answer_after_the_forms_dotted_leader_and_a_compound_label_are_read():
+    body = ("Nom : ....................Durand\nPrénom : ....................Hélène\nMandat : ..........Maire\n"
+            "Commune / collectivité (et département) : ..........Sury (42)\n")
+    out = rows(mail(1, body))
+    assert (out[0]["nom"], out[0]["prenom"], out[0]["mandat"], out[0]["commune"]) == ("Durand", "Hélène", "Maire", "Sury (42)")
+
+
+def test_a_title_without_place_takes_the_town_of_the_postal_address_under_it():
+    out = rows(mail(1, "Bonjour,\nSignature : Marie Durand, maire\nMairie\n12 place de la Mairie\n42450 Sury-le-Comtal\n"))
+    assert (out[0]["commune"], out[0]["departement"]) == ("Sury-le-Comtal", "42")
+
+
+def test_a_colleague_who_will_write_herself_is_no_signer_here():
+    body = ("Ma collègue Marie Durand, 4e adjointe au maire de Sury (42), vous écrira elle-même.\n"
+            "Cdlt\nPaul Roux – conseiller municipal de Sury\n")
+    assert [n for n, _ in _signers(mail(1, body, subject="Signature de l'appel"))] == ["Paul Roux"]
+
+
+@pytest.mark.parametrize("line, name", [("Je signe : Pr Sabine Durand, maire de Sury (42).", "Sabine Durand"),
+                                        ("Je signe : Céline MAITRE, conseillère municipale de Sury.", "Céline MAITRE"),
+                                        ("Je signe : MAITRE Céline, conseillère municipale de Sury.", "MAITRE Céline")])
+def test_a_title_before_a_name_is_set_apart_but_a_surname_like_a_title_stays(line, name):
+    assert rows(mail(1, line))[0]["nom_complet"] == name
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Nous, Marie DURAND, Paul ROUX et Anne MARTIN, maires respectivement de Sury, de Vaux et d'Ussel (42), signons "
+     "l'appel.", [("Marie DURAND", "maire de Sury (42)"), ("Paul ROUX", "maire de Vaux (42)"), ("Anne MARTIN", "maire d'Ussel (42)")]),
+    ("Conseillers municipaux de Sury : Marie Durand, Paul Roux et Anne Martin. Nous signons tous les trois.",
+     [(n, "Conseillers municipaux de Sury") for n in ("Marie Durand", "Paul Roux", "Anne Martin")]),
+    ("Les maires du RPI signent l'appel : Marie Durand (Sury), Paul Roux (Vaux) et Anne Martin (Ussel).",
+     [("Marie Durand", "maire de Sury"), ("Paul Roux", "maire de Vaux"), ("Anne Martin", "maire de Ussel")]),
+    ("Marie Durand et Paul Roux, binôme du canton de Sury, conseillers départementaux de la Loire, signons l'appel.",
+     [(n, "conseillers départementaux de la Loire") for n in ("Marie Durand", "Paul Roux")]),
+])
+def test_a_mandate_said_once_for_several_names_is_given_to_each(line, expected):
+    assert _signers(mail(1, f"Bonjour,\n{line}\n")) == expected

@@ -22,7 +22,8 @@ MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|(?-i:VP)(?=\s+C[DR]
                  r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|repr[ée]sente le canton)")
 # (« je siège maintenant comme conseiller municipal » is read from its title word)
 MANDATE_RE = re.compile(rf"\b{MANDATE_WORD}\b", re.I)
-CIVILITY = re.compile(r"^\s*(?:Madame|Monsieur|Mme|Mlle|M\.|Mr\.?|Dr\.?|Docteur(?:e)?)\s+", re.I)
+CIVILITY = re.compile(r"^\s*(?:Madame|Monsieur|Mme|Mlle|M\.|Mr\.?|Dr\.?|Docteur(?:e)?|Pr\.?|Professeur(?:e)?|Me|Ma[îi]tre)\s+"
+                      r"(?=\S)", re.I)
 SALUTATION = re.compile(
     r"^(?:bien |tr[eè]s |tres )?(?:cordialement|amicalement|salutations|sinc[eè]rement|bien [àa] (?:vous|toi|vous tous)|"
     r"bonne (?:journ[ée]e|soir[ée]e|continuation)|merci|[àa] bient[ôo]t|respectueusement|fraternellement|"
@@ -54,7 +55,7 @@ ami amie amis amies collegue collegues bien sur ok dsl sorry please thanks hello
 
 
 def looks_like_name(text: str) -> bool:
-    text = CIVILITY.sub("", clean(text))
+    text = split_civility(clean(text))[1]
     if not text or len(text) > 60 or re.search(r"\d|@|/|\?|!", text):
         return False
     if _NOT_NAME.search(text) or _STREET.search(text) or SALUTATION.match(text) or MANDATE_RE.search(text):
@@ -82,9 +83,18 @@ def is_party(text: str) -> bool:
     return party is not None and len(fold(party)) >= 0.8 * len(fold(text))
 
 
+_TITLE_WORD = re.compile(r"(?i)dr\.?|docteure?|pr\.?|professeure?|me|ma[îi]tre")
+
+
 def split_civility(text: str) -> tuple[str, str]:
     m = CIVILITY.match(text)
-    return (m.group(0).strip(), text[m.end():]) if m else ("", text)
+    if not m:
+        return "", text
+    word, rest = m.group(0).strip(), text[m.end():]
+    # « MAITRE André », « Maître Dupont »: a title leaving one word, or written in capitals, is the surname
+    if _TITLE_WORD.fullmatch(word) and (len(rest.split()) < 2 or (word.isupper() and len(word) > 2)):
+        return "", text
+    return word, rest
 
 
 def clean(value: str) -> str:

@@ -125,8 +125,9 @@ def rule_fields(lines: list[str]) -> list[Signer]:
         m = _LABEL_LINE.match(line)
         if not m:
             continue
-        role = _LABEL_OF.get(fold(m.group(1)))
-        value = m.group(2) or _value_below(parts, i, role)
+        role = _label_role(m.group(1))
+        # « Nom : ....................Simonin »: the form's dotted leader is not the answer
+        value = _LEADER.sub("", m.group(2)) or _value_below(parts, i, role)
         if role is None and fold(m.group(1)) in _NAME_LEADS and looks_like_name(clean(value)):
             role = "nom_complet"
         if role is None or not clean(value):
@@ -156,12 +157,20 @@ def rule_fields(lines: list[str]) -> list[Signer]:
     return out
 
 
+_LEADER = re.compile(r"^[\s.…_]+")
+
+
+def _label_role(label: str) -> str | None:
+    """The role of a form's label: « Commune / collectivité (et département) » is the commune's."""
+    return _LABEL_OF.get(fold(label)) or _LABEL_OF.get(fold(re.split(r"[/(]", label)[0]))
+
+
 def _value_below(parts: list[str], i: int, role: str | None) -> str:
     """« Nom : » alone on its line, the answer on the next one (a form filled below its labels): a
     name under a name's label, a mandate under the mandate's, a short value under the others."""
     below = next((x.strip() for x in parts[i + 1:i + 3] if x.strip()), "")
     m = _LABEL_LINE.match(below)
-    if not below or len(below) > 80 or (m and _LABEL_OF.get(fold(m.group(1)))):
+    if not below or len(below) > 80 or (m and _label_role(m.group(1))):
         return ""
     if role in ("nom", "prenom", "nom_complet"):
         return below if not MANDATE_RE.search(below) and (looks_like_name(below) or re.fullmatch(CAPITALISED_WORD, below)) else ""
@@ -178,7 +187,7 @@ def _split_labelled(line: str) -> list[str]:
     line holding several labelled fields, cut before each label people use."""
     if line.count(":") < 2:
         return [line]
-    starts = [m.start(1) for m in _INNER_LABEL.finditer(line) if _LABEL_OF.get(fold(m.group(1)))]
+    starts = [m.start(1) for m in _INNER_LABEL.finditer(line) if _label_role(m.group(1))]
     if len(starts) < 2:
         return [line]
     return [re.sub(r"\s*[—–|/;,\t-]+\s*$", "", line[a:b]).strip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
@@ -278,14 +287,21 @@ def _shared_list(text: str) -> list[Signer]:
     m = re.match(r"^(.{3,160}?)\s*:\s*(.+?)\.?$", text)
     if not m:
         return []
-    items = [n.strip() for n in re.split(r"\s*(?:,|;|\bet\b)\s*", m.group(2)) if n.strip()]
+    listed = re.split(r"(?<=[a-zà-ÿA-ZÀ-Þ)])\.\s+(?=[A-ZÀ-Þ])", m.group(2))[0]  # « … et C. Nous signons tous les trois. »
+    items = [n.strip() for n in re.split(r"\s*(?:,|;|\bet\b)\s*(?![^()]*\))", listed) if n.strip()]
     mandate = ""
     if items and MANDATE_RE.search(items[-1]) and not MANDATE_RE.search(" ".join(items[:-1])):
         mandate = items.pop()
+    span = mandate_span(m.group(1))
+    # « Les maires du RPI signent : Séverine Fermier (La Ferté-Loupière), Xavier Morissot (Fleury) … »
+    placed = [_NAME_PLACE_ITEM.fullmatch(n) for n in items]
+    title = _PLURAL_TITLE.search(m.group(1))
+    if len(items) > 1 and all(placed) and title:
+        found = [s for p in placed if (s := _roster_signer(p.group(1), title.group(1), p.group(2)))]
+        return found if len(found) == len(items) else []
     if len(items) < 2 or not all(looks_like_name(n) for n in items):
         return []
     if not mandate:
-        span = mandate_span(m.group(1))
         mandate = span[1] if span else ""
     out = []
     for n in items:
@@ -296,6 +312,9 @@ def _shared_list(text: str) -> list[Signer]:
         s.set("mandat", mandate, "liste")
         out.append(s)
     return out
+
+
+_NAME_PLACE_ITEM = re.compile(rf"(.+?)\s*\(([{UPPER}][^()]+)\)")
 
 
 # A roster of officials of several communes, the title said once: « les maires suivants signent : »
@@ -460,18 +479,38 @@ def rule_couple(text: str) -> list[Signer]:
         names = listed
     elif m := _COUPLE_SHARED.search(head):
         names = [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"]
+    whole = re.split(r",?\s+(?:signons|signent|co-?signons|nous|s['’]associent)\b", text[span[0]:])[0].rstrip(" ,.")
+    mandates = _respectively(whole, len(names))
     out = []
-    for name in names:
+    for name, mandate in zip(names, mandates or [span[1]] * len(names), strict=True):
         s = Signer(name_rule="couple")
         civ, name = split_civility(name)
         s.set("nom_complet", name, "couple")
         s.set("civilite", civ, "couple")
-        s.set("mandat", span[1], "couple")
+        s.set("mandat", mandate, "couple")
         out.append(s)
     return out
 
 
+_RESPECTIVELY = re.compile(r"^(?P<title>.+?)\s+respectivement\s+(?P<places>.+?)(?P<dep>\s*\((?:\d{2,3}|2[AB])\))?\s*$", re.I)
+
+
+def _respectively(mandate: str, n: int) -> list[str]:
+    """« maires respectivement de Réal, de Font-Romeu et d'Ayguatébia (66) »: one place per name, in
+    order, each with the singular title (and the département said once); [] when it does not fit."""
+    m = _RESPECTIVELY.match(mandate)
+    if not m:
+        return []
+    places = [p for p in re.split(r"\s*,\s*|\s+et\s+", m.group("places")) if p]
+    if len(places) != n:
+        return []
+    dep = m.group("dep") or ""
+    return [f"{_singular(m.group('title'))} {p}{dep}".strip() for p in places]
+
+
 _ENUMERATION = re.compile(r"\s*(?:,|·|&|;|\bet\b)\s*")
+_ORDINALS_BEFORE_TITLE = re.compile(r"(?:\s*,?\s*\b(?:\d+\s*(?:er|re|ère|e|ème|eme)|premi[eè]re?|deuxi[eè]me)\b(?:\s*(?:,|et)\s*)?)+\s*$",
+                                    re.I)
 _NAME_TAIL = re.compile(rf"(?:(?:M\.|Mme|Madame|Monsieur)\s+)?(?:{CAPITALISED_WORD}\s+){{1,3}}{CAPITALISED_WORD}$")
 
 
@@ -479,7 +518,11 @@ def _enumerated_names(head: str) -> list[str]:
     """The names listed at the end of a text (« les élu·es Julie Courtemanche, Fabrice Levasseur et
     Sabine RENVOIZÉ », « M. X, Mme Y et Mme Z »): the longest run of items that are names, the first
     one possibly after a lead-in of lowercase words."""
-    items = [x.strip() for x in _ENUMERATION.split(re.split(r"[:;]", head)[-1]) if x.strip()]
+    head = _ORDINALS_BEFORE_TITLE.sub("", re.split(r"[:;]", head)[-1])  # « A et B, 1er et 2e adjoints »
+    items = [x.strip() for x in _ENUMERATION.split(head) if x.strip()]
+    # « A et B, binôme du canton de Liffré, conseillers départementaux »: an apposition after the names
+    while items and items[-1][:1].islower():
+        items.pop()
     k = len(items)
     while k > 0 and looks_like_name(split_civility(items[k - 1])[1]):
         k -= 1
@@ -547,6 +590,10 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+_WILL_DO = re.compile(r"\b(?:vous\s+)?(?:[ée]crira|signera|enverra|contactera|r[ée]pondra|rejoindra|[ée]criront|signeront)\b|"
+                      r"\bva\s+(?:vous\s+)?(?:[ée]crire|signer|r[ée]pondre)\b", re.I)
+
+
 def rule_lines(lines: list[str]) -> list[Signer]:
     """One signer per line that holds a name and a mandate; and lists of names sharing a mandate."""
     out: list[Signer] = []
@@ -566,6 +613,8 @@ def rule_lines(lines: list[str]) -> list[Signer]:
             out.extend(bracketed)
             continue
         for sentence in _sentences(text):
+            if _WILL_DO.search(sentence):
+                continue  # « Ma collègue X, adjointe, vous écrira elle-même »: not signing here
             s = _name_then_mandate(sentence, "ligne") or _mandate_then_name(sentence, "ligne")
             if s is not None:
                 out.append(s)
@@ -1154,6 +1203,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     elif signers:
         _first_name_from_sender(signers[0], msg)
         _place_from_town_hall_sender(signers[0], msg)
+        _place_from_postal_address(signers[0], parts.own)
     reason = "" if any(s.has_name for s in signers) else _no_signer_reason(msg, text)
     # A forwarded signature is its author's words, not the forwarder's: a campaign assistant who
     # forwards several colleagues' signatures from one address must not become one signer.
@@ -1215,6 +1265,26 @@ def _place_from_town_hall_sender(signer: Signer, msg: MailMessage) -> None:
         signer.set("commune", place.strip(), "expediteur_mairie")
 
 
+_POSTAL_LINE = re.compile(rf"^\s*(?:F-)?(?P<code>\d{{5}})\s+(?P<town>[{UPPER}][\w'’ -]*?)(?:\s+cedex\b.*)?\s*$", re.I)
+
+
+def _place_from_postal_address(signer: Signer, lines: list[str]) -> None:
+    """« Marie-Camille Dugas, maire » over « 76460 Saint-Valery-en-Caux »: a municipal title without a
+    place sits in the town of the postal address of the signature block (its département from the
+    postcode), so that a namesake elsewhere is not taken for the signer."""
+    mandate = parse_mandate(signer.fields.get("mandat", ""))
+    if (not signer.fields.get("mandat") or mandate.place or signer.fields.get("commune")
+            or (mandate.kind is not None and not KINDS[mandate.kind].commune_level)):
+        return
+    found = [m for line in lines if (m := _POSTAL_LINE.match(line))]
+    if len(found) != 1:
+        return
+    code, town = found[0].group("code"), found[0].group("town").strip()
+    dep = code[:3] if code.startswith("97") else ("2A" if code < "20200" else "2B") if code.startswith("20") else code[:2]
+    signer.set("commune", town, "adresse_postale")
+    signer.set("departement", dep, "adresse_postale")
+
+
 def _first_name_from_sender(signer: Signer, msg: MailMessage) -> None:
     """« M. LÉTONDAL, conseiller municipal… » from « Mathieu Létondal <…> »: a surname written alone
     takes the first name of the sender's own display name when that display name holds the surname."""
@@ -1233,7 +1303,7 @@ def _labelled(lines: list[str], role: str) -> str | None:
     """The first « Role : value » line of the message for that role."""
     for line in lines:
         m = _LABEL_LINE.match(line)
-        if m and _LABEL_OF.get(fold(m.group(1))) == role and clean(m.group(2)):
+        if m and _label_role(m.group(1)) == role and clean(m.group(2)):
             return clean(m.group(2))
     return None
 
