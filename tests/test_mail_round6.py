@@ -180,3 +180,35 @@ def test_a_title_before_a_name_is_set_apart_but_a_surname_like_a_title_stays(lin
 ])
 def test_a_mandate_said_once_for_several_names_is_given_to_each(line, expected):
     assert _signers(mail(1, f"Bonjour,\n{line}\n")) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Comptez-moi parmi les signataires de l'appel.\n\nBien à vous,\nMarie DURAND\nConseillère municipale de Sury (42)\n",
+    "Tout mon soutien à cette démarche.\n\nMarie DURAND\nConseillère municipale de Sury (42)\n",
+    "Belle liste ! Je la rejoins.\n\nMarie DURAND\nConseillère municipale de Sury (42)\n",
+    "👍 pour moi\nMarie Durand (conseill. mun. Sury)\n",
+    "Nous refaisons la cour de l'école.\nCordialement\nMarie Durand\nNB : j'oubliais le mandat : 2e adjointe au maire de Sury.\n",
+])
+def test_other_ways_of_saying_one_signs(body):
+    out = rows(mail(1, body))
+    assert out[0]["intention"] == "signe" and out[0]["nom_complet"] and out[0]["mandat"]
+
+
+def test_a_question_with_a_postscript_that_signs_signs():
+    body = ("Question de calendrier : la publication aura-t-elle lieu avant la rentrée ?\nSalutations,\n"
+            "P.S. : Je signe évidemment : DURAND Marie – maire de Sury\n")
+    out = rows(mail(1, body, subject="Re: Appel"))
+    assert (out[0]["intention"], out[0]["nom_complet"]) == ("signe", "DURAND Marie")
+
+
+def test_a_reply_holding_only_a_signature_block_under_its_delimiter_signs():
+    body = ("-- \nDURAND MARIE\nConseillère municipale de Sury (Loire)\nMairie – 4 Grande Rue\n42450 SURY\n"
+            "Tél. 04 77 00 00 00\n")
+    out = rows(mail(1, body, subject="Re: Appel"))
+    assert (out[0]["intention"], out[0]["nom_complet"]) == ("signe", "DURAND MARIE")
+
+
+def test_a_thank_you_for_the_organisers_support_is_no_signature():
+    out = rows(mail(1, "Merci pour votre soutien et bon courage.\nMarie DURAND\nConseillère municipale de Sury (42)\n",
+                    subject="Re: Appel"))
+    assert out[0]["intention"] != "signe"

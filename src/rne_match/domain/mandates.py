@@ -116,7 +116,7 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\b(?:cons|cllr) (?:reg|region\w*)\b", "conseiller regional"),
     (r"^ca\b(?= \w)(?! (?:du|de|des|d)\b)", "conseiller d arrondissement"),  # not « CA du Caudrésis »
     (r"\b(?:cons|cllr|conseill(?:er|ere)s?) d arr(?:dt|ondt)?\b", "conseiller d arrondissement"),
-    (r"\b(conseill(?:er|ere)s?) (?:mun|munic)\b", r"\1 municipal"),
+    (r"\b(conseill(?:er|ere)s?) (?:mun|munic)\b", r"\1 municipal"), (r"\bconseill (?:mun|munic|municipal\w*)\b", "conseiller municipal"),
     (r"\b(conseill(?:er|ere)s?) (?:dep|dept|depart|departem)\b", r"\1 departemental"),
     (r"\b(conseill(?:er|ere)s?) (?:reg|region)\b(?! (?:de |d |du )?(?:l )?arrondissement)", r"\1 regional"),
     # « VP CD33 », « président CD 974 »: a function of the departmental (regional) council

@@ -1032,10 +1032,16 @@ _GREETING = re.compile(r"^(?:bonjour|bonsoir|bjr|salut|madame|monsieur|mesdames|
                        r"hello|coucou)\b[^.!?]{0,40}$", re.I)
 
 
+_BLOCK_EXTRA = re.compile(r"^(?:--+|__+|(?:t[ée]l|tel|mob|port|fax)\b.*|(?:\+33|0)\s?\d(?:[\s.]?\d{2}){4}|"
+                          r"(?:mairie|h[ôo]tel de ville|d[ée]partement|r[ée]gion)\b.{0,60}|\d{1,4}\s*(?:bis|ter)?,?\s+(?:rue|place|avenue|"
+                          r"chemin|route|bd|boulevard|grande rue|impasse|all[ée]e)\b.*|(?:F-)?\d{5}\s+\S.*)$", re.I)
+
+
 def _only_a_signature(body: list[str], signers: list[Signer]) -> bool:
     """The writer's words are a signature block alone: past a greeting, every line is the signer's
     name, mandate or party (« Marie DUPONT / cons. mun. Sury (42) »), no sentence around it."""
-    lines = [x.strip() for x in body if x.strip() and not _GREETING.match(x.strip())]
+    # a postal address, a phone, a delimiter under the block are part of it (« Mairie – 4 Grande Rue », « 13840 ROGNES »)
+    lines = [x.strip() for x in body if x.strip() and not _GREETING.match(x.strip()) and not _BLOCK_EXTRA.match(x.strip())]
     if not lines or len(lines) > 4:
         return False
     said = [fold(v) for s in signers for k, v in s.fields.items() if k in ("nom_complet", "nom", "prenom", "mandat")]
@@ -1077,6 +1083,7 @@ _THERE = re.compile(r"\b[àa]\s+(?P<place>[A-ZÀ-Ý][\w'’ -]+?)\s*(?P<dep>\((?
 
 
 _TRANSLATED = re.compile(r"\s*(.+?)\s*\((.{6,120})\)\s*")
+_NAME_THEN_BRACKET = re.compile(r"^\s*([^(),]{3,60}?)\s*\(([^()]{4,100})\)(.*)$")
 
 
 # Inclusive spellings (« conseiller·ère municipal·e », « conseiller·ères municipaux·ales », « élu·e·s »): read
@@ -1089,7 +1096,7 @@ def _plain(m: re.Match) -> str:
     return word + "s" if plural and not word.endswith(("s", "x")) else word
 
 
-_PS_LEAD = re.compile(rf"^\s*(?:P\.\s?S\.?\s*[:\-–—]?\s*|PS\s*:\s*|PS\s+(?=[{UPPER}][a-zà-ÿ]))")
+_PS_LEAD = re.compile(rf"^\s*(?:P\.\s?S\.?\s*[:\-–—]?\s*|PS\s*:\s*|PS\s+(?=[{UPPER}][a-zà-ÿ])|N\.?\s?B\.?\s*:\s*)")
 
 
 def _normalise_line(line: str) -> str:
@@ -1119,6 +1126,11 @@ def _normalise_line(line: str) -> str:
             and translate_regional_titles(bracket.group(1)) != bracket.group(1)):
         line = bracket.group(2)
     line = fix_mandate_typos(translate_regional_titles(line))
+    # « Jacques Boutet (conseill. mun. Vallans) »: a mandate in brackets after the name, read as after a comma
+    named = _NAME_THEN_BRACKET.match(line)
+    if (named and "(" not in named.group(3) and (span := mandate_span(named.group(2))) and span[0] == 0
+            and looks_like_name(named.group(1))):
+        line = f"{named.group(1)}, {named.group(2)}{named.group(3)}"
     lowered = line.lower()
     if "ancien" in lowered or "comme" in lowered:
         line = _FORMER_MANDATE.sub("", line)
@@ -1149,12 +1161,15 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     # A forward is read as its writer's message (the organisers pass on a signature sent elsewhere).
     words = parts.own + parts.forwarded
     body = _above_closing(words)
-    explicit = bool(body) and any(s.has_name and s.fields.get("mandat") for s in _signers_in(body) if s.name_rule in _EXPLICIT)
+    # a postscript under the closing that signs (« P.S. : Je signe évidemment : X – maire de Y ») is as explicit
+    signing_after = [x for x in words[len(body):] if says_it_signs(x)]
+    explicit = any(s.has_name and s.fields.get("mandat") for s in _signers_in(body + signing_after)
+                   if s.name_rule in _EXPLICIT)
     # A message that holds nothing but a signer (a name and a mandate on their own, in the body, an
     # attached form or the subject) can only mean to sign: sent to a petition, that is its content.
     explicit = explicit or (any(s.has_name and s.fields.get("mandat") for s in signers)
                             and (origin in ("piece_jointe", "objet", "reponses", "formulaire")
-                                 or (_only_a_signature(body, signers) and not _answers_questions(msg.body))))
+                                 or (_only_a_signature(body or words, signers) and not _answers_questions(msg.body))))
     # a table of signers pasted in the body (« Nom;Prénom;Commune »): signs, mandates or not (verify then
     # sends the rows without a mandate to review)
     explicit = explicit or sum(s.name_rule == "tableau" for s in signers) > 1

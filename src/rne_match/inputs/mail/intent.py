@@ -64,7 +64,7 @@ _SIGNS = re.compile(
     r"\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’]associe|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
-    r"\bsignature (?:pour|de|à)\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*[- ](?:moi|nous)\b|(?<!\bpas )(?<!\bne )\bm['’](?:ajouter|inscrire|ajoutez|inscrivez)\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
+    r"\bsignature (?:pour|de|à)\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*[- ](?:moi|nous)\b|(?<!\bpas )(?<!\bne )\bm['’](?:ajouter|inscrire|ajoutez|inscrivez)\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bbon combat\b|\bj['’]adh[eè]re\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les |vous )?rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
     re.I | re.M)
 # Not signing yet: names suggested to the organisers (« vous devriez contacter X, maire de Y »), or
 # a decision put off (« je dois d'abord en parler à mon conseil, je reviens vers vous »).
@@ -84,8 +84,9 @@ _THANKS_FIRST = re.compile(r"^\W*(?:(?:bonjour|bonsoir|madame|monsieur)\b[^\n]{0
 
 
 # A message whose first word says yes to the call (« D'accord », « Partante ! », « Volontiers »).
-_ASSENT = re.compile(r"^\W*(?:(?:bonjour|bonsoir|hello|salut)\b[^\n]{0,30}?[,!.\n]\s*)?(?:oui|ok|okay|d['’]accord|"
-                     r"partante?s?|volontiers|avec plaisir|bien s[ûu]r|banco|[çc]a marche|go)\b(?!\s*\?)", re.I)
+_ASSENT = re.compile(r"^\W*(?:(?:bonjour|bonsoir|hello|salut)\b[^\n]{0,30}?[,!.\n]\s*)?(?:(?:oui|ok|okay|d['’]accord|"
+                     r"partante?s?|volontiers|avec plaisir|bien s[ûu]r|banco|[çc]a marche|go)\b(?!\s*\?)|(?:👍|✅|✔️?)\s*(?:pour moi)?)",
+                     re.I)
 
 
 def _is_reply(msg: MailMessage) -> bool:
