@@ -212,3 +212,27 @@ def test_a_thank_you_for_the_organisers_support_is_no_signature():
     out = rows(mail(1, "Merci pour votre soutien et bon courage.\nMarie DURAND\nConseillère municipale de Sury (42)\n",
                     subject="Re: Appel"))
     assert out[0]["intention"] != "signe"
+
+
+def test_a_question_saying_others_have_signed_is_no_signature():
+    body = ("Journaliste, je prépare un article. J'ai vu que Marie Durand (maire de Sury (42)) et Paul Roux (maire de "
+            "Vaux) l'ont signé : combien de signatures avez-vous ?\nBien cordialement,\nAnne Presse\n")
+    out = rows(mail(1, body))
+    assert [(r["intention"], r["nom_complet"]) for r in out] == [("question", "")]
+
+
+def test_idem_or_see_below_in_a_form_is_no_value():
+    out = rows(mail(1, "Nom : Marie DURAND\nPrénom : idem\nMandat : voir ci-dessous\n\nMarie DURAND\nMaire de Sury\n"))
+    assert out[0]["prenom"] == "" and out[0]["mandat"] != "voir ci-dessous"
+
+
+def test_a_profession_between_the_name_and_the_mandate_is_no_second_signer():
+    out = _signers(mail(1, "Je signe : Paul Roux, médecin généraliste, conseiller municipal de Sury (42)."))
+    assert [n for n, _ in out] == ["Paul Roux"]
+
+
+def test_the_president_of_an_association_holds_no_mandate():
+    from rne_match.inputs.freetext import mandate_span
+
+    assert mandate_span("Damien Roux, président de l'association des parents d'élèves") is None
+    assert mandate_span("président de la communauté de communes du Val")[1].startswith("président")

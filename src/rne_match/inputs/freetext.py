@@ -16,7 +16,7 @@ from ..domain.text import fold
 
 # Abbreviations as people type them: « CM Cluny », « cons. mun. », « cons. dép. », « adj. », « CD 974 ».
 MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|(?-i:VP)(?=\s+C[DR]\s?\d)|(?-i:C[DR])(?=(?:\d{2,3}|2[AB])\b)|adjte?s?(?=\s)|cons\.?\s*(?:mun|municipa\w*|d[ée]p|r[ée]g)|conseill\.\s*(?:mun|d[ée]p|r[ée]g)|adj(?=\.)|adj(?=\s+(?:\d|de\s|du\s|d['’]|à\s|au\s|aux\s))|"
-                r"CM(?=\s+(?:de|du|d['’]|à)\b)|cons\.?\s*d['’]\s*arr|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?|"
+                r"CM(?=\s+(?:de|du|d['’]|à)\b)|cons\.?\s*d['’]\s*arr|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?(?!\s+(?:de\s+l['’]\s*|d['’]\s*|du\s+|de\s+la\s+)?(?:association|amicale|club|comit[ée]|f[ée]d[ée]ration|parents))|"
                  r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au ))|"
                  r"premi(?:er|[eè]re) magistrate?|[ée]diles?(?= (?:de|du|d['’]))|"
                  r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|repr[ée]sente le canton)")
@@ -246,9 +246,17 @@ def name_before(head: str) -> tuple[str, str] | None:
     last = clean(_CLAUSE.split(head)[-1]) if _CLAUSE.search(head) else head
     # « je signe : sara wormser (élue… ) », « je signe bien sur ! paul roux - conseiller… »: a name all in
     # lowercase, alone after a colon or the end of a sentence.
-    if re.search(r"[:!.?]\s*[^:!.?]+$", head) and last.islower() and looks_like_name(last) and \
+    # (not « Je signe : Paul Roux, médecin généraliste »: a lowercase apposition after a capitalised name)
+    after = re.search(r"[:!.?]\s*([^:!.?]+)$", head)
+    if after and after.group(1).islower() and last.islower() and looks_like_name(last) and \
             not {fold(w) for w in last.split()} & _NOT_LOWER_NAME:
         return "", last
+    if last.islower() and len(last.split()) > 1 and (cut := head.rfind(last)) > 0:
+        # « Je signe : Paul Roux, médecin généraliste, conseiller… »: the name is the clause before the apposition
+        before = re.split(r"[:!.?;]\s*", head[:cut].rstrip(" ,"))[-1].strip()
+        civ, name = split_civility(before)
+        if head[:cut].rstrip().endswith(",") and looks_like_name(name) and not name.islower():
+            return civ, clean(name)
     for candidate in (last, head):
         civ, rest = split_civility(candidate)
         words = rest.split()

@@ -126,8 +126,10 @@ def rule_fields(lines: list[str]) -> list[Signer]:
         if not m:
             continue
         role = _label_role(m.group(1))
-        # « Nom : ....................Simonin »: the form's dotted leader is not the answer
-        value = _LEADER.sub("", m.group(2)) or _value_below(parts, i, role)
+        # « Nom : ....................Simonin »: the form's dotted leader is not the answer; « idem », « voir
+        # ci-dessous » are none either
+        value = _LEADER.sub("", m.group(2))
+        value = "" if _NO_VALUE.match(value) else value or _value_below(parts, i, role)
         if role is None and fold(m.group(1)) in _NAME_LEADS and looks_like_name(clean(value)):
             role = "nom_complet"
         if role is None or not clean(value):
@@ -158,6 +160,7 @@ def rule_fields(lines: list[str]) -> list[Signer]:
 
 
 _LEADER = re.compile(r"^[\s.…_]+")
+_NO_VALUE = re.compile(r"^\s*(?:idem|id\.?|cf\.?\b.*|voir\b.*|ci-?(?:dessus|dessous)|n[ée]ant|[-/x*]+)\s*\.?\s*$", re.I)
 
 
 def _label_role(label: str) -> str | None:
@@ -299,7 +302,9 @@ def _shared_list(text: str) -> list[Signer]:
     if len(items) > 1 and all(placed) and title:
         found = [s for p in placed if (s := _roster_signer(p.group(1), title.group(1), p.group(2)))]
         return found if len(found) == len(items) else []
-    if len(items) < 2 or not all(looks_like_name(n) for n in items):
+    # « Je signe : Guillaume Strand, médecin généraliste, conseiller municipal … »: a lowercase apposition is no name
+    if len(items) < 2 or not all(looks_like_name(n) for n in items) or (
+            any(n.islower() for n in items) and not all(n.islower() for n in items)):
         return []
     if not mandate:
         mandate = span[1] if span else ""
