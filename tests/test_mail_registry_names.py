@@ -6,6 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from rne_match import api
+from rne_match.inputs import read_signatures
 from rne_match.inputs.mail.spans import Span, name_spans, outermost, signer_at
 
 from .conftest import unique_official
@@ -83,6 +84,7 @@ def test_the_words_read_for_the_registry_are_never_written_out(tmp_path, sample_
     nom, prenom, _, commune, _, _ = unique_official(sample_db)
     box = _box(tmp_path, f"Ici {prenom} {nom} : je signe pour {commune} où je suis maire.")
     assert "_texte" not in api.extract_mailbox(box, tmp_path / "x.csv").frame.columns
+    assert "_texte" not in read_signatures(box).frame.columns  # public too: the words stay apart
     api.verify_file(box, sample_db, output=tmp_path / "out.csv")
     assert "_texte" not in pl.read_csv(tmp_path / "out.csv", separator=";", infer_schema_length=0).columns
 
@@ -98,3 +100,13 @@ def test_a_signer_named_by_the_sender_takes_the_mandate_written_next_to_their_ow
     assert api.extract_mailbox(box).frame["mandat"].to_list() == [""]  # the rules alone read no mandate
     row = api.verify_file(box, sample_db, output=tmp_path / "out.csv").frame.row(0, named=True)
     assert row["status"] == "verified" and row["mandat"].lower() == f"maire de {commune.lower()}"
+
+
+def test_an_official_mentioned_inside_a_sentence_is_not_taken_for_the_signer(tmp_path, sample_db):
+    nom, prenom, _, commune, _, _ = unique_official(sample_db)
+    box = _box(tmp_path, f"Je signe en tant que conseillère municipale de {commune}, c'est ma collègue {prenom} {nom} "
+                         "qui m'a parlé de l'appel.",
+               f"Je signe.\nCordialement\nP.S. {prenom} {nom}, maire de {commune}, ne signera pas.",
+               f"Je signe pour {commune} où je suis maire. C'est {prenom} {nom} qui m'a transmis l'appel.")
+    frame = api.verify_file(box, sample_db, output=tmp_path / "out.csv").frame
+    assert nom not in " ".join(frame["nom_complet"].to_list()) and "verified" not in frame["status"].to_list()

@@ -236,3 +236,50 @@ def test_the_president_of_an_association_holds_no_mandate():
 
     assert mandate_span("Damien Roux, président de l'association des parents d'élèves") is None
     assert mandate_span("président de la communauté de communes du Val")[1].startswith("président")
+
+
+SIGNATURE = "\n\nMarie DURAND\nMaire de Sury\n"
+
+
+@pytest.mark.parametrize("words", [
+    "Je préfère ne pas y mettre mon nom.", "Je refuse de mettre mon nom.", "Vous n'aurez pas mon soutien.",
+    "Vous avez tout mon soutien moral, mais je ne signerai pas.", "Bon combat à vous, mais ce sera sans moi.",
+    "Je vous rejoins sur le constat. Je ne signe pas.", "merci de m'inscrire à la visio de jeudi",
+    "Mettez-moi en copie svp", "Oui, j'ai bien lu votre appel mais je ne le signerai pas.",
+    "Bien sûr que non, je ne signe pas ce texte.", "D'accord, j'en parle à mon conseil demain.",
+])
+def test_a_refusal_or_an_unrelated_request_is_no_signature_whatever_words_it_uses(words):
+    out = rows(mail(1, words + SIGNATURE))
+    assert out[0]["intention"] != "signe" and out[0]["extraction_statut"] == "aucun_signataire"
+
+
+def test_the_writer_who_passes_on_signatures_but_declines_for_herself_gives_the_others():
+    body = ("Je vous transmets les signatures des maires suivants :\n- Sury : Paul ROUX\n- Vaux : Anne MARTIN\n\n"
+            "Pour ma part, je ne signe pas.\nMarie DURAND\nConseillère départementale de la Loire\n")
+    assert [n for n, _ in _signers(mail(1, body))] == ["Paul ROUX", "Anne MARTIN"]
+
+
+def test_a_colleagues_form_quoted_under_a_refusal_is_not_the_writers_signature():
+    body = ("Finalement je ne signe pas, désolé.\n\nLe 3 mai 2026, Paul Roux <paul.roux@sury.example> a écrit :\n"
+            "> Nom : Roux\n> Prénom : Paul\n> Mandat : maire de Sury\n")
+    assert _signers(mail(1, body, subject="Re: Appel")) == []
+
+
+def test_a_colleagues_form_quoted_under_a_yes_is_not_the_writers_name():
+    body = ("Moi aussi je signe !\n\nLe 3 mai 2026, Paul Roux <paul.roux@sury.example> a écrit :\n"
+            "> Nom : Roux\n> Prénom : Paul\n> Mandat : maire de Sury\n")
+    assert "Roux" not in " ".join(n for n, _ in _signers(mail(1, body, subject="Re: Appel")))
+
+
+@pytest.mark.parametrize("body", [
+    "Nous signons l'appel, avec nos remerciements à\nPaul Roux · Anne Martin\npour l'invitation.\n",
+    "Mes collègues Paul Roux et Anne Martin, maires de Sury et de Vaux, ne signent pas ; moi si.\n",
+])
+def test_people_merely_named_by_a_group_message_are_no_signers(body):
+    assert not {"Paul Roux", "Anne Martin"} & {n for n, _ in _signers(mail(1, body))}
+
+
+def test_a_list_of_people_not_yet_signatories_is_no_list_of_signers():
+    out = _signers(mail(1, "Oui, je relaie. Contacts potentiels, à relancer, pas encore signataires :\nPaul Roux\n"
+                           "Anne Martin\n"))
+    assert len(out) <= 1 and "Paul Roux" not in [n for n, _ in out]  # the last line may still be read as the writer's name

@@ -237,7 +237,7 @@ def verify_file(signatures: Path, db: Path | None = None, *, output: Path | None
     db = db or paths.current_db()
     registry = registry or load_registry(db, steps)
     if table.roles == MAIL_ROLES:  # a mailbox: names only an address gives, read with the registry
-        table = SignatureTable(table.path, complete_from_registry(table.frame, registry), table.roles)
+        table = SignatureTable(table.path, complete_from_registry(table.frame, registry, table.words), table.roles)
     result = verify_table(table, registry, MatchOptions(eligible=policy), explain=explain, progress=steps)
     run_id, record_error = None, None
     try:  # a busy or read-only base must not lose the results: they are written all the same

@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..progress import Steps, silent
 from .freetext import read_line
 from .limits import DEFAULT_LIMITS, Limits, parse_limits
-from .mail.extract import extract_mailbox
+from .mail.extract import WORDS, extract_mailbox
 from .mail.mailbox import MAILBOX_SUFFIXES, is_mailbox
 from .readers import DEFAULT_READER, READERS, ReadOptions, _read_lines, read_workbook
 from .roles import LIST_ROLES, MAIL_ROLES, ROLES, detect_roles, parse_columns_option
@@ -33,6 +33,10 @@ class SignatureTable:
     roles: dict[str, str]  # role -> input column name
     title_lines: list[int] = field(default_factory=list)  # lines above the header, not signatures
     warnings: list[str] = field(default_factory=list)  # how the file was read, when it matters (French)
+    # A mailbox's rows without a signer's name or mandate: the message's own words, one per row ("" for
+    # the others), kept apart from the frame so that they are never written out; verify looks in them for
+    # a name the registry knows (matching.guided).
+    words: list[str] | None = None
 
 
 def read_signatures(path: Path, columns: dict[str, str] | None = None, progress: Steps = silent, *,
@@ -46,7 +50,7 @@ def read_signatures(path: Path, columns: dict[str, str] | None = None, progress:
         frame = extract_mailbox(path, progress)
         if frame.is_empty():
             raise InputError(f"{path} : aucun message trouvé")
-        return SignatureTable(path, frame, dict(MAIL_ROLES))
+        return SignatureTable(path, frame.drop(WORDS), dict(MAIL_ROLES), words=frame[WORDS].fill_null("").to_list())
     reader = READERS.get(path.suffix.lower(), DEFAULT_READER)
     parsed = reader.read(path, ReadOptions(set((columns or {}).values()), sheet, limits))
     if parsed.roles is not None:  # a fixed layout (a published list)

@@ -208,7 +208,7 @@ _NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][\w'’.-]*|d['’][{UPPER}][\w'’.-]*
 _CONNECTOR = re.compile(rf"de|du|des|la|le|van|von|der|di|da|ben|el|{MARRIAGE}", re.I)
 # « DURAND (née MARTIN) », « Fatma Acur, née Etcheverry », « Dupont ép. Martin »: the maiden or
 # married name set apart by brackets or a comma, or abbreviated, written the one way the matcher reads.
-_MARRIAGE_APART = re.compile(rf"\s*(?:,\s*|\(\s*)({MARRIAGE})\s+([^(),;]+?)\s*\)?(?=\s*(?:[,;(–—-]|$))", re.I)
+_MARRIAGE_APART = re.compile(rf"(?<!\s)\s*(?:,\s*|\(\s*)({MARRIAGE})\s+([^(),;]+?)\s*\)?(?=\s*(?:[,;(–—-]|$))", re.I)
 
 
 def inline_marriage(text: str) -> str:

@@ -27,9 +27,8 @@ import polars as pl
 from ..domain.mandates import parse_mandate
 from ..domain.territories import DEP_BY_NAME
 from ..domain.text import fold
-from ..inputs.mail.extract import WORDS
 from ..inputs.mail.model import ExtractStatus, Signer, place_fields
-from ..inputs.mail.spans import Span, name_spans, outermost, signer_at
+from ..inputs.mail.spans import Span, name_spans, outermost, position, signer_at
 from ..registry.view import Registry
 
 CONFIDENCE = 0.6  # a name read from an address: below the review threshold of free-text rules
@@ -122,16 +121,21 @@ def _signers_named(lines: list[str], spans: list[Span], stated_mandate: str) -> 
     to it when one of its mentions has one). One name: the signer, with the mandate the message
     states elsewhere if none stands next to it. Several: only those with a mandate of their own (a
     list of signers), the others being people the message talks about."""
-    by_name: dict[str, Signer] = {}
+    by_name: dict[str, tuple[Signer, str]] = {}
     for span in outermost(spans):
+        where = position(lines, span)
+        if not where:
+            continue  # a name inside a sentence about someone else
         s = signer_at(lines, span)
-        if span.key not in by_name or (s.fields.get("mandat") and not by_name[span.key].fields.get("mandat")):
-            by_name[span.key] = s
-    signers = list(by_name.values())
-    if len(signers) == 1:
-        signers[0].set("mandat", stated_mandate, "phrase")
-        return signers
-    return [s for s in signers if s.fields.get("mandat")]
+        if span.key not in by_name or (s.fields.get("mandat") and not by_name[span.key][0].fields.get("mandat")):
+            by_name[span.key] = (s, where)
+    found = list(by_name.values())
+    if len(found) == 1:
+        s, where = found[0]
+        if where == "seule":  # a signature line: the mandate the message states is the writer's
+            s.set("mandat", stated_mandate, "phrase")
+        return [s]
+    return [s for s, _ in found if s.fields.get("mandat")]
 
 
 def _mandate_next_to_name(row: dict, lines: list[str], spans: list[Span]) -> dict:
@@ -140,7 +144,7 @@ def _mandate_next_to_name(row: dict, lines: list[str], spans: list[Span]) -> dic
     that mandate. Only the same person's name counts, never another official's."""
     name = sorted(fold(row["nom_complet"]).split())
     for span in outermost(spans):
-        if sorted(span.key.split()) != name:
+        if sorted(span.key.split()) != name or not position(lines, span):
             continue
         s = signer_at(lines, span)
         if s.fields.get("mandat"):
@@ -150,15 +154,15 @@ def _mandate_next_to_name(row: dict, lines: list[str], spans: list[Span]) -> dic
     return row
 
 
-def names_in_words(frame: pl.DataFrame, registry: Registry) -> pl.DataFrame:
+def names_in_words(frame: pl.DataFrame, registry: Registry, words: list[str] | None) -> pl.DataFrame:
     """Rows of signing messages without a signer's name replaced by the signers an official's full
-    name in their words gives (one row each, `nom_complet=registre`); every other row unchanged.
-    The private words column is dropped."""
-    if WORDS not in frame.columns:
+    name in their words gives (one row each, `nom_complet=registre`); a lone signer without a mandate
+    given the one written next to their name; every other row unchanged. `words`: each row's
+    message words ("" for rows with nothing to look for)."""
+    if not words:
         return frame
-    todo = frame.with_row_index("_row").filter(pl.col(WORDS).fill_null("") != "").select("_row", WORDS)
     found: dict[int, list[Span]] = defaultdict(list)
-    lines_of = {row_id: text.split("\n") for row_id, text in todo.iter_rows()}
+    lines_of = {row_id: text.split("\n") for row_id, text in enumerate(words) if text}
     candidates = [(row_id, s.line, s.start, s.end, s.key) for row_id, lines in lines_of.items() for s in name_spans(lines)]
     if candidates:
         spans = pl.DataFrame(candidates, schema={"_row": pl.UInt32, "line": pl.Int64, "start": pl.Int64,
@@ -167,9 +171,9 @@ def names_in_words(frame: pl.DataFrame, registry: Registry) -> pl.DataFrame:
                                                         how="semi").iter_rows():
             found[row_id].append(Span(line, start, end, key))
     if not found:
-        return frame.drop(WORDS)
+        return frame
     out = []
-    for row_id, row in enumerate(frame.drop(WORDS).iter_rows(named=True)):
+    for row_id, row in enumerate(frame.iter_rows(named=True)):
         if row_id in found and row["nom_complet"]:
             out.append(_mandate_next_to_name(row, lines_of[row_id], found[row_id]))
             continue
@@ -185,14 +189,14 @@ def names_in_words(frame: pl.DataFrame, registry: Registry) -> pl.DataFrame:
                 "signataire_no": k, "extraction_statut": ExtractStatus.SIGNER.value, "extraction_raison": "",
                 "extraction_confidence": WORDS_CONFIDENCE if s.fields.get("mandat") else WORDS_CONFIDENCE_NO_MANDATE,
                 "extraction_regles": f"{rules} (nom d'élu·e du RNE trouvé dans le message)"})
-    return pl.DataFrame(out, schema=frame.drop(WORDS).schema, orient="row")
+    return pl.DataFrame(out, schema=frame.schema, orient="row")
 
 
-def complete_from_registry(frame: pl.DataFrame, registry: Registry) -> pl.DataFrame:
+def complete_from_registry(frame: pl.DataFrame, registry: Registry, words: list[str] | None = None) -> pl.DataFrame:
     """Rows of signing messages without a name (`signataire_sans_nom`) completed with the
     officials their words name, else with the one registry person their address and mandate
     point to; every other row unchanged."""
-    frame = names_in_words(frame, registry)
+    frame = names_in_words(frame, registry, words)
     if "extraction_statut" not in frame.columns:
         return frame
     todo = frame.with_row_index("_row").filter(pl.col("extraction_statut") == ExtractStatus.NAMELESS)

@@ -45,7 +45,7 @@ from .conversations import assemble, name_correction
 from .intent import REASONS, Intent, classify, is_automatic, says_it_signs
 from .mailbox import MailMessage, read_mailbox
 from .model import CAPITALISED_WORD, ExtractStatus, Reading, Signer, place_fields
-from .threads import Quote, is_organiser, organisers, quotes, quotes_by, thread_of
+from .threads import Quote, attribution, is_organiser, organisers, quotes, quotes_by, thread_of
 
 COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet", "source", "signataire_no",
            "intention", "civilite", "nom_complet", "nom", "prenom", "mandat", "parti", "commune", "departement",
@@ -67,7 +67,7 @@ _LABEL_OF = {alias: role for role in ("nom_complet", "nom", "prenom", "civilite"
 # line name the signer only when what follows is a name alone (not « je signe : X, maire de Y »).
 _NAME_LEADS = frozenset({"signing here", "signing", "signed", "signed by", "signer", "signatory", "i sign",
                          "add my name", "please add", "please add my name", "name of signer"})
-_LABEL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?([A-Za-zÀ-ÿ'’() .°/]{2,40}?)\s*[:：]\s*(.*?)\s*$")
+_LABEL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?([A-Za-zÀ-ÿ'’() .°/]{2,40}?)\s*[:：][ \t]*(.*)$")
 
 
 _CELL_SEPARATORS = ("\t", ";", "|")
@@ -128,7 +128,7 @@ def rule_fields(lines: list[str]) -> list[Signer]:
         role = _label_role(m.group(1))
         # « Nom : ....................Simonin »: the form's dotted leader is not the answer; « idem », « voir
         # ci-dessous » are none either
-        value = _LEADER.sub("", m.group(2))
+        value = _LEADER.sub("", m.group(2)).rstrip()
         value = "" if _NO_VALUE.match(value) else value or _value_below(parts, i, role)
         if role is None and fold(m.group(1)) in _NAME_LEADS and looks_like_name(clean(value)):
             role = "nom_complet"
@@ -328,7 +328,7 @@ _NAME_PLACE_ITEM = re.compile(rf"(.+?)\s*\(([{UPPER}][^()]+)\)")
 # Fublaines (Déborah Courtois) et de … » in a sentence.
 _PLURAL_TITLE = re.compile(r"\b(maires|conseill[eè]re?s municipa(?:les|ux)|conseill[eè]re?s|adjointe?s|[ée]lue?s)\b", re.I)
 _ROSTER_HEAD = re.compile(r"(?:\bsuivante?s\b|:\s*$)", re.I)
-_ROSTER_NOTE = re.compile(r"\(?\s*tou(?:te)?s\s+(maires|conseill\w+ municipa\w+|adjoint\w*)\b", re.I)
+_ROSTER_NOTE = re.compile(r"\(?\s{0,3}tou(?:te)?s\s+(maires|conseill\w+ municipa\w+|adjoint\w*)\b", re.I)
 _ROSTER_ITEMS = (re.compile(rf"^(?P<place>[{UPPER}][^:]{{1,60}}?)\s*:\s*(?:moi[- ]m[êe]me\s*,?\s*)?(?P<name>.+)$"),
                  re.compile(rf"^(?P<name>.+?)\s+pour\s+(?P<place>[{UPPER}].+)$"),
                  re.compile(rf"^(?P<name>.+?)\s*\((?P<place>[{UPPER}][^)]+)\)$"),
@@ -384,6 +384,10 @@ def rule_roster(lines: list[str]) -> list[Signer]:
 
 
 _SIGNATORIES_HEAD = re.compile(r"(?:\bsignataires|\bsignent(?:\s+l['’]\w+)?|\bnous signons(?:\s+l['’]\w+)?)\s*:\s*$", re.I)
+_OWN_HEAD = re.compile(r"^\W*(?:(?:la\s+)?liste\s+des\s+signataires|signataires|signent|nous\s+signons|signons)\b", re.I)
+_NOT_OWN_LIST = re.compile(r"pas encore|potentiel|relanc|futur|parmi|contact|solliciter|n['’]ont pas|[ée]tonn", re.I)
+_GROUP_HEAD = re.compile(r"\b(?:groupe|liste|[ée]lu(?:e|·e)?s\s+(?:de|du))\b", re.I)
+_OPEN_END = re.compile(r"\b(?:à|a|de|du|des|pour|avec|par|et|remerciements?)\s*[:,]?\s*$", re.I)
 _PLURAL_SIGNS = re.compile(r"\b(?:nous\s+(?:co-?)?signons|(?:co-?)?signent|nous nous associons|s['’]associent)\b", re.I)
 _NAME_ROW_SEP = re.compile(r"\s*(?:[·•,;/&|]|\s[–—-]\s|\bet\b)\s*")
 _GROUP_ROLE = re.compile(r"\b(?:du|de notre|de l['’])\s+(?:groupe|liste)\b|\bporte-parole\b|\bt[êe]te de liste\b", re.I)
@@ -395,7 +399,8 @@ def rule_group_list(lines: list[str], text: str) -> list[Signer]:
     or, in a message that signs in the plural, a line of full names alone (« A · B · C »)."""
     out: list[Signer] = []
     for i, line in enumerate(lines):
-        if _SIGNATORIES_HEAD.search(line):
+        last_sentence = re.split(r"[.!?]\s+", line.strip())[-1]
+        if _SIGNATORIES_HEAD.search(line) and _OWN_HEAD.match(last_sentence) and not _NOT_OWN_LIST.search(line):
             for raw in lines[i + 1:]:
                 item = BULLET.sub("", raw).strip()
                 if not item:
@@ -419,7 +424,14 @@ def rule_group_list(lines: list[str], text: str) -> list[Signer]:
             out = []
     if not _PLURAL_SIGNS.search(text):
         return []
-    for line in lines:
+    filled = [x for x in lines if x.strip()]
+    for k, line in enumerate(filled):
+        # next to the plural « signons » or to the group's heading, and not the object of a sentence
+        # (« avec nos remerciements à » / « A · B »)
+        around = filled[max(0, k - 1):k] + filled[k + 1:k + 2]
+        if not any(_PLURAL_SIGNS.search(x) or _GROUP_HEAD.search(x) for x in around) or (
+                k and _OPEN_END.search(filled[k - 1])):
+            continue
         items = [x for x in _NAME_ROW_SEP.split(BULLET.sub("", line).strip()) if x]
         if len(items) > 1 and all(len(x.split()) > 1 and looks_like_name(split_civility(x)[1]) for x in items):
             for x in items:
@@ -514,8 +526,15 @@ def _respectively(mandate: str, n: int) -> list[str]:
 
 
 _ENUMERATION = re.compile(r"\s*(?:,|·|&|;|\bet\b)\s*")
-_ORDINALS_BEFORE_TITLE = re.compile(r"(?:\s*,?\s*\b(?:\d+\s*(?:er|re|ère|e|ème|eme)|premi[eè]re?|deuxi[eè]me)\b(?:\s*(?:,|et)\s*)?)+\s*$",
-                                    re.I)
+_ORDINAL_TOKEN = re.compile(r"(?:\d+\s*(?:er|re|ère|e|ème|eme)|premi[eè]re?|deuxi[eè]me|et|,)", re.I)
+
+
+def _without_trailing_ordinals(head: str) -> str:
+    """« A et B, 1er et 2e » → « A et B, »: the ordinals of a plural title (token by token: linear)."""
+    tokens = re.split(r"(\s+|,)", head)
+    while tokens and (not tokens[-1].strip() or _ORDINAL_TOKEN.fullmatch(tokens[-1].strip())):
+        tokens.pop()
+    return "".join(tokens)
 _NAME_TAIL = re.compile(rf"(?:(?:M\.|Mme|Madame|Monsieur)\s+)?(?:{CAPITALISED_WORD}\s+){{1,3}}{CAPITALISED_WORD}$")
 
 
@@ -523,7 +542,7 @@ def _enumerated_names(head: str) -> list[str]:
     """The names listed at the end of a text (« les élu·es Julie Courtemanche, Fabrice Levasseur et
     Sabine RENVOIZÉ », « M. X, Mme Y et Mme Z »): the longest run of items that are names, the first
     one possibly after a lead-in of lowercase words."""
-    head = _ORDINALS_BEFORE_TITLE.sub("", re.split(r"[:;]", head)[-1])  # « A et B, 1er et 2e adjoints »
+    head = _without_trailing_ordinals(re.split(r"[:;]", head)[-1])  # « A et B, 1er et 2e adjoints »
     items = [x.strip() for x in _ENUMERATION.split(head) if x.strip()]
     # « A et B, binôme du canton de Liffré, conseillers départementaux »: an apposition after the names
     while items and items[-1][:1].islower():
@@ -596,7 +615,7 @@ def _sentences(text: str) -> list[str]:
 
 
 _WILL_DO = re.compile(r"\b(?:vous\s+)?(?:[ée]crira|signera|enverra|contactera|r[ée]pondra|rejoindra|[ée]criront|signeront)\b|"
-                      r"\bva\s+(?:vous\s+)?(?:[ée]crire|signer|r[ée]pondre)\b", re.I)
+                      r"\bva\s+(?:vous\s+)?(?:[ée]crire|signer|r[ée]pondre)\b|\bne\s+(?:le\s+|la\s+)?sign\w*\s+(?:pas|plus|jamais)\b", re.I)
 
 
 def rule_lines(lines: list[str]) -> list[Signer]:
@@ -607,7 +626,8 @@ def rule_lines(lines: list[str]) -> list[Signer]:
         text = re.sub(r"([ée]lu)(?:[·.(]?e\)?[·.]?s|·es)\b", r"\1s", BULLET.sub("", line).strip(), flags=re.I)
         if not text:
             continue
-        shared = rule_couple(text) or _shared_list(text)
+        # « Mes collègues A et B, maires de X et de Y, ne signent pas ; moi si »: no list of signers
+        shared = [] if _WILL_DO.search(text) else rule_couple(text) or _shared_list(text)
         if shared:
             out.extend(shared)
             continue
@@ -667,7 +687,9 @@ def rule_signature_block(lines: list[str]) -> Signer | None:
 _PLACE_LINE = re.compile(r"^(?:commune|mairie|ville)\s+(?:de\s+|d['’]\s*|du\s+)(.{2,60})$", re.I)
 
 
-_AFFILIATION = re.compile(r"\s*(?:[,–—]\s*|\s-\s|\s)(?:groupe|liste|[ée]lue? (?:de|sur) la liste)\b.*$|\s*\([^)]*\)\s*$", re.I)
+# (each alternative starts where a run of spaces starts: a line of 40,000 spaces is read in linear time)
+_AFFILIATION = re.compile(r"(?<!\s)\s*(?:[,–—]\s*|\s-\s|\s)(?:groupe|liste|[ée]lue? (?:de|sur) la liste)\b.*$|(?<!\s)\s*\([^)]*\)\s*$",
+                          re.I)
 
 
 def _without_affiliation(line: str) -> str:
@@ -748,7 +770,7 @@ def _signers_in(lines: list[str]) -> list[Signer]:
 
 def _colon_name(text: str) -> str:
     """« Je voudrais ajouter mon nom à la tribune : Hervé MARCHOUILLE. »: a name alone after a colon."""
-    for m in re.finditer(r":\s*([^:\n]{3,60}?)\s*[.!]?\s*$", text, re.M):
+    for m in re.finditer(r":[ \t]*([^:\n]{3,60}?)[ \t]*[.!]?[ \t]*$", text, re.M):
         civ, name = split_civility(clean(m.group(1)))
         if looks_like_name(name):
             return m.group(1)
@@ -768,7 +790,7 @@ def _display_name(display: str) -> str:
     return ""
 
 
-def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
+def _rules_for(msg: MailMessage, parts: Parts, organisers: frozenset[str] = frozenset()) -> tuple[list[Signer], str, str]:
     """The explicit signers of a message's own words, else of the message it forwards, else of its
     small text attachments (a filled form, a vCard), else of its subject; with the text read and
     where the signers were found (`corps`, `transfert`, `piece_jointe`, `objet`)."""
@@ -796,7 +818,7 @@ def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
             for s in signers:
                 s.rules = {k: f"{v}+{origin}" for k, v in s.rules.items()}
             return signers, "\n".join(lines), origin
-    filled = _filled_form(msg.body)
+    filled = _filled_form(msg.body, organisers)
     if filled:
         return filled, text, "formulaire"
     if not msg.problem:
@@ -813,12 +835,21 @@ def _rules_for(msg: MailMessage, parts: Parts) -> tuple[list[Signer], str, str]:
 _QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
 
 
-def _filled_form(body: str) -> list[Signer]:
+def _filled_form(body: str, organisers: frozenset[str]) -> list[Signer]:
     """The organisers' form answered inside their own call, quoted below the reply (« Voir
     ci-dessous », « > Nom : DUPONT »): organisers never fill their own form, so its filled fields are
-    the signer's words, while the rest of the quoted call is not. A surname and a first name or a
-    mandate, under the form's own labels."""
-    lines = [_QUOTE_MARKS.sub("", x) for x in body.replace("\r", "").split("\n")]
+    the signer's words, while the rest of the quoted call is not. Only in a quote attributed to the
+    organisers (or to nobody's address): a colleague's filled form quoted under « finalement je ne
+    signe pas » is the colleague's, not the writer's. A surname and a first name or a mandate,
+    under the form's own labels."""
+    lines, theirs = [], True
+    for raw in body.replace("\r", "").split("\n"):
+        line = _QUOTE_MARKS.sub("", raw)
+        attributed = attribution(line.strip())
+        if attributed is not None:
+            theirs = not attributed[0] or is_organiser(attributed[0], organisers)
+        elif theirs:
+            lines.append(line)
     found = rule_fields(lines)
     for s in found:
         s.rules = {k: f"{v}+formulaire" for k, v in s.rules.items()}
@@ -1087,13 +1118,21 @@ _DICTATION = ((r"\s*\bvirgule\b", ","), (r"\s+\btiret\b\s*", " - "), (r"\s*\bdeu
 _THERE = re.compile(r"\b[àa]\s+(?P<place>[A-ZÀ-Ý][\w'’ -]+?)\s*(?P<dep>\((?:\d{2,3}|2[AB])\))?\s*[,.].*?\bj['’]y suis\s+", re.I)
 
 
-_TRANSLATED = re.compile(r"\s*(.+?)\s*\((.{6,120})\)\s*")
+def _translated(line: str) -> tuple[str, str]:
+    """(text, bracket) of « Kuzulier-kêr Kemper (conseiller municipal de Quimper) »; ("", "") without one."""
+    end = line.rstrip()
+    if not end.endswith(")") or (start := end.rfind("(")) < 1:
+        return "", ""
+    inside = end[start + 1:-1]
+    return (end[:start].strip(), inside) if 6 <= len(inside) <= 120 and "(" not in inside else ("", "")
+
+
 _NAME_THEN_BRACKET = re.compile(r"^\s*([^(),]{3,60}?)\s*\(([^()]{4,100})\)(.*)$")
 
 
 # Inclusive spellings (« conseiller·ère municipal·e », « conseiller·ères municipaux·ales », « élu·e·s »): read
 # as the plain masculine, singular or plural as written.
-_INCLUSIVE = re.compile(r"(\w+?)[·∙•]\s?(?:e|è|ère|ere|ale|le|euse|rice|trice|fe|ne|te)(s?)\b(?:[·∙•]s\b)?")
+_INCLUSIVE = re.compile(r"\b(\w+?)[·∙•]\s?(?:e|è|ère|ere|ale|le|euse|rice|trice|fe|ne|te)(s?)\b(?:[·∙•]s\b)?")
 
 
 def _plain(m: re.Match) -> str:
@@ -1126,10 +1165,9 @@ def _normalise_line(line: str) -> str:
             line = re.sub(r"\bj['’]y suis\s+", "je suis ", line, flags=re.I)
     # « Kuzulier-kêr Kemper (conseiller municipal de Quimper) »: a title followed by its French
     # translation is read in French; a title in a regional language alone is translated
-    bracket = _TRANSLATED.fullmatch(line)
-    if (bracket and (span := mandate_span(bracket.group(2))) and span[0] == 0
-            and translate_regional_titles(bracket.group(1)) != bracket.group(1)):
-        line = bracket.group(2)
+    before, inside = _translated(line)
+    if inside and (span := mandate_span(inside)) and span[0] == 0 and translate_regional_titles(before) != before:
+        line = inside
     line = fix_mandate_typos(translate_regional_titles(line))
     # « Jacques Boutet (conseill. mun. Vallans) »: a mandate in brackets after the name, read as after a comma
     named = _NAME_THEN_BRACKET.match(line)
@@ -1162,7 +1200,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
         parts = Parts(parts.own, [])  # the organisers' own message, forwarded back: never a signature
     text = "\n".join(parts.own)
     automatic = is_automatic(msg)
-    signers, text, origin = _rules_for(msg, parts) if automatic is None else ([], text, "corps")
+    signers, text, origin = _rules_for(msg, parts, organisers) if automatic is None else ([], text, "corps")
     # A forward is read as its writer's message (the organisers pass on a signature sent elsewhere).
     words = parts.own + parts.forwarded
     body = _above_closing(words)

@@ -64,13 +64,13 @@ _SIGNS = re.compile(
     r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’]associe|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
-    r"\bsignature (?:pour|de|à)\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*[- ](?:moi|nous)\b|(?<!\bpas )(?<!\bne )\bm['’](?:ajouter|inscrire|ajoutez|inscrivez)\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bbon combat\b|\bj['’]adh[eè]re\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les |vous )?rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
+    r"\bsignature (?:pour|de|à)\b|\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b|\bm['’]ajouter\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les )rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
     re.I | re.M)
 # Not signing yet: names suggested to the organisers (« vous devriez contacter X, maire de Y »), or
 # a decision put off (« je dois d'abord en parler à mon conseil, je reviens vers vous »).
 _DEFERS = re.compile(r"\b(?:vous (?:devriez|pourriez|pouvez) (?:contacter|solliciter|[ée]crire [àa])|je vous sugg[èe]re de contacter|"
                      r"je reviens vers vous|je dois d['’]abord|avant de (?:m['’]engager|signer)|je vous tiendrai au courant|"
-                     r"je (?:vais|dois) (?:en parler|consulter|r[ée]fl[ée]chir))", re.I)
+                     r"je (?:vais|dois) (?:en parler|consulter|r[ée]fl[ée]chir)|\bj['’]en parle(?:rai)?\b)", re.I)
 # « Jean-Pierre Leone signe »: capitalised words only (not « Pourquoi personne ne signe »)
 _NAME_SIGNS_SUBJECT = re.compile(r"(?:^|:\s*)(?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+\s+signe\s*[.!]*$")
 _SIGNED_ATTACHED = re.compile(r"\b(?:voir|cf\.?)\s*(?:la\s+|en\s+)?(?:pj|p\.j\.|pi[èe]ce jointe)|\bci-joint|\ben pi[èe]ce jointe|"
@@ -81,6 +81,17 @@ _THANKS = re.compile(r"\b(?:merci(?! de | d['’])|bravo|f[ée]licitations|bien 
 # A reply whose first words thank (« Bien reçu, merci », « Merci à vous », « Bravo pour … »).
 _THANKS_FIRST = re.compile(r"^\W*(?:(?:bonjour|bonsoir|madame|monsieur)\b[^\n]{0,30}\n\s*)?(?:bien re[çc]u|merci(?! de | d['’])|"
                            r"bravo|f[ée]licitations|parfait,? merci|super,? merci|top,? merci)", re.I)
+
+
+# A refusal, whatever else the message says: no signing word may turn it into a signature.
+_REFUSES = re.compile(
+    r"\bne\s+(?:\w+\s+){0,3}?(?:pas|plus|jamais)\b[^.!?\n]{0,40}?\b(?:sign|mett|inscri|soutien|soutenir|associ|rejoin|ajout|figur)|"
+    r"\bje\s+ne\s+(?:le\s+|la\s+)?sign|\bne\s+(?:le\s+|la\s+)?signerai\b|\bsans moi\b|\bje refuse\b|\bhors de question\b|"
+    r"\bpas (?:mon|notre|tout mon) soutien\b|\bbien s[ûu]r que non\b|\bje m['’]abstiens\b|\bpr[ée]f[eè]re ne pas\b|"
+    r"\bje d[ée]cline\b", re.I)
+
+
+_FOR_MY_PART = re.compile(r"\b(?:pour ma part|quant à moi|de mon côté|personnellement|moi[- ]même|moi,)", re.I)
 
 
 # A message whose first word says yes to the call (« D'accord », « Partante ! », « Volontiers »).
@@ -129,6 +140,10 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
         return Intent.NEWSLETTER
     if _WITHDRAW.search(own) or _WITHDRAW.search(msg.subject):
         return Intent.WITHDRAWS
+    refusal = _REFUSES.search(own)
+    # « Pour ma part, je ne signe pas » under the signatures the writer passes on: only the writer refuses
+    if refusal and not _FOR_MY_PART.search(own[max(0, refusal.start() - 40):refusal.start() + 1]):
+        return Intent.OTHER  # « Je préfère ne pas y mettre mon nom », « tout mon soutien, mais je ne signerai pas »
     signs = says_it_signs(own)
     if (not signs and _is_reply(msg) and _THANKS_FIRST.match(own)
             and not re.search(r"\b(?:je|nous) (?:vous )?(?:le )?confirm|\bconfirm[ée]", own, re.I)):

@@ -64,6 +64,34 @@ def outermost(spans: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: (s.line, s.start))
 
 
+# Where a signer's name stands: alone on its line (a signature), right before the title (« paul vidal
+# conseiller régional »), or after a lead-in (« Je signe : », « Ici », « c'est », « c moi »). A name in
+# the middle of a sentence (« c'est ma collègue X qui m'a parlé de l'appel », « je rejoins X et Y »)
+# is someone the message talks about.
+_LEAD_IN = re.compile(r"(?:^|[\s,.!:;👋])(?:je signe|sign[ée]e?s?|signature|c['’]est(?: moi)?|c moi|moi|ici|de la part de|nom)"
+                      r"\s*[:,\-–—!.]?\s*$", re.I)
+_TO_TITLE = re.compile(r"^\s*(?:ici\s*)?(?:[,;:–—(-]\s*)?(?:je suis\s*)?$", re.I)
+_RELATIVE = re.compile(r"^\s*(?:qui|que|qu['’]|m['’]a|nous a|a |ne |n['’]|vous\s|va\s|sera|devrait|pourrait)", re.I)
+_NOT_SIGNING = re.compile(r"\bne\s+(?:\w+\s+){0,2}?(?:pas|plus|jamais)\b|\bsigner(?:a|ont)\b|\b[ée]crira\b|\bsans\b(?!-)", re.I)
+
+
+def position(lines: list[str], span: Span) -> str:
+    """How a span stands: « seule » (alone on its line), « titre » (its title follows), « annonce »
+    (after a lead-in), or "" (inside a sentence about someone else, or a sentence that does not sign)."""
+    line = lines[span.line]
+    before, after = line[:span.start], line[span.end:]
+    if _RELATIVE.match(after) or _NOT_SIGNING.search(line):
+        return ""
+    title = mandate_span(after)
+    if title and _TO_TITLE.match(after[:title[0]]):
+        return "titre"
+    alone = not re.search(r"[^\W\d_]", _CIVILITY_BEFORE.sub("", before)) and not re.search(
+        r"[^\W\d_]", re.sub(r"\([^)]*\)", "", after))
+    if alone:
+        return "seule"
+    return "annonce" if _LEAD_IN.search(before) else ""
+
+
 def _title_line(line: str) -> str:
     """The mandate of a line that is a title (« Conseillère municipale de Sury (42) »), else ""."""
     span = mandate_span(line)
@@ -80,8 +108,7 @@ def signer_at(lines: list[str], span: Span) -> Signer:
     civility = _CIVILITY_BEFORE.search(line[:span.start])
     if civility:
         s.set("civilite", civility.group(1), "registre")
-    rest = f"{line[:span.start]} {line[span.end:]}"
-    mandate = mandate_with_place(line[span.end:]) or mandate_with_place(rest)
+    mandate = mandate_with_place(line[span.end:])
     if not mandate:
         near = [k for k in (*range(span.line + 1, min(len(lines), span.line + 3)), span.line - 1) if k >= 0]
         mandate = next((m for k in near if lines[k].strip() and (m := _title_line(lines[k].strip()))), "")

@@ -39,7 +39,7 @@ class Quote:
     lines: list[str] = field(default_factory=list)
 
 
-def _attribution(line: str) -> tuple[str, str] | None:
+def attribution(line: str) -> tuple[str, str] | None:
     """(address, name) of an attribution line, or None if the line is not one."""
     m = _FROM_LINE.match(line)
     text = m.group(1) if m else (line if _ATTRIBUTION.match(line) else None)
@@ -76,7 +76,7 @@ def quotes(body: str) -> list[Quote]:
     for line in lines:
         if _SEPARATOR.match(line):
             continue
-        who = _attribution(line)
+        who = attribution(line)
         if who is not None:
             current = Quote(*who)
             out.append(current)
