@@ -1,4 +1,4 @@
-"""The petition mailboxes written after the rules (tests/mail_holdout…mail_holdout8, 1,486 messages built
+"""The petition mailboxes written after the rules (tests/mail_holdout…mail_holdout9, 1,675 messages built
 from the real 2026 RNE), extracted and verified end to end and scored by their own scorer
 (bench/mail_eval.py). Each floor is a little under the level reached at the end of the last round
 of work on issue 11, so that a regression on any of them fails; the issue's goals are ≥ 97 % of
@@ -18,11 +18,12 @@ from .conftest import SHARED
 pytestmark = pytest.mark.real_data
 ROOT = Path(__file__).resolve().parents[1]
 # corpus → (signers found without the registry, officials verified as the right person, exact names,
-# signers found with the registry); mail_holdout7 and mail_holdout8 are the last ones measured fresh
+# signers found with the registry); mail_holdout9 was measured once and never worked on
 FLOORS = {"mail_holdout": (0.92, 0.97, 0.99, 0.97), "mail_holdout2": (0.96, 0.98, 0.99, 0.97),
           "mail_holdout3": (0.97, 0.97, 0.99, 0.97), "mail_holdout4": (0.97, 0.97, 0.99, 0.97),
           "mail_holdout5": (0.98, 0.97, 0.99, 0.97), "mail_holdout6": (0.96, 0.91, 0.99, 0.97),
-          "mail_holdout7": (0.94, 0.91, 0.99, 0.95), "mail_holdout8": (0.94, 0.90, 0.99, 0.95)}
+          "mail_holdout7": (0.94, 0.91, 0.99, 0.95), "mail_holdout8": (0.94, 0.90, 0.99, 0.95),
+          "mail_holdout9": (0.89, 0.87, 0.95, 0.89)}
 
 
 def _scorer():
