@@ -2,8 +2,10 @@
 
 Rules propose, the registry decides. First the words: a signing message whose rules found no name
 offers every run of words of its own text (`inputs.mail.spans`); the runs that are an official's
-full name, joined against every name the registry holds, name the signer, read with the mandate
-written next to them; the matcher then checks mandate and place as for any signer.
+full name, joined against every name the registry holds, name the signer — only where a signer's
+name stands (alone on its line, before its title, after « Je signe : »), never inside a sentence
+about someone else — read with the mandate written next to them; the matcher then checks mandate
+and place as for any signer.
 
 Then the address, when the words hold no official's name:
 

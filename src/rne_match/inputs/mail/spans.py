@@ -4,9 +4,10 @@ The rules read the shapes they know (« NOM Prénom, maire de X », a signature 
 in more ways than rules can list. What does not vary is that a signer's first name and surname
 stand side by side somewhere in their words. So a signing message whose rules found no name offers
 every run of two to six words of its own text as a candidate span; the registry keeps the runs
-that are the full name of an official (`matching.guided`), and the signer is read around that span:
-the mandate on the same line, or on the title line just under or over it. Pure functions: the
-registry lookup is a join done by the caller.
+that are the full name of an official (`matching.guided`), and the signer is read around that span
+when it stands where a signer's name stands (`position`): the mandate after it on the same line, or
+on the title line just under or over it. Pure functions: the registry lookup is a join done by the
+caller.
 """
 
 from __future__ import annotations
