@@ -31,8 +31,8 @@ from .inputs import (
     parse_limits,
     read_signatures,
 )
-from .inputs.mail.extract import WORDS
 from .inputs.mail.extract import extract_mailbox as _extract
+from .inputs.mail.extract import set_words_apart
 from .inputs.mail.model import ExtractStatus
 from .inputs.roles import MAIL_ROLES
 from .locks import connect
@@ -280,7 +280,7 @@ def extract_mailbox(inbox: Path, output: Path | None = None, *, progress: bool =
     `output` when given. A mailbox without any message is an InputError."""
     if output is not None:
         check_output(output, inbox)
-    frame = _extract(inbox, bar if progress else silent).drop(WORDS)  # verify's own, not an output
+    frame, _ = set_words_apart(_extract(inbox, bar if progress else silent))  # the words are verify's own
     if frame.is_empty():
         raise InputError(f"{inbox} : aucun message trouvé")
     return ExtractResult(frame, write_table(frame, output) if output is not None else None)

@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..progress import Steps, silent
 from .freetext import read_line
 from .limits import DEFAULT_LIMITS, Limits, parse_limits
-from .mail.extract import WORDS, extract_mailbox
+from .mail.extract import extract_mailbox, set_words_apart
 from .mail.mailbox import MAILBOX_SUFFIXES, is_mailbox
 from .readers import DEFAULT_READER, READERS, ReadOptions, _read_lines, read_workbook
 from .roles import LIST_ROLES, MAIL_ROLES, ROLES, detect_roles, parse_columns_option
@@ -50,7 +50,8 @@ def read_signatures(path: Path, columns: dict[str, str] | None = None, progress:
         frame = extract_mailbox(path, progress)
         if frame.is_empty():
             raise InputError(f"{path} : aucun message trouvé")
-        return SignatureTable(path, frame.drop(WORDS), dict(MAIL_ROLES), words=frame[WORDS].fill_null("").to_list())
+        frame, words = set_words_apart(frame)
+        return SignatureTable(path, frame, dict(MAIL_ROLES), words=words)
     reader = READERS.get(path.suffix.lower(), DEFAULT_READER)
     parsed = reader.read(path, ReadOptions(set((columns or {}).values()), sheet, limits))
     if parsed.roles is not None:  # a fixed layout (a published list)

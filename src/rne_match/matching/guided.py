@@ -119,10 +119,10 @@ def _name_keys(registry: Registry) -> pl.DataFrame:
 
 
 def _signers_named(lines: list[str], spans: list[Span], stated_mandate: str) -> list[Signer]:
-    """The signers a message's official names give: each name once (with the mandate written next
-    to it when one of its mentions has one). One name: the signer, with the mandate the message
-    states elsewhere if none stands next to it. Several: only those with a mandate of their own (a
-    list of signers), the others being people the message talks about."""
+    """The signers a message's official names give, each name once, only where a signer's name stands
+    (`spans.position`), with the mandate written next to it when one of its mentions has one. One
+    name: the signer, given the mandate the message states elsewhere only when the name stands alone
+    on its line (a signature). Several: only those with a mandate of their own (a list of signers)."""
     by_name: dict[str, tuple[Signer, str]] = {}
     for span in outermost(spans):
         where = position(lines, span)

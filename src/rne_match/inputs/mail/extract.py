@@ -297,10 +297,10 @@ def _shared_list(text: str) -> list[Signer]:
         mandate = items.pop()
     span = mandate_span(m.group(1))
     # « Les maires du RPI signent : Séverine Fermier (La Ferté-Loupière), Xavier Morissot (Fleury) … »
-    placed = [_NAME_PLACE_ITEM.fullmatch(n) for n in items]
+    placed = [_NAME_PLACE_ITEM.match(n) for n in items]
     title = _PLURAL_TITLE.search(m.group(1))
     if len(items) > 1 and all(placed) and title:
-        found = [s for p in placed if (s := _roster_signer(p.group(1), title.group(1), p.group(2)))]
+        found = [s for p in placed if (s := _roster_signer(p.group("name"), title.group(1), p.group("place")))]
         return found if len(found) == len(items) else []
     # « Je signe : Guillaume Strand, médecin généraliste, conseiller municipal … »: a lowercase apposition is no name
     if len(items) < 2 or not all(looks_like_name(n) for n in items) or (
@@ -319,8 +319,6 @@ def _shared_list(text: str) -> list[Signer]:
     return out
 
 
-_NAME_PLACE_ITEM = re.compile(rf"(.+?)\s*\(([{UPPER}][^()]+)\)")
-
 
 # A roster of officials of several communes, the title said once: « les maires suivants signent : »
 # over « - Créot : Thierry BABOUILLARD », « Pascal Grellet pour Condat-sur-Ganaveix » lines, or
@@ -329,9 +327,10 @@ _NAME_PLACE_ITEM = re.compile(rf"(.+?)\s*\(([{UPPER}][^()]+)\)")
 _PLURAL_TITLE = re.compile(r"\b(maires|conseill[eè]re?s municipa(?:les|ux)|conseill[eè]re?s|adjointe?s|[ée]lue?s)\b", re.I)
 _ROSTER_HEAD = re.compile(r"(?:\bsuivante?s\b|:\s*$)", re.I)
 _ROSTER_NOTE = re.compile(r"\(?\s{0,3}tou(?:te)?s\s+(maires|conseill\w+ municipa\w+|adjoint\w*)\b", re.I)
+_NAME_PLACE_ITEM = re.compile(rf"^(?P<name>.+?)\s*\((?P<place>[{UPPER}][^)]+)\)$")  # « Séverine Fermier (La Ferté) »
 _ROSTER_ITEMS = (re.compile(rf"^(?P<place>[{UPPER}][^:]{{1,60}}?)\s*:\s*(?:moi[- ]m[êe]me\s*,?\s*)?(?P<name>.+)$"),
                  re.compile(rf"^(?P<name>.+?)\s+pour\s+(?P<place>[{UPPER}].+)$"),
-                 re.compile(rf"^(?P<name>.+?)\s*\((?P<place>[{UPPER}][^)]+)\)$"),
+                 _NAME_PLACE_ITEM,
                  re.compile(rf"^(?P<name>.+?)\s*(?:,|\s[–—-])\s*(?P<place>[{UPPER}][^,]+)$"))
 _INLINE_ROSTER = re.compile(r"\b(?:les|des)\s+(maires|conseill\w+ municipa\w+|adjoint\w*)\s+(?=de\s|d['’])(.+)", re.I)
 _INLINE_ITEM = re.compile(rf"(?:\bde\s+|\bd['’]\s*)([{UPPER}][\w'’ -]+?)\s*\(([^)]+)\)")
@@ -1446,6 +1445,11 @@ def extract_messages(messages: Iterable[MailMessage], progress: Steps = silent) 
     rows = [row for r in assemble(readings) for row in _rows(r)]
     schema = {c: pl.String for c in [*COLUMNS, WORDS]} | {"signataire_no": pl.Int64, "extraction_confidence": pl.Float64}
     return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
+
+
+def set_words_apart(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
+    """The rows to write out, and each row's message words (kept apart: `verify` reads them, no file holds them)."""
+    return frame.drop(WORDS), frame[WORDS].fill_null("").to_list()
 
 
 def extract_mailbox(path: Path, progress: Steps = silent) -> pl.DataFrame:
