@@ -125,7 +125,7 @@ def mandate_span(text: str) -> tuple[int, str] | None:
 
 
 # A dot ends the phrase unless it ends an abbreviation (« cons. mun. », « adj. », « dép. 54 »).
-_MANDATE_END = re.compile(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bconseill)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+depuis\b|\s+j['’]|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
+_MANDATE_END = re.compile(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bconseill)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+et\s+(?:il|elle|ils|elles|nous|on|lui|moi)\b|\s+(?:il|elle|ils|elles)\s|\s+(?:est|sont|[ée]tait|sera)\s|\s+(?:a|ont)\s+(?:bien\s+|d[ée]j[àa]\s+)?(?:lu|vu|re[çc]u|pris|fait|sign[ée]|d[ée]cid[ée]|souhait[ée]|demand[ée]|transmis|valid[ée]|accept[ée]|approuv[ée]|charg[ée]|eu|pu|dit)\b|\s+depuis\b|\s+j['’]|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
                      r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
                      r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|"
                      # a chat line goes on after the mandate: « … 77 bonne soirée 🌙 »
@@ -196,7 +196,10 @@ def name_then_mandate(text: str) -> dict[str, str] | None:
     start, mandate = span
     found = name_before(text[:start])
     if found is None:
-        return None
+        # « Le maire a lu votre texte, il le signe : Paul ROUX, maire de Sury »: a title said first
+        # names nobody; the signer's line may follow the colon
+        colon = text.find(": ", start)
+        return name_then_mandate(text[colon + 2:]) if colon > 0 else None
     civ, name = found
     return _fields(name, civ, _with_place(mandate, text[start + len(mandate):]), text)
 

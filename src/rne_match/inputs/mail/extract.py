@@ -244,23 +244,48 @@ def rule_soussigne(text: str) -> list[Signer]:
 
 
 # « Pour M. le Maire, Jean DUPONT, », « À la demande de Mme la Conseillère départementale (DURAND
-# Anne) », « P/O le Maire »: a secretary or a cabinet writes for an official, who is the signer.
-_ON_BEHALF = re.compile(r"\b(?:pour|p\s*/\s*o\.?|par ordre de|[àa] la demande de|de la part de|au nom de)\s+"
-                        r"(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?(?:le|la|l['’])\s*", re.I)
+# Anne) », « P/O le Maire », « MONSIEUR LE MAIRE, PATRICK BET, SIGNE »: a secretary or a cabinet writes
+# for an official, who is the signer.
+_ON_BEHALF = re.compile(r"(?:\b(?:pour|p\s*/\s*o\.?|par ordre de|[àa] la demande de|de la part de|au nom de)\s+"
+                        r"(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?|(?:^|(?<=[.!?\n])\s*)(?:m\.|mr\.?|mme|madame|monsieur)\s+)"
+                        r"(?:le|la|l['’])\s*", re.I)
+# « Je réponds pour Hélène Durand, qui n'a pas d'adresse mail : elle est adjointe… », « de la part de
+# ma mère, Hélène Durand, maire de … », « mon mari Paul ROUX est conseiller municipal … et il signe »:
+# a relative, a secretary or a colleague writes for a person they name.
+_KIN = (r"(?:mari|femme|[ée]pouse|[ée]poux|conjointe?|compagnon|compagne|p[èe]re|m[èe]re|papa|maman|fils|fille|"
+        r"fr[èe]re|s[œo]eur|grand-p[èe]re|grand-m[èe]re|patron|patronne)")
+_WRITES_FOR = re.compile(rf"(?i:\bje\s+(?:vous\s+)?(?:r[ée]ponds|[ée]cris|transmets|envoie)\s+(?:ce\s+(?:message|mail|courriel)\s+)?"
+                         rf"(?:pour|au nom de|de la part de|[àa] la place de|pour le compte de)\s+(?:(?:mon|ma|notre)\s+{_KIN}\s*,?\s*)?"
+                         rf"|\b(?:mon|ma|notre)\s+{_KIN}\s*,?\s*)(?P<name>{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})")
+# the person written about signs (« il signe », « elle le signe », « qui signe », « sa signature »)
+_THEY_SIGN = re.compile(r"\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?(?:signe|soutient|s['’]associe|souhaite signer)\b|"
+                        r"\bsa signature\b", re.I)
+_WRITER_SIGNS = re.compile(r"\b(?:je|j['’]ai)\s+(?:la\s+|le\s+)?(?:co-?)?sign|\bnous\s+signons\b", re.I)
+
+
+def _name_after_title(after: str) -> str:
+    """The name written after an official's title: « , Jean DUPONT, », « (DURAND Anne) », « Magalie Legras »."""
+    named = re.match(rf"\s*(?:,\s*([^,;()]{{3,60}}?)\s*,|\(\s*([^()]{{3,60}}?)\s*\)|"
+                     rf"((?:{CAPITALISED_WORD})(?:\s+{CAPITALISED_WORD}){{1,3}}))", after)
+    return clean(next((g for g in named.groups() if g), "")) if named else ""
 
 
 def rule_on_behalf(text: str) -> list[Signer]:
-    """The official a secretary writes for, when named after the title: the mandate is the title,
-    or the fuller mandate the message states (« en qualité de maire de Sury (42) »)."""
+    """The official someone else writes for: named after their title (the mandate is the title, or
+    the fuller mandate the message states, « en qualité de maire de Sury (42) »), or named after
+    « je réponds pour », « mon mari » with the mandate said after the name, when the message says
+    that they sign and its writer does not sign for themselves."""
     for m in _ON_BEHALF.finditer(text):
         rest = text[m.end():m.end() + 200].split("\n")[0]
         span = mandate_span(rest)
         if span is None or span[0] != 0:
             continue
         title = re.split(r"\s*[(,]", span[1])[0]
-        after = rest[len(title):]
-        named = re.match(r"\s*(?:,\s*([^,;()]{3,60}?)\s*,|\(\s*([^()]{3,60}?)\s*\))", after)
-        name = clean(next((g for g in named.groups() if g), "")) if named else ""
+        word = MANDATE_RE.match(title)
+        # « Madame la Maire Magalie Legras, sa signature »: the name right after a title without place
+        if word and not re.search(r"\s(?:de|du|des|d['’]|à|au|aux)\b", title) and _name_after_title(title[word.end():]):
+            title = title[:word.end()]
+        name = _name_after_title(rest[len(title):])
         if not looks_like_name(name):
             continue
         s = Signer(name_rule="pour_le_compte")
@@ -269,6 +294,18 @@ def rule_on_behalf(text: str) -> list[Signer]:
         same = fuller and parse_mandate(fuller).fonction == parse_mandate(title).fonction
         s.set("mandat", fuller if same or (fuller and parse_mandate(fuller).kind == parse_mandate(title).kind) else title,
               "pour_le_compte")
+        return [s]
+    if _WRITER_SIGNS.search(text) or not _THEY_SIGN.search(text):
+        return []
+    for m in _WRITES_FOR.finditer(text):
+        name = clean(m.group("name"))
+        paragraph = text[m.end("name"):].split("\n\n")[0].replace("\n", " ")
+        span = mandate_span(paragraph)
+        if not looks_like_name(name) or span is None or span[0] > 80 or _WILL_DO.search(paragraph[:span[0]]):
+            continue
+        s = Signer(name_rule="pour_le_compte")
+        s.set("nom_complet", name, "pour_le_compte")
+        s.set("mandat", mandate_with_place(paragraph[span[0]:]), "pour_le_compte")
         return [s]
     return []
 
@@ -387,7 +424,7 @@ _OWN_HEAD = re.compile(r"^\W*(?:(?:la\s+)?liste\s+des\s+signataires|signataires|
 _NOT_OWN_LIST = re.compile(r"pas encore|potentiel|relanc|futur|parmi|contact|solliciter|n['’]ont pas|[ée]tonn", re.I)
 _GROUP_HEAD = re.compile(r"\b(?:groupe|liste|[ée]lu(?:e|·e)?s\s+(?:de|du))\b", re.I)
 _OPEN_END = re.compile(r"\b(?:à|a|de|du|des|pour|avec|par|et|remerciements?)\s*[:,]?\s*$", re.I)
-_PLURAL_SIGNS = re.compile(r"\b(?:nous\s+(?:co-?)?signons|(?:co-?)?signent|nous nous associons|s['’]associent)\b", re.I)
+_PLURAL_SIGNS = re.compile(r"\b(?:nous\s+(?:la\s+|le\s+)?(?:co-?)?signons|on\s+(?:la\s+|le\s+)?signe|(?:co-?)?signent|nous nous associons|s['’]associent)\b", re.I)
 _NAME_ROW_SEP = re.compile(r"\s*(?:[·•,;/&|]|\s[–—-]\s|\bet\b)\s*")
 _GROUP_ROLE = re.compile(r"\b(?:du|de notre|de l['’])\s+(?:groupe|liste)\b|\bporte-parole\b|\bt[êe]te de liste\b", re.I)
 
@@ -700,7 +737,8 @@ def _without_affiliation(line: str) -> str:
 
 def _last_name_line(lines: list[str]) -> str:
     """The name under the closing formula, if there is one."""
-    tail = [x.strip() for x in lines if x.strip()][-6:]
+    # (a note in brackets under the name, « (adresse de mon fils) », is no line of the block)
+    tail = [x.strip() for x in lines if x.strip() and not re.fullmatch(r"\(.*\)", x.strip())][-6:]
     for k, line in enumerate(tail):
         if SALUTATION.match(line):
             for cand in tail[k + 1:]:
@@ -711,7 +749,7 @@ def _last_name_line(lines: list[str]) -> str:
 
 def _sentence_mandate(text: str) -> str:
     """A mandate stated in a sentence without a name: « Je suis adjointe au maire de … »."""
-    for m in re.finditer(r"\b(?:je suis|en tant qu['’]|en (?:ma |sa )?qualit[ée] (?:de |d['’])|[ée]lue? comme)\s*(.{3,200})",
+    for m in re.finditer(r"\b(?:je suis|(?:il|elle) est|en tant qu['’]|en (?:ma |sa )?qualit[ée] (?:de |d['’])|[ée]lue? comme)\s*(.{3,200})",
                          text, re.I):
         span = mandate_span(m.group(1).replace("\n", " "))
         if span and span[0] <= 20:
@@ -1286,7 +1324,12 @@ def list_place(text: str) -> tuple[str, str]:
 def _place_of_list(signers: list[Signer], text: str) -> None:
     """Every name of a municipal list signs for the list's commune: a name listed with a bare title
     (« Laure Coppa, conseillère municipale ») gets the commune of the heading, else a namesake
-    elsewhere could be verified in their place."""
+    elsewhere could be verified in their place. Names listed without any title share the plural title
+    the message states (« ma femme et moi sommes conseillers municipaux de Sury, on signe »)."""
+    shared = _sentence_mandate(text) if not any(s.fields.get("mandat") for s in signers) else ""
+    if _PLURAL_TITLE.search(shared):
+        for s in signers:
+            s.set("mandat", shared, "liste_commune")
     commune, dep = list_place(text)
     if not commune:
         return
@@ -1307,7 +1350,7 @@ def _address(header: str) -> str:
 
 
 _TOWN_HALL_SENDER = re.compile(r"^\s*(?:mairie|ville|commune|secr[ée]tariat(?:\s+(?:de\s+(?:la\s+)?)?mairie)?|cabinet du maire)"
-                               r"\s+(?:de\s+(?:la\s+|l['’])?|d['’]\s*|du\s+)(.+?)\s*$", re.I)
+                               r"(?:\s+de\s+(?:la\s+|l['’])?|\s+d['’]\s*|\s+du\s+|\s+(?=[A-ZÀ-Þ]))(.+?)\s*$", re.I)
 
 
 def _place_from_town_hall_sender(signer: Signer, msg: MailMessage) -> None:

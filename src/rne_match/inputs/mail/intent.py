@@ -61,11 +61,16 @@ _CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée
 # Saying that one signs, in the present or the past: not « pour signer », « avant de signer ».
 _SIGNS = re.compile(
     r"\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign(?!er(?:ai|ais|ait|ions|iez|aient)\b)\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+signe\b|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
-    r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’]associe|\bs['’]associe|\bnous associons|\bsoutiens\b|"
+    r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’ ]?associe|\bon\s+(?:la\s+|le\s+)?signe\b|\bc['’ ]?est\s+(?:un\s+)?oui\b|\bsignature\s*:?\s*(?:ok|oui|valid[ée]e?)\b|\b(?:transmet\w*|envoie|adresse|fais suivre)\b[^.\n?]{0,60}\b(?:sa|son|leur)\s+(?:signature|soutien)\b|\b(?:transmettre|ajouter|envoyer|inscrire|rajouter|mettre|faire suivre)\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
     r"\bsignature (?:pour|de|à)\b|\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b|\bm['’]ajouter\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les )rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
     re.I | re.M)
+# Asking someone to pass on or add one's signature (« Peux-tu transmettre ma signature ? »): a
+# question mark that signs.
+_SIGN_REQUEST = re.compile(r"\b(?:peux|pouvez|pourrais|pourriez|voudriez|veux|voulez)[- ](?:tu|vous)\s+(?:bien\s+)?"
+                           r"(?:transmettre|ajouter|envoyer|inscrire|rajouter|mettre|faire suivre|enregistrer)\s+"
+                           r"(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b[^?\n]*\?", re.I)
 # Not signing yet: names suggested to the organisers (« vous devriez contacter X, maire de Y »), or
 # a decision put off (« je dois d'abord en parler à mon conseil, je reviens vers vous »).
 _DEFERS = re.compile(r"\b(?:vous (?:devriez|pourriez|pouvez) (?:contacter|solliciter|[ée]crire [àa])|je vous sugg[èe]re de contacter|"
@@ -150,7 +155,7 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
         return Intent.THANKS  # « Parfait, merci. Déjà signé donc… »: thanks, not a new confirmation
     if _CONFIRM.search(own) and _is_reply(msg):
         return Intent.CONFIRMS
-    if "?" in own and not (signs and has_signer_line):
+    if "?" in _SIGN_REQUEST.sub("", own) and not (signs and has_signer_line):
         return Intent.QUESTION
     if _DEFERS.search(own) and not signs:
         return Intent.QUESTION
