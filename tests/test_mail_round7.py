@@ -8,7 +8,7 @@ import pytest
 
 from rne_match.inputs.freetext import mandate_span
 
-from .test_mail_intent import mail, rows
+from .test_mail_intent import ORG, mail, rows
 
 SECRETARY = "Mairie de Sury <mairie@sury.fr>"
 
@@ -103,3 +103,16 @@ def test_asking_a_colleague_to_pass_on_ones_signature_is_a_signature_not_a_quest
 def test_a_question_with_a_signature_block_stays_a_question():
     out = rows(mail(1, "Bonjour, pouvez-vous me dire qui finance l'appel ?\n\nPaul Roux\nMaire de Sury\n"))
     assert [(r["intention"], r["nom_complet"]) for r in out] == [("question", "")]
+
+
+def test_a_delegation_in_brackets_between_title_and_commune_keeps_the_commune_in_the_mandate():
+    line = "Je signe : Arnaud JAMMES, maire-adjoint (scolaire, cantine, transports) de Saint-Vigor-des-Monts."
+    assert mandate_span(line)[1] == "maire-adjoint (scolaire, cantine, transports) de Saint-Vigor-des-Monts"
+
+
+@pytest.mark.parametrize("separator", ["----- Mail d'origine -----", "----- Mail original -----"])
+def test_a_reply_that_is_only_a_signature_block_above_a_webmail_separator_signs(separator):
+    body = (f"\n\nROUX PAUL\nConseiller municipal de Sury (42)\n\n{separator}\nDe: \"Le collectif\" <{ORG}>\n"
+            "À: undisclosed-recipients:;\nEnvoyé: Mardi 14 Septembre 2027 07:50:31\nObjet: Appel\n\n> Appel des élu·es\n")
+    out = rows(mail(1, body, sender="Paul <paul.roux@icloud.com>", subject="Re: Appel", reply_to="call@x"))
+    assert [(r["intention"], r["nom_complet"]) for r in out] == [("signe", "ROUX PAUL")]

@@ -100,3 +100,19 @@ def test_a_conseiller_metropolitain_may_sit_at_the_metropole_de_lyon():
                                   "maire du 3e arrondissement de Lyon"])
 def test_a_mayor_of_arrondissements_or_sector_is_an_arrondissement_mandate(text):
     assert (parse_mandate(text).kind, parse_mandate(text).fonction) == ("ca", "maire")
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    ("élue d'opposition à Thionville", "cm", "thionville"),
+    ("élu de la majorité municipale de Sury", "cm", "sury"),
+    ("conseiller municipal Vesaignes s/ Marne", "cm", "vesaignes sur marne"),
+    ("maire de Bar-s/-Aube", "mai", "bar sur aube"),
+    ("maire-adjoint (scolaire, cantine, transports) de Saint-Vigor-des-Monts", "cm", "saint vigor des monts"),
+])
+def test_everyday_ways_of_writing_a_municipal_seat_name_its_kind_and_commune(text, kind, place):
+    m = parse_mandate(text)
+    assert (m.kind, m.place, m.code_departement) == (kind, place, None)
+
+
+def test_an_opposition_seat_on_the_departmental_council_is_not_read_as_municipal():
+    assert parse_mandate("élu d'opposition au conseil départemental du Nord").kind != "cm"

@@ -84,6 +84,9 @@ _COMPILED = [(re.compile(p), k, f) for p, k, f in _RULES]
 # read. Folding drops dots, so « dép. » is the word « dep » next to « conseiller ».
 _SYNONYMS: list[tuple[str, str]] = [
     (r"\bmairesse\b", "maire"),
+    # « élue d'opposition à Thionville », « élu de la majorité municipale de Sury »: a municipal seat
+    (r"\belue?s? (?:d opposition|de l opposition|de la (?:majorite|minorite)|minoritaires?|majoritaires?)(?: municipale)?\b"
+     r"(?! (?:au|du|a la) (?:conseil|assemblee) (?:departemental|regional|communautaire|de))", "conseiller municipal"),
     # regions by their usual initials (« cons. rég. IDF »)
     (r"\bidf\b", "ile de france"), (r"\bcvl\b", "centre val de loire"), (r"\bpaca\b", "provence alpes cote d azur"),
     (r"\baura\b", "auvergne rhone alpes"), (r"\bbfc\b", "bourgogne franche comte"), (r"\bhdf\b", "hauts de france"),
@@ -318,9 +321,15 @@ _DEP_THEN_CANTON = re.compile(r"^(?P<title>.*?\bd[ée]partementa\w*)\s+(?:du|de 
                               re.I)
 
 
+_INNER_BRACKET = re.compile(r"\s*\((?!\s*(?:\d{2,3}|2[AB])\s*\))[^()]*\)(?=\s*(?:de|du|des|d['’]|à|au|aux)\s)", re.I)
+_SUR = re.compile(r"(?<=[\s-])s/[\s-]*", re.I)
+
+
 @functools.lru_cache(maxsize=1 << 15)
 def parse_mandate(text: str | None) -> Mandate:
-    raw = _DELEGATION.sub(" ", text or "")
+    # « Vesaignes s/ Marne »: « s/ » is « sur » (and no separator that would set « Marne » apart as a département)
+    # « maire-adjoint (scolaire, cantine) de Sury »: a bracket between the title and its place is a delegation
+    raw = _SUR.sub("sur ", _INNER_BRACKET.sub(" ", _DELEGATION.sub(" ", text or "")))
     # « conseillère départementale des Pyrénées-Atlantiques (canton de Bayonne-2) »: the canton is the place
     raw = _DEP_THEN_CANTON.sub(r"\g<title> du canton de \g<canton> (\g<dep>)\g<code>", raw)
     plain = fold(raw)

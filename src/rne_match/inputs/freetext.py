@@ -121,6 +121,10 @@ def mandate_span(text: str) -> tuple[int, str] | None:
         start = ordinal.start()
     rest = text[start:]
     stop = _MANDATE_END.search(rest)
+    # « maire-adjoint (scolaire, cantine, transports) de Saint-Vigor »: no clause ends inside a bracket
+    while stop and rest.count("(", 0, stop.start()) > rest.count(")", 0, stop.start()) and (
+            close := rest.find(")", stop.start())) > 0:
+        stop = _MANDATE_END.search(rest, close + 1)
     return _span_from(text, start, rest, stop)
 
 

@@ -36,7 +36,7 @@ def _key(expr: pl.Expr) -> pl.Expr:
     """Folded name without an article: « L'Abergement-Clémenciat » ~ « Abergement-Clémenciat »,
     « Moussières (Les) » (older RNE releases) ~ « Les Moussières »."""
     return expr.str.replace(r"^(le|la|les|l) ", "").str.replace(r" (le|la|les|l)$", "").str.replace_all(
-        r"\bst\b", "saint").str.replace_all(r"\bste\b", "sainte")
+        r"\bst\b", "saint").str.replace_all(r"\bste\b", "sainte").str.replace_all(r"\bs\b", "sur")
 
 
 def _epci_key(expr: pl.Expr) -> pl.Expr:

@@ -9,9 +9,10 @@ from ...domain.text import fold
 
 _FORWARD = re.compile(r"^\s*(?:-{2,}|_{2,})?\s*(?:d[ée]but du message r[ée]exp[ée]di[ée]|message transf[ée]r[ée]|"
                       r"(?:mail|courriel|e-mail) transf[ée]r[ée]|forwarded message|original message|message d'origine|message d’origine|"
-                      r"mail original)\b", re.I)
-# (Zimbra, the webmail of many town halls, writes « ----- Mail original ----- » above a reply)
-_REPLY_SEPARATOR = re.compile(r"^\s*-*\s*(?:original message|message d['’]origine|mail original)\b", re.I)
+                      r"mail original|mail d['’]origine)\b", re.I)
+# (Zimbra, the webmail of many town halls, writes « ----- Mail original ----- » or « ----- Mail d'origine -----
+# » above a reply)
+_REPLY_SEPARATOR = re.compile(r"^\s*-*\s*(?:original message|message d['’]origine|mail original|mail d['’]origine)\b", re.I)
 _REPLY = re.compile(r"^\s*(?:le .{4,160}a [ée]crit\s*:?|on .{4,160}wrote\s*:?)\s*$", re.I)
 _HEADER_LINE = re.compile(r"^\s*\**(de|from|envoy[ée]|sent|date|[àa]|to|cc|objet|subject|sujet|pour|"
                           r"r[ée]pondre [àa]|reply-to)\s*\**\s*:\s*(.*)$", re.I)
