@@ -86,7 +86,8 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\bmairesse\b", "maire"),
     # « élue d'opposition à Thionville », « élu de la majorité municipale de Sury »: a municipal seat
     (r"\belue?s? (?:d opposition|de l opposition|de la (?:majorite|minorite)|minoritaires?|majoritaires?)(?: municipale)?\b"
-     r"(?! (?:au|du|a la) (?:conseil|assemblee) (?:departemental|regional|communautaire|de))", "conseiller municipal"),
+     r"(?! (?:au|du|a la) (?:conseil|assemblee) (?:departemental|regional|communautaire|de))(?: (?:au|du) conseil municipal\b)?",
+     "conseiller municipal"),
     # regions by their usual initials (« cons. rég. IDF »)
     (r"\bidf\b", "ile de france"), (r"\bcvl\b", "centre val de loire"), (r"\bpaca\b", "provence alpes cote d azur"),
     (r"\baura\b", "auvergne rhone alpes"), (r"\bbfc\b", "bourgogne franche comte"), (r"\bhdf\b", "hauts de france"),
@@ -100,7 +101,7 @@ _SYNONYMS: list[tuple[str, str]] = [
      r"(?:collectivite europeenne d alsace|cea)\b", "conseiller departemental alsace"),
     (r"\bconseill(?:er|ere)s? d alsace\b", "conseiller departemental alsace"),
     # « je représente le canton de Lavaur Cocagne au conseil départemental du Tarn »: the council names the département
-    (r"\brepresente le canton (?:de |d |du |des )?(.+?) (?:au|du) conseil departemental (?:de la |de l |du |des |de |d )?(.+)$",
+    (r"\b(?:represente le|binome du) canton (?:de |d |du |des )?(.+?) (?:au|du) conseil departemental (?:de la |de l |du |des |de |d )?(.+)$",
      r"conseiller departemental canton \1 departement \2"),
     (r"\brepresente le canton\b", "conseiller departemental canton"),
     (r"\bsiege\w* (?:maintenant |desormais |aujourd hui )?comme\b", ""),  # « je siège maintenant comme conseiller… »
@@ -136,8 +137,14 @@ _SYNONYMS: list[tuple[str, str]] = [
     # « conseillère communautaire et municipale »: the municipal seat is the one the RNE lists
     (r"\b(conseill(?:er|ere)s?) (?:communautaires?|metropolitaine?s?) et (municipa\w*)\b", r"\1 \2"),
     (r"\bcons\b(?= (?:departemental|regional|municipal|communautaire|territorial))", "conseiller"),
-    (r"\b(?:membre|elue?s?) (?:de l |a l )?assemblee (?:territoriale )?de (corse|guyane|martinique)\b",
+    (r"\b(?:membre|elue?s?|representante?s?) (?:de l |a l )?assemblee (?:territoriale )?de (corse|guyane|martinique)\b",
      r"conseiller a l assemblee de \1"),
+    # « représentant à l'assemblée de la Polynésie française », « membre du congrès de la Nouvelle-Calédonie »
+    (r"\b(?:membre|elue?s?|representante?s?|conseill(?:er|ere)s?) (?:de l |a l |du |au )?(?:assemblee|congres) "
+     r"(?:territoriale )?(?:de la |de |des |du )?(polynesie francaise|nouvelle caledonie|wallis et futuna)\b",
+     r"conseiller territorial \1"),
+    # « binôme du canton de Cergy-1 »: the pair elected in each canton
+    (r"\bbinome\b(?= (?:du |de |d )?canton| (?:au |du )?conseil departemental)", "conseiller departemental"),
     (r"\bconseill(?:er|ere)s? metropolitaine?s?\b(?=.*\blyon\b)", "conseiller de la metropole de lyon"),
 ]
 _SYNONYMS_COMPILED = [(re.compile(p), r) for p, r in _SYNONYMS]
@@ -171,6 +178,12 @@ def fix_mandate_typos(text: str) -> str:
     return _TYPO_WORD.sub(fix, text)
 
 
+_ENGLISH_TITLES = [
+    (r"deputy mayor", "adjoint au maire"), (r"mayor", "maire"),
+    (r"(?:municipal|town|city|local|parish) council(?:l)?or", "conseiller municipal"),
+    (r"(?:departmental|county) council(?:l)?or", "conseiller départemental"),
+    (r"regional council(?:l)?or", "conseiller régional"), (r"council(?:l)?or", "conseiller municipal"),
+]
 # Titles in the regional languages of France, as officials sign in them (Breton, Basque, Catalan,
 # Corsican, Occitan, Alsatian): the French title they stand for. Feminine forms first.
 REGIONAL_TITLES: list[tuple[str, str]] = [
@@ -188,6 +201,10 @@ REGIONAL_TITLES: list[tuple[str, str]] = [
     (r"conselhi[èe]ra regionala", "conseillère régionale"), (r"conselhi[èe]r regional", "conseiller régional"),
     (r"c[òo]nsol", "maire"), (r"gemeinder[äa]tin|gemeinderat", "conseiller municipal"),
     (r"b[üu]rgermeisterin|b[üu]rgermeister", "maire"),
+    # English, as officials with English-speaking correspondents or roots write it (« municipal councillor,
+    # Saint-Martin-Lalande (11) », « mayor of Sury »): « of » and « in » before the place read « de »
+    *((rf"{english}(?: of| in)", f"{french} de") for english, french in _ENGLISH_TITLES),
+    *_ENGLISH_TITLES,
 ]
 _REGIONAL = re.compile("|".join(rf"\b(?:{p})\b" for p, _ in REGIONAL_TITLES), re.I)
 _REGIONAL_EACH = [(re.compile(rf"\b(?:{p})\b", re.I), fr) for p, fr in REGIONAL_TITLES]

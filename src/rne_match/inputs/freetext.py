@@ -17,9 +17,9 @@ from ..domain.text import fold
 # Abbreviations as people type them: « CM Cluny », « cons. mun. », « cons. dép. », « adj. », « CD 974 ».
 MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|(?-i:VP)(?=\s+C[DR]\s?\d)|(?-i:C[DR])(?=(?:\d{2,3}|2[AB])\b)|adjte?s?(?=\s)|cons\.?\s*(?:mun|municipa\w*|d[ée]p|r[ée]g)|conseill\.\s*(?:mun|d[ée]p|r[ée]g)|adj(?=\.)|adj(?=\s+(?:\d|de\s|du\s|d['’]|à\s|au\s|aux\s))|"
                 r"CM(?=\s+(?:de|du|d['’]|à)\b)|cons\.?\s*d['’]\s*arr|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?(?!\s+(?:de\s+l['’]\s*|d['’]\s*|du\s+|de\s+la\s+)?(?:association|amicale|club|comit[ée]|f[ée]d[ée]ration|parents))|"
-                 r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au ))|"
+                 r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au |d['’]opposition))|"
                  r"premi(?:er|[eè]re) magistrate?|[ée]diles?(?= (?:de|du|d['’]))|"
-                 r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|repr[ée]sente le canton)")
+                 r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|repr[ée]sente le canton|bin[ôo]me(?= du canton [^,.;:]{1,60} (?:au|du) conseil d[ée]partemental)|repr[ée]sentante?(?= (?:[àa]|de) l['’]assembl[ée]e))")
 # (« je siège maintenant comme conseiller municipal » is read from its title word)
 MANDATE_RE = re.compile(rf"\b{MANDATE_WORD}\b", re.I)
 CIVILITY = re.compile(r"^\s*(?:Madame|Monsieur|Mme|Mlle|M\.|Mr\.?|Dr\.?|Docteur(?:e)?|Pr\.?|Professeur(?:e)?|Me|Ma[îi]tre)\s+"
@@ -129,7 +129,7 @@ def mandate_span(text: str) -> tuple[int, str] | None:
 
 
 # A dot ends the phrase unless it ends an abbreviation (« cons. mun. », « adj. », « dép. 54 »).
-_MANDATE_END = re.compile(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bconseill)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+et\s+(?:il|elle|ils|elles|nous|on|lui|moi)\b|\s+(?:il|elle|ils|elles)\s|\s+(?:est|sont|[ée]tait|sera)\s|\s+(?:a|ont)\s+(?:bien\s+|d[ée]j[àa]\s+)?(?:lu|vu|re[çc]u|pris|fait|sign[ée]|d[ée]cid[ée]|souhait[ée]|demand[ée]|transmis|valid[ée]|accept[ée]|approuv[ée]|charg[ée]|eu|pu|dit)\b|\s+depuis\b|\s+j['’]|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
+_MANDATE_END = re.compile(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bconseill)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+et\s+(?:il|elle|ils|elles|nous|on|lui|moi)\b|\s+(?:il|elle|ils|elles)\s|\s+(?:est|sont|[ée]tait|sera)\s|\s+(?:a|ont)\s+(?:bien\s+|d[ée]j[àa]\s+)?(?:lu|vu|re[çc]u|pris|fait|sign[ée]|d[ée]cid[ée]|souhait[ée]|demand[ée]|transmis|valid[ée]|accept[ée]|approuv[ée]|charg[ée]|eu|pu|dit)\b|\s+depuis\b|\s+qui\s|\s*:\s|\s+and\s+(?:[iI]|[wW]e)\b|\s+j['’]|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
                      r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
                      r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|"
                      # a chat line goes on after the mandate: « … 77 bonne soirée 🌙 »
@@ -192,6 +192,9 @@ HONORIFIC = re.compile(r"^\s*(?:(?:madame|monsieur|mme|m\.)\s+)?(?:(?:le|la|l['�
 
 
 
+_LEAD_TO_SIGNER = re.compile(rf":\s+|\bpar\s+(?=[{UPPER}])")
+
+
 def name_then_mandate(text: str) -> dict[str, str] | None:
     """« Marie Dupont, conseillère municipale de X (34), EELV »: a name, then a mandate."""
     span = mandate_span(text)
@@ -200,10 +203,11 @@ def name_then_mandate(text: str) -> dict[str, str] | None:
     start, mandate = span
     found = name_before(text[:start])
     if found is None:
-        # « Le maire a lu votre texte, il le signe : Paul ROUX, maire de Sury »: a title said first
-        # names nobody; the signer's line may follow the colon
-        colon = text.find(": ", start)
-        return name_then_mandate(text[colon + 2:]) if colon > 0 else None
+        # « Le maire a lu votre texte, il le signe : Paul ROUX, maire de Sury », « Sur instruction de M. le
+        # Maire, je confirme la signature de l'appel par Paul Roux, maire de Sury »: a title said first
+        # names nobody; the signer's line may follow a colon or « par »
+        lead = _LEAD_TO_SIGNER.search(text, start)
+        return name_then_mandate(text[lead.end():]) if lead else None
     civ, name = found
     return _fields(name, civ, _with_place(mandate, text[start + len(mandate):]), text)
 
@@ -232,6 +236,8 @@ def name_before(head: str) -> tuple[str, str] | None:
     the title; what comes before the name is a clause (a greeting, « je signe : », a party)."""
     head = re.sub(r"\b(?:et|,)\s*$", "", inline_marriage(head))
     head = re.sub(r"\s*[(/]\s*$", "", head)  # « Signature Marie DUPONT (adjointe au maire de X) », « PONS Henri / maire »
+    # « Youri / HURIAUX / 3e adjoint … »: first name and surname in the fields the call asked for
+    head = re.sub(rf"(?<=\w\w)\s*/\s*(?=[{UPPER}][\w'’-])", " ", head) if "/" in head else head
     head = re.sub(rf"(?<=[{UPPER}]{{2}}) - (?=[{UPPER}]{{2}})", "-", head)  # « MAGIERA - HANNEQUIN »
     head = re.sub(r"\s*\([^)]*\)\s*[,–—-]?\s*$", "", head)  # « Marie Dupont (EELV), conseillère »
     # « ALIBERT, Rolande -- maire de … », « DURAND, Hélène, maire de … »: surname, comma, first name
@@ -306,10 +312,20 @@ def _with_place(mandate: str, rest: str) -> str:
     return f"{mandate}, {m.group(1).strip()}"
 
 
+_COLON_NAME = re.compile(r"\s*:\s*([^,;:()]{3,60}?)\s*[.!]?\s*$")
+_IS_TITLE = re.compile(r"\b(?:il|elle|qui)\s+est\s*$", re.I)
+
+
 def mandate_then_name(text: str) -> dict[str, str] | None:
-    """« Madame la Maire de Poitiers, Léonore Moncond'huy, signe… »: the title first."""
+    """« Madame la Maire de Poitiers, Léonore Moncond'huy, signe… »: the title first; « Ma femme aussi,
+    elle est conseillère municipale de Boën : Hélène DURAND. »: the title, then the name after a colon."""
     span = mandate_span(text)
-    if span is None or not HONORIFIC.match(text[: span[0]]):
+    if span is None:
+        return None
+    if not HONORIFIC.match(text[: span[0]]):
+        named = _COLON_NAME.match(text[span[0] + len(span[1]):])
+        if named and _IS_TITLE.search(text[: span[0]]) and looks_like_name(named.group(1)):
+            return _fields(named.group(1), "", span[1], text)
         return None
     # « cons. dép. 53 (canton de Laval-1) - Nadège DAVOUST. Je signe. »: the name after a dash.
     tail = re.match(r"^(.*?\S)\s+[-–—]\s+([^-–—,;()]{3,60})$", span[1])

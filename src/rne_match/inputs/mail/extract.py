@@ -650,7 +650,10 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-_WILL_DO = re.compile(r"\b(?:vous\s+)?(?:[ée]crira|signera|enverra|contactera|r[ée]pondra|rejoindra|[ée]criront|signeront)\b|"
+# (and someone suggested to the organisers, « Pensez à X (maire de Y) », « contactez X »)
+_WILL_DO = re.compile(r"\b(?:pensez|songez)\s+[àa]\b|\b(?:contactez|sollicitez|[ée]crivez\s+[àa])\b|"
+                      r"\bje vous (?:recommande|conseille|sugg[èe]re)\b|"
+                      r"\b(?:vous\s+)?(?:[ée]crira|signera|enverra|contactera|r[ée]pondra|rejoindra|[ée]criront|signeront)\b|"
                       r"\bva\s+(?:vous\s+)?(?:[ée]crire|signer|r[ée]pondre)\b|\bne\s+(?:le\s+|la\s+)?sign\w*\s+(?:pas|plus|jamais)\b", re.I)
 
 
@@ -1296,6 +1299,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     if len(signers) > 1:
         _place_of_list(signers, f"{text}\n{msg.subject}")
     elif signers:
+        _fuller_mandate_attached(signers[0], msg)
         _first_name_from_sender(signers[0], msg)
         _place_from_town_hall_sender(signers[0], msg)
         _place_from_postal_address(signers[0], parts.own)
@@ -1378,11 +1382,31 @@ def _place_from_postal_address(signer: Signer, lines: list[str]) -> None:
         return
     found = [m for line in lines if (m := _POSTAL_LINE.match(line))]
     if len(found) != 1:
+        # a letter's heading or block names the commune once (« COMMUNE DE SÉRIGNAC-SUR-GARONNE » over « Le Maire »)
+        named = {clean(m.group(1)) for line in lines if (m := _PLACE_LINE.match(line.strip()))}
+        if len(named) == 1:
+            signer.set("commune", named.pop(), "entete")
         return
     code, town = found[0].group("code"), found[0].group("town").strip()
     dep = code[:3] if code.startswith("97") else ("2A" if code < "20200" else "2B") if code.startswith("20") else code[:2]
     signer.set("commune", town, "adresse_postale")
     signer.set("departement", dep, "adresse_postale")
+
+
+def _fuller_mandate_attached(signer: Signer, msg: MailMessage) -> None:
+    """« François Arsac / Maire » over a business card (vCard, `signature.txt`) that says « Mandat : Maire,
+    la Palud-sur-Verdon (04) » for the same person: the card's mandate, which names the place."""
+    mandate = parse_mandate(signer.fields.get("mandat", ""))
+    if not signer.has_name or mandate.place or signer.fields.get("commune") or not msg.attached_text.strip():
+        return
+    for card in _signers_in(_attached_lines(msg)):
+        fuller = parse_mandate(card.fields.get("mandat", ""))
+        if (card.has_name and _same_person(card, signer.fields["nom_complet"]) and fuller.place
+                and mandate.kind in (None, fuller.kind)):
+            signer.fields.pop("mandat", None)
+            for role in ("mandat", "commune", "departement"):
+                signer.set(role, card.fields.get(role, ""), "piece_jointe")
+            return
 
 
 def _first_name_from_sender(signer: Signer, msg: MailMessage) -> None:

@@ -64,7 +64,10 @@ _SIGNS = re.compile(
     r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’ ]?associe|\bon\s+(?:la\s+|le\s+)?signe\b|\bc['’ ]?est\s+(?:un\s+)?oui\b|\bsignature\s*:?\s*(?:ok|oui|valid[ée]e?)\b|\b(?:transmet\w*|envoie|adresse|fais suivre)\b[^.\n?]{0,60}\b(?:sa|son|leur)\s+(?:signature|soutien)\b|\b(?:transmettre|ajouter|envoyer|inscrire|rajouter|mettre|faire suivre)\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
-    r"\bsignature (?:pour|de|à)\b|\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b|\bm['’]ajouter\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les )rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage",
+    r"\bsignature (?:pour|de|à)\b|\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b|\bm['’]ajouter\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les )rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage|"
+    r"\bi(?:['’]d| would)? (?:like|love|wish|want) to (?:sign|add my name|support)|\bi (?:hereby |also |fully |gladly )?(?:co-?)?sign\b|"
+    r"\bi(?:['’]m| am) (?:happy to |glad to |pleased to )?(?:co-?)?sign|\b(?:please |kindly )?add my name\b|\bcount me in\b|"
+    r"\bi (?:fully |wholeheartedly )?(?:support|endorse)\b",
     re.I | re.M)
 # Asking someone to pass on or add one's signature (« Peux-tu transmettre ma signature ? »): a
 # question mark that signs.
@@ -90,10 +93,18 @@ _THANKS_FIRST = re.compile(r"^\W*(?:(?:bonjour|bonsoir|madame|monsieur)\b[^\n]{0
 
 # A refusal, whatever else the message says: no signing word may turn it into a signature.
 _REFUSES = re.compile(
-    r"\bne\s+(?:\w+\s+){0,3}?(?:pas|plus|jamais)\b[^.!?\n]{0,40}?\b(?:sign|mett|inscri|soutien|soutenir|associ|rejoin|ajout|figur)|"
+    # (the negation reaches the signing word only within its clause: not « je ne tarde pas : je signe »,
+    # « je ne peux pas venir mais je signe »)
+    r"\bne\s+(?:\w+\s+){0,3}?(?:pas|plus|jamais)\b(?:(?!\bmais\b|\bje\b|\bj['’]|\bnous\b)[^.!?\n:;]){0,40}?"
+    r"\b(?:sign|mett|inscri|soutien|soutenir|associ|rejoin|ajout|figur)|"
     r"\bje\s+ne\s+(?:le\s+|la\s+)?sign|\bne\s+(?:le\s+|la\s+)?signerai\b|\bsans moi\b|\bje refuse\b|\bhors de question\b|"
     r"\bpas (?:mon|notre|tout mon) soutien\b|\bbien s[ûu]r que non\b|\bje m['’]abstiens\b|\bpr[ée]f[eè]re ne pas\b|"
     r"\bje d[ée]cline\b", re.I)
+
+
+# The writers say they hold no seat (« Nous ne sommes pas élus, mais nous soutenons… »): support, no signature.
+_NOT_OFFICIALS = re.compile(r"\b(?:je ne suis|nous ne sommes)\s+pas\s+(?:moi-m[êe]me\s+|nous-m[êe]mes\s+)?(?:un\s+|une\s+|des\s+)?"
+                            r"[ée]lue?s?\b|\bnon[- ][ée]lue?s?\b", re.I)
 
 
 _FOR_MY_PART = re.compile(r"\b(?:pour ma part|quant à moi|de mon côté|personnellement|moi[- ]même|moi,)", re.I)
@@ -145,6 +156,8 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
         return Intent.NEWSLETTER
     if _WITHDRAW.search(own) or _WITHDRAW.search(msg.subject):
         return Intent.WITHDRAWS
+    if _NOT_OFFICIALS.search(own):
+        return Intent.OTHER
     refusal = _REFUSES.search(own)
     # « Pour ma part, je ne signe pas » under the signatures the writer passes on: only the writer refuses
     if refusal and not _FOR_MY_PART.search(own[max(0, refusal.start() - 40):refusal.start() + 1]):
