@@ -198,3 +198,14 @@ def test_a_title_without_place_under_a_letterhead_takes_the_commune_of_the_lette
             "et vous autorise à faire figurer mon nom parmi les signataires.\n\nLe Maire,\n\nPaul Roux\n")
     out = rows(mail(1, body))
     assert [(r["nom_complet"], r["commune"]) for r in out] == [("Paul Roux", "SURY-LE-COMTAL")]
+
+
+def test_a_colleague_and_the_writer_named_after_moi_meme_both_sign_with_the_shared_title():
+    body = ("Bonjour,\n\nNous sommes deux élu·es d'opposition à Sury : Hélène DURAND et moi-même, Paul Roux. Nous signons "
+            "tous les deux.\n\nBien cordialement,\n")
+    assert _signers(mail(1, body)) == [("Hélène DURAND", "élus d'opposition à Sury"), ("Paul Roux", "élus d'opposition à Sury")]
+
+
+def test_elu_of_a_commune_written_with_an_apostrophe_is_a_mandate():
+    body = "Bonjour,\n\nJe m'associe à votre appel.\n\nPaul Roux\nÉlu d'Ornacieux\n"
+    assert _signers(mail(1, body)) == [("Paul Roux", "Élu d'Ornacieux")]

@@ -128,3 +128,14 @@ def test_a_senator_s_departement_is_resolved():
     reg = registry_of({"kind": "mai", "code_commune": "34172", "libelle_commune": "Montpellier", "code_departement": "34"})
     out = resolve(reg, "Sénateur du Haut-Rhin").row(0, named=True)
     assert (out["lieu_type"], out["lieu_code"], out["lieu_note"]) == ("departement", "68", None)
+
+
+@pytest.mark.parametrize("stated, code, label", [
+    ("conseiller municipal An Oriant", "56121", "Lorient (56)"),
+    ("conseillère municipale de Roazhon", "35238", "Rennes (35)"),
+    ("conseiller municipal d'Aiacciu", "2A004", "Ajaccio (2A)"),
+])
+def test_a_commune_written_in_its_regional_language_resolves_to_the_commune(stated, code, label):
+    reg = registry_of({"kind": "mai", "code_commune": "34172", "libelle_commune": "Montpellier", "code_departement": "34"})
+    out = resolve(reg, stated).row(0, named=True)
+    assert (out["lieu_type"], out["lieu_code"], out["lieu"]) == ("commune", code, label)

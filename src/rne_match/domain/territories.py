@@ -107,6 +107,22 @@ OLD_REGIONS: dict[str, str] = {
     "Région Sud": "93", "Sud": "93",
 }
 
+# Communes as officials of Brittany, the Basque Country, Corsica, Catalonia, Occitania and Alsace
+# write them in their regional language (« conseiller municipal An Oriant », « d'Aiacciu »): the
+# regional name -> (the COG's French name, département). Towns whose name officials commonly sign in.
+REGIONAL_COMMUNE_NAMES: dict[str, tuple[str, str]] = {
+    "Roazhon": ("Rennes", "35"), "An Oriant": ("Lorient", "56"), "Kemper": ("Quimper", "29"),
+    "Gwened": ("Vannes", "56"), "Naoned": ("Nantes", "44"), "Sant-Brieg": ("Saint-Brieuc", "22"),
+    "Montroulez": ("Morlaix", "29"), "Gwengamp": ("Guingamp", "22"), "Lannuon": ("Lannion", "22"),
+    "Sant-Maloù": ("Saint-Malo", "35"), "Baiona": ("Bayonne", "64"), "Miarritze": ("Biarritz", "64"),
+    "Angelu": ("Anglet", "64"), "Hendaia": ("Hendaye", "64"), "Donibane Lohizune": ("Saint-Jean-de-Luz", "64"),
+    "Aiacciu": ("Ajaccio", "2A"), "Bastìa": ("Bastia", "2B"), "Corti": ("Corte", "2B"),
+    "Portivechju": ("Porto-Vecchio", "2A"), "Bunifaziu": ("Bonifacio", "2A"), "Perpinyà": ("Perpignan", "66"),
+    "Tolosa": ("Toulouse", "31"), "Montpelhièr": ("Montpellier", "34"), "Marselha": ("Marseille", "13"),
+    "Niça": ("Nice", "06"), "Nissa": ("Nice", "06"), "Bordèu": ("Bordeaux", "33"),
+    "Strossburi": ("Strasbourg", "67"), "Milhüsa": ("Mulhouse", "68"),
+}
+
 # Before 2021 the RNE wrote overseas départements with letters.
 OLD_DEPARTEMENT_CODES: dict[str, str] = {
     "ZA": "971", "ZB": "972", "ZC": "973", "ZD": "974", "ZM": "976", "ZS": "975",

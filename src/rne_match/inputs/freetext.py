@@ -17,7 +17,7 @@ from ..domain.text import fold
 # Abbreviations as people type them: « CM Cluny », « cons. mun. », « cons. dép. », « adj. », « CD 974 ».
 MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|(?-i:VP)(?=\s+C[DR]\s?\d)|(?-i:C[DR])(?=(?:\d{2,3}|2[AB])\b)|adjte?s?(?=\s)|cons\.?\s*(?:mun|municipa\w*|d[ée]p|r[ée]g)|conseill\.\s*(?:mun|d[ée]p|r[ée]g)|adj(?=\.)|adj(?=\s+(?:\d|de\s|du\s|d['’]|à\s|au\s|aux\s))|"
                 r"CM(?=\s+(?:de|du|d['’]|à)\b)|cons\.?\s*d['’]\s*arr|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?(?!\s+(?:de\s+l['’]\s*|d['’]\s*|du\s+|de\s+la\s+)?(?:association|amicale|club|comit[ée]|f[ée]d[ée]ration|parents))|"
-                 r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au |d['’]opposition))|"
+                 r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au |d['’]opposition)|\s?d['’](?-i:[A-ZÀ-Þ])|\s[–—-]\s)|"
                  r"premi(?:er|[eè]re) magistrate?|[ée]diles?(?= (?:de|du|d['’]))|"
                  r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|repr[ée]sente le canton|bin[ôo]me(?= du canton [^,.;:]{1,60} (?:au|du) conseil d[ée]partemental)|repr[ée]sentante?(?= (?:[àa]|de) l['’]assembl[ée]e))")
 # (« je siège maintenant comme conseiller municipal » is read from its title word)

@@ -12,7 +12,13 @@ from __future__ import annotations
 import polars as pl
 
 from ..domain.kinds import KINDS
-from ..domain.territories import OLD_REGIONS, cog, commune_of, same_departement_keys
+from ..domain.territories import (
+    OLD_REGIONS,
+    REGIONAL_COMMUNE_NAMES,
+    cog,
+    commune_of,
+    same_departement_keys,
+)
 from ..domain.text import fold_expr
 from ..registry.view import Registry
 
@@ -93,6 +99,10 @@ def _build_referential(reg: Registry) -> pl.DataFrame:
     cog_regions = c.filter(pl.col("type") == "region")
     old_regions = pl.DataFrame({"name": list(OLD_REGIONS), "code": list(OLD_REGIONS.values())}).join(
         cog_regions.select("code", "nom"), on="code")
+    regional_names = pl.DataFrame({"name": list(REGIONAL_COMMUNE_NAMES),
+                                   "nom": [n for n, _ in REGIONAL_COMMUNE_NAMES.values()],
+                                   "departement": [d for _, d in REGIONAL_COMMUNE_NAMES.values()]}).join(
+        c.filter(pl.col("type") == "commune").select("code", "nom", "departement"), on=["nom", "departement"])
     # COG first: where the registry gives the same name for the same commune, the COG's entry
     # (which says whether it is a commune déléguée) is the one kept.
     parts = [
@@ -107,6 +117,8 @@ def _build_referential(reg: Registry) -> pl.DataFrame:
              # The release's name of a commune since renamed or merged, said rather than silently changed.
              pl.when(_key(fold_expr(pl.col("libelle_commune"))) != _key(fold_expr(pl.col("cur_nom"))))
              .then(pl.lit("« ") + pl.col("libelle_commune") + pl.lit(" » dans le RNE, aujourd'hui ") + parent)),
+        part("commune", regional_names, pl.col("code"), pl.col("name"), pl.col("nom") + dep_label,
+             pl.col("departement"), pl.col("code"), pl.lit("nom en langue régionale de ") + pl.col("nom")),
         part("canton", m.filter(pl.col("kind") == "cd"), pl.col("code_departement") + pl.lit(":") + pl.col("libelle_canton"),
              pl.col("libelle_canton"), pl.col("territoire")),
         part("epci", cog_epci, pl.col("code"), pl.col("nom"), pl.col("nom"), pl.col("departement")),

@@ -320,6 +320,9 @@ def rule_je_suis(text: str) -> list[Signer]:
     return []
 
 
+_MYSELF = re.compile(r"moi[- ]?m[êe]me|moi", re.I)
+
+
 def _shared_list(text: str) -> list[Signer]:
     """« Conseillers municipaux de Breuil : A ; B ; C », « Nous, élus de Sy, signons : A et B »,
     « Le groupe … signe : A, B, C, conseillers municipaux d'Allouis »: names after a colon, the
@@ -329,6 +332,8 @@ def _shared_list(text: str) -> list[Signer]:
         return []
     listed = re.split(r"(?<=[a-zà-ÿA-ZÀ-Þ)])\.\s+(?=[A-ZÀ-Þ])", m.group(2))[0]  # « … et C. Nous signons tous les trois. »
     items = [n.strip() for n in re.split(r"\s*(?:,|;|\bet\b)\s*(?![^()]*\))", listed) if n.strip()]
+    # « A et moi-même, B »: the writer's name stands after « moi-même », as an apposition
+    items = [n for k, n in enumerate(items) if not (_MYSELF.fullmatch(n) and k + 1 < len(items))]
     mandate = ""
     if items and MANDATE_RE.search(items[-1]) and not MANDATE_RE.search(" ".join(items[:-1])):
         mandate = items.pop()
