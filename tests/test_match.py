@@ -354,3 +354,27 @@ def test_a_seed_draws_the_same_signatures_from_two_bases_of_the_same_files(tmp_p
         load_folder(folder, tmp_path / name)
         drawn.append(list(generate(load_registry(tmp_path / name), 200, seed=7).drop("attendu_person_id").iter_rows()))
     assert drawn[0] == drawn[1]
+
+
+def _with_others(person: dict):
+    """`person` among other mayors and councillors, so that a mayor's seat in a commune says something."""
+    others = [{"kind": k, "code_commune": c, "libelle_commune": n, "code_departement": c[:2]}
+              for k, c, n in [("mai", "34172", "Montpellier"), ("cm", "34172", "Montpellier"), ("mai", "30189", "Nîmes"),
+                              ("cm", "30189", "Nîmes"), ("cm", "32013", "Auch"), ("mai", "32013", "Auch")]]
+    return registry_of(person, *others)
+
+
+def _statuses(reg, prenoms, mandat):
+    frame = pl.DataFrame({"nom": ["MIROUZE"] * len(prenoms), "prenom": prenoms, "mandat": [mandat] * len(prenoms)})
+    out = verify_table(SignatureTable(None, frame, detect_roles(frame.columns)), reg).frame
+    return dict(zip(prenoms, out["status"], strict=True))
+
+
+def test_a_shortened_or_half_initialled_first_name_verifies_when_surname_and_mandate_agree():
+    reg = _with_others({"kind": "mai", "fonction": "Maire", "code_commune": "32433", "libelle_commune": "Simorre",
+                        "code_departement": "32", "nom": "MIROUZE", "prenom": "Pierre Yves"})
+    assert _statuses(reg, ["P-Yves", "Pierre-Y"], "maire de Simorre (32)") == {
+        "P-Yves": Status.VERIFIED, "Pierre-Y": Status.VERIFIED}
+    reg = _with_others({"kind": "mai", "fonction": "Maire", "code_commune": "32433", "libelle_commune": "Simorre",
+                        "code_departement": "32", "nom": "MIROUZE", "prenom": "Frederic"})
+    assert _statuses(reg, ["Fred"], "maire de Simorre (32)") == {"Fred": Status.VERIFIED}

@@ -31,6 +31,11 @@ def _sim(a: pl.Series, b: pl.Series, scorer: Callable[..., float]) -> pl.Series:
     return pl.Series(process.cpdist(a.to_list(), b.to_list(), scorer=scorer, workers=-1))
 
 
+def _initials(expr: pl.Expr) -> pl.Expr:
+    """« pierre yves » -> « py »."""
+    return expr.str.split(" ").list.eval(pl.element().str.slice(0, 1)).list.join("")
+
+
 def _sim_where(df: pl.DataFrame, mask: pl.Expr, a: str, b: str, scorer, default: float) -> pl.Series:
     """Similarity only where `mask` holds (default elsewhere): most pairs never need it."""
     idx = df.with_row_index("_i").filter(mask)
@@ -143,7 +148,7 @@ def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, re
                    JaroWinkler.normalized_similarity, 1.0).alias("prenom_jw"))
     prenom_exact_w = (pl.lit(w.m) / pl.max_horizontal(pl.col("prenom_freq") / n, pl.lit(w.prenom_u_floor))).log(2)
     sig_initials = pl.col("prenom_f").str.replace_all(" ", "")
-    reg_initials = pl.col("r_prenom").str.split(" ").list.eval(pl.element().str.slice(0, 1)).list.join("")
+    reg_initials = _initials(pl.col("r_prenom"))
     # A first name many registry persons bear is a name of its own, not a slip of the keyboard:
     # « Marie-Laure » is not Marine, « Jeanne » not Jean, while « Géard » may be Gérard.
     df = df.join(first_name_counts(reg), left_on="prenom_f", right_on="s_prenom", how="left")
@@ -155,6 +160,13 @@ def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, re
         Level("initiale", pl.col("initials") & (sig_initials == reg_initials.str.slice(0, 1)), w.prenom_initials - 1),
         Level("premier_prenom", first_same & (pl.col("prenom_f").str.len_chars() > 1),
               pl.min_horizontal(prenom_exact_w, pl.lit(w.prenom_first_token))),
+        # « Fred » for Frédéric (the start of it, three letters or more), « P-Yves » for Pierre-Yves (the
+        # same initials, one given name whole): what people sign with, even when « Fred » is a name of its own
+        Level("diminutif", ((pl.col("prenom_f").str.len_chars() >= 3) & pl.col("r_prenom").str.starts_with(pl.col("prenom_f")))
+              | (pl.col("prenom_f").str.contains(" ") & (_initials(pl.col("prenom_f")) == reg_initials)
+                 & ((sig_first == pl.col("prenom_first"))
+                    | (pl.col("prenom_f").str.split(" ").list.last() == pl.col("r_prenom").str.split(" ").list.last()))),
+              w.prenom_short),
         Level("faute", typo_possible & (pl.col("prenom_jw") >= w.prenom_typo_jw), w.prenom_typo),
         Level("proche", typo_possible & (pl.col("prenom_jw") >= w.prenom_close_jw), w.prenom_close),
         Level("autre", None, w.prenom_other),

@@ -53,6 +53,10 @@ def reasons(weights: Weights) -> pl.Expr:
             pl.lit("Sans doute ") + who + pl.lit(", ") + _mandate_label() + pl.lit(", mais le nom est écrit « ")
             + pl.col("display") + pl.lit(" » et rien de déclaré") + stated
             + pl.lit(" ne le confirme (ni lieu, ni mandat rare) : à relire."))
+        # the mandate agrees; the first name or the sex written does not (« Patrick » for Patricia)
+        .when((pl.col("status") == Status.VERIFIED_OTHER_MANDATE) & pl.col("consistent").fill_null(False)).then(
+            pl.lit("Sans doute ") + who + pl.lit(", ") + _mandate_label() + pl.lit(", mais le nom est écrit « ")
+            + pl.col("display") + pl.lit(" » (prénom ou sexe différents de ceux du RNE) : à relire."))
         .when(pl.col("status") == Status.VERIFIED_OTHER_MANDATE).then(
             pl.lit("Identifié·e comme ") + who + pl.lit(", mais le RNE indique ") + _mandate_label()
             + stated + pl.lit(" : à relire."))

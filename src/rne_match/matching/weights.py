@@ -26,6 +26,7 @@ class Weights:
     nom_other: float = -12.0
     prenom_first_token: float = 5.0
     prenom_initials: float = 2.5
+    prenom_short: float = 3.0  # « Fred » for Frédéric, « P-Yves » for Pierre-Yves (the sex must not disagree)
     prenom_typo: float = 4.0
     prenom_typo_jw: float = 0.92
     prenom_close: float = 0.5
