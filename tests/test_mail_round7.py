@@ -209,3 +209,9 @@ def test_a_colleague_and_the_writer_named_after_moi_meme_both_sign_with_the_shar
 def test_elu_of_a_commune_written_with_an_apostrophe_is_a_mandate():
     body = "Bonjour,\n\nJe m'associe à votre appel.\n\nPaul Roux\nÉlu d'Ornacieux\n"
     assert _signers(mail(1, body)) == [("Paul Roux", "Élu d'Ornacieux")]
+
+
+def test_an_ex_mandate_gives_way_to_the_one_held_today_in_the_same_commune():
+    body = ("Bonjour,\n\nEx-maire de Sury (42), conseillère municipale depuis les dernières municipales : vous pouvez "
+            "compter sur ma signature.\n\nCdlt\nHélène DURAND\n")
+    assert _signers(mail(1, body)) == [("Hélène DURAND", "conseillère municipale de Sury (42)")]

@@ -1146,10 +1146,24 @@ _ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe
                      r"\bmoi[- ]m[êe]me\s+(?:compris|inclus|[ée]galement|aussi)\b", re.I)
 
 
-_FORMER_MANDATE = re.compile(r"\b(?:ancien(?:ne)?s?\s+(?:premi\w+\s+)?|apr[èe]s\s+[\w ]{1,20}?\s+comme\s+)"
+_FORMER_MANDATE = re.compile(r"(?:\b(?:ancien(?:ne)?s?\s+(?:premi\w+\s+)?|apr[èe]s\s+[\w ]{1,20}?\s+comme\s+)|\bex[- ])"
                              r"(?:maire|adjointe?|conseill\w+(?:\s+municipa\w+)?)"
-                             r"(?:\s+(?:de|d['’]|du)\s+[^,;.()]+?)?(?:\s*\(\d{4}\s*[-–]\s*\d{4}\))?\s*[,;]\s*(?:et\s+)?"
+                             r"(?P<place>\s+(?:de|d['’]|du)\s*[^,;.()]+?(?:\s*\((?:\d{2,3}|2[AB])\))?)?(?:\s*\(\d{4}\s*[-–]\s*\d{4}\))?\s*[,;]\s*(?:et\s+)?"
                              r"(?:(?:aujourd['’]hui|d[ée]sormais|maintenant|actuellement|depuis\s+\d{4})\s*,?\s*)?", re.I)
+def _without_former_mandate(line: str) -> str:
+    """« Ex-maire de Sury (42), conseillère municipale depuis 2020 »: the mandate held today, in the
+    place of the former one when it names none."""
+    former = _FORMER_MANDATE.search(line)
+    if not former:
+        return line
+    line = line[:former.start()] + line[former.end():]
+    span = mandate_span(line)
+    if former.group("place") and span and span[0] >= former.start() and not parse_mandate(span[1]).place:
+        end = span[0] + len(span[1])
+        line = f"{line[:end]}{former.group('place')}{line[end:]}"
+    return line
+
+
 _PLACE_FIRST = re.compile(r"^(?P<lead>.*?)(?:\b[àÀ]|\b[Aa]|\b[Dd]ans (?:ma|notre) commune\s*,|\b[Dd]ans la commune de|"
                           r"\b[Pp]our la commune de)\s+(?P<place>[A-ZÀ-Ý][\w'’ -]+?)\s*(?P<dep>\((?:\d{2,3}|2[AB])\))?\s*,?\s*"
                           r"(?P<je>je suis|j['’]ai été élue? comme?|je siège comme|[—–])\s+(?P<title>(?:la |le |l['’])?[^,.;]+)")
@@ -1220,8 +1234,8 @@ def _normalise_line(line: str) -> str:
             and looks_like_name(named.group(1))):
         line = f"{named.group(1)}, {named.group(2)}{named.group(3)}"
     lowered = line.lower()
-    if "ancien" in lowered or "comme" in lowered:
-        line = _FORMER_MANDATE.sub("", line)
+    if "ancien" in lowered or "comme" in lowered or "ex" in lowered:
+        line = _without_former_mandate(line)
     m = _PLACE_FIRST.match(line) if ("je s" in lowered or "j'ai" in lowered or "j’ai" in lowered or "—" in line
                                      or "–" in line) else None
     span = mandate_span(m.group("title")) if m else None
