@@ -98,7 +98,7 @@ def split_civility(text: str) -> tuple[str, str]:
 
 
 def clean(value: str) -> str:
-    return re.sub(r"\s+", " ", value).strip(" \t,;:.-–—*\"«»|")
+    return " ".join(value.split()).strip(" \t,;:.-–—*\"«»|")
 
 
 # ---------------------------------------------------------------- body cleaning

@@ -662,14 +662,17 @@ _WILL_DO = re.compile(r"\b(?:pensez|songez)\s+[àa]\b|\b(?:contactez|sollicitez|
                       r"\bva\s+(?:vous\s+)?(?:[ée]crire|signer|r[ée]pondre)\b|\bne\s+(?:le\s+|la\s+)?sign\w*\s+(?:pas|plus|jamais)\b", re.I)
 
 
+_INCLUSIVE_ELUS = re.compile(r"([ée]lu)(?:[·.(]?e\)?[·.]?s|·es)\b", re.I)
+
+
 def rule_lines(lines: list[str]) -> list[Signer]:
     """One signer per line that holds a name and a mandate; and lists of names sharing a mandate."""
     out: list[Signer] = []
     for line in lines:
         # « élu·es », « élu.e.s », « élu(e)s »: inclusive spellings read as the plain plural
-        text = re.sub(r"([ée]lu)(?:[·.(]?e\)?[·.]?s|·es)\b", r"\1s", BULLET.sub("", line).strip(), flags=re.I)
-        if not text:
-            continue
+        text = _INCLUSIVE_ELUS.sub(r"\1s", BULLET.sub("", line).strip())
+        if not text or not MANDATE_RE.search(text):
+            continue  # every reading below needs a title somewhere on the line
         # « Mes collègues A et B, maires de X et de Y, ne signent pas ; moi si »: no list of signers
         shared = [] if _WILL_DO.search(text) else rule_couple(text) or _shared_list(text)
         if shared:
