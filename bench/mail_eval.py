@@ -49,7 +49,11 @@ def row_tokens(r: dict) -> list[str]:
 def name_matches(tokens: list[str], nom: str, prenom: str) -> bool:
     """All surname words present, and the other words are the first name (whole words or initials).
     An RNE surname that holds a marriage (« BOURGANEL ÉPOUSE RUSSIAS ») is written by its bearer
-    with either name or both, in any order (« Catherine RUSSIAS née BOURGANEL »)."""
+    with either name or both, in any order (« Catherine RUSSIAS née BOURGANEL »); so is one holding a
+    name in brackets (« DUFAYE (VELLA) »)."""
+    bracket = re.fullmatch(r"\s*([^()]+?)\s*\(([^()]+)\)\s*", nom)
+    if bracket:
+        nom = f"{bracket.group(1)} épouse {bracket.group(2)}"
     nom_tokens = fold_tokens(nom)
     cut = next((i for i, t in enumerate(nom_tokens) if t in MARRIAGE), None)
     if cut is not None:

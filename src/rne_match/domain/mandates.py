@@ -104,6 +104,9 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\b(?:represente le|binome du) canton (?:de |d |du |des )?(.+?) (?:au|du) conseil departemental (?:de la |de l |du |des |de |d )?(.+)$",
      r"conseiller departemental canton \1 departement \2"),
     (r"\brepresente le canton\b", "conseiller departemental canton"),
+    # « je représente la Gironde au conseil régional de la Nouvelle-Aquitaine »: a regional councillor of its section
+    (r"\brepresente (?:la |le |l |les )?(.+?) au conseil regional (?:de la |de l |du |des |de |d )?(.+)$",
+     r"conseiller regional \2"),
     (r"\bsiege\w* (?:maintenant |desormais |aujourd hui )?comme\b", ""),  # « je siège maintenant comme conseiller… »
     # Paris, Lyon, Marseille: « maire du 5e », « maire de la mairie du 5e », « adjoint au maire du 7e secteur »,
     # « conseillère du 3e arrondissement » (folding drops the number: « du e »)
@@ -144,6 +147,7 @@ _SYNONYMS: list[tuple[str, str]] = [
      r"(?:territoriale )?(?:de la |de |des |du )?(polynesie francaise|nouvelle caledonie|wallis et futuna)\b",
      r"conseiller territorial \1"),
     # « binôme du canton de Cergy-1 »: the pair elected in each canton
+    (r"\bbinome departemental\b", "conseiller departemental"),
     (r"\bbinome\b(?= (?:du |de |d )?canton| (?:au |du )?conseil departemental)", "conseiller departemental"),
     (r"\bconseill(?:er|ere)s? metropolitaine?s?\b(?=.*\blyon\b)", "conseiller de la metropole de lyon"),
 ]

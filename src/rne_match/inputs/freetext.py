@@ -19,7 +19,7 @@ MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|(?-i:VP)(?=\s+C[DR]
                 r"CM(?=\s+(?:de|du|d['’]|à)\b)|cons\.?\s*d['’]\s*arr|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?(?!\s+(?:de\s+l['’]\s*|d['’]\s*|du\s+|de\s+la\s+)?(?:association|amicale|club|comit[ée]|f[ée]d[ée]ration|parents))|"
                  r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au |d['’]opposition)|\s?d['’](?-i:[A-ZÀ-Þ])|\s[–—-]\s)|"
                  r"premi(?:er|[eè]re) magistrate?|[ée]diles?(?= (?:de|du|d['’]))|"
-                 r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|repr[ée]sente le canton|bin[ôo]me(?= du canton [^,.;:]{1,60} (?:au|du) conseil d[ée]partemental)|repr[ée]sentante?(?= (?:[àa]|de) l['’]assembl[ée]e))")
+                 r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|repr[ée]sente le canton|repr[ée]sente(?=[^.;]{1,60}\bau conseil r[ée]gional)|bin[ôo]me(?= du canton [^,.;:]{1,60} (?:au|du) conseil d[ée]partemental| d[ée]partemental)|repr[ée]sentante?(?= (?:[àa]|de) l['’]assembl[ée]e))")
 # (« je siège maintenant comme conseiller municipal » is read from its title word)
 MANDATE_RE = re.compile(rf"\b{MANDATE_WORD}\b", re.I)
 CIVILITY = re.compile(r"^\s*(?:Madame|Monsieur|Mme|Mlle|M\.|Mr\.?|Dr\.?|Docteur(?:e)?|Pr\.?|Professeur(?:e)?|Me|Ma[îi]tre)\s+"
@@ -229,6 +229,10 @@ def inline_marriage(text: str) -> str:
     return re.sub(r"\b[ée]p\.(?=\s)", "épouse", text, flags=re.I)
 
 
+_SURNAME_COMMA_FIRST = re.compile(rf"(?:^|(?<=:\s))(?!(?:Madame|Monsieur|Bonjour|Bonsoir|Cher|Chère)\b)([{UPPER}][a-zà-ÿ'’-]+),\s+"
+                                  rf"([{UPPER}][a-zà-ÿ'’-]+(?:-[{UPPER}][a-zà-ÿ'’-]+)?)\s*[,–—-]*\s*$")
+
+
 def name_before(head: str) -> tuple[str, str] | None:
     """(civility, name) ending just before a mandate, after any lead-in: « Je signe : DURAND Hélène »,
     « Bonjour, Jean-Luc MARTIN (sans étiquette) », « Place Publique – BAQUER Céline », « vous pouvez
@@ -243,8 +247,11 @@ def name_before(head: str) -> tuple[str, str] | None:
     # « ALIBERT, Rolande -- maire de … », « DURAND, Hélène, maire de … »: surname, comma, first name
     head = re.sub(rf"(?:^|(?<=\s))([{UPPER}][{UPPER}'’ -]+[{UPPER}]),\s+([{UPPER}][a-zà-ÿ'’-]+(?:-[{UPPER}][a-zà-ÿ'’-]+)?)\s*[,–—-]*\s*$",
                   r"\1 \2", head)
+    # « Signature : Lucas, Marie-Paule, 2e adjointe »: the same, the surname capitalised, alone or after a colon
+    head = _SURNAME_COMMA_FIRST.sub(r"\1 \2", head)
     head = clean(_TRAILING_TITLE.sub("", head) or head)
     head = re.sub(r"^(?:c['’]est|ici|moi,?)\s+(?=[A-ZÀ-Ý])", "", head, flags=re.I)  # « C'est Alexandre Huber conseiller… »
+    head = re.sub(r"^j['’ ]?signe\s+", "", head, flags=re.I)  # « jsigne marc genoud maire … », typed on a phone
     # « CC des Portes du Luxembourg — PRÉSIDENT », « CA du Caudrésis — Alban Caffiaux, … »: the
     # intercommunality set before a dash is no person
     head = re.sub(r"^\s*(?:CC|CA|CU|CAF|EPT)\s[^—–]*(?:[—–]|\s-\s)\s*", "", head)
@@ -296,6 +303,9 @@ def mandate_with_place(text: str) -> str:
 _SURNAME_ALONE = re.compile(rf"[{UPPER}][\w'’-]+")
 
 
+_PRONOUN = re.compile(r"\b(?:me|te|se|mon|ma|mes|son|sa|ses|leur|nous|vous|il|elle)\b")  # a clause, not a place
+
+
 def _with_place(mandate: str, rest: str) -> str:
     """« adjoint au maire, Lyon » / « conseillère municipale - Lodève (34) »: a place given after
     the comma belongs to the mandate when the mandate names none (and it is not a party)."""
@@ -307,7 +317,8 @@ def _with_place(mandate: str, rest: str) -> str:
     if not m or find_party(m.group(1)) or MANDATE_RE.search(m.group(1)):
         return mandate
     if m.group(1)[0].islower() and ({fold(w) for w in re.split(r"[\s'’-]+", m.group(1))} & (_COMMON_WORDS - {"sur", "et"}) or re.match(r"(?:d[ée]l[ée]gu|charg|en |[àa] |aux? |membre|groupe|opposition|majorit|"
-                                             r"sans |divers|ex\b|ancien)", m.group(1), re.I) or re.search(r"\d{3}|@", m.group(1))):
+                                             r"sans |divers|ex\b|ancien)", m.group(1), re.I) or re.search(r"\d{3}|@", m.group(1))
+                                     or _PRONOUN.search(m.group(1))):
         return mandate
     return f"{mandate}, {m.group(1).strip()}"
 

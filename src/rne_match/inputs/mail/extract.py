@@ -42,7 +42,7 @@ from ..freetext import (
 from ..roles import ROLES
 from .body import Parts, split_body
 from .conversations import assemble, name_correction
-from .intent import REASONS, Intent, classify, is_automatic, says_it_signs
+from .intent import REASONS, Intent, classify, is_automatic, is_form_notification, says_it_signs
 from .mailbox import MailMessage, read_mailbox
 from .model import CAPITALISED_WORD, ExtractStatus, Reading, Signer, place_fields
 from .threads import Quote, attribution, is_organiser, organisers, quotes, quotes_by, thread_of
@@ -164,8 +164,13 @@ _NO_VALUE = re.compile(r"^\s*(?:idem|id\.?|cf\.?\b.*|voir\b.*|ci-?(?:dessus|dess
 
 
 def _label_role(label: str) -> str | None:
-    """The role of a form's label: « Commune / collectivité (et département) » is the commune's."""
+    """The role of a form's label: « Commune / collectivité (et département) » is the commune's, « Votre
+    nom », « Your name » the name's."""
+    label = _YOUR.sub("", label)
     return _LABEL_OF.get(fold(label)) or _LABEL_OF.get(fold(re.split(r"[/(]", label)[0]))
+
+
+_YOUR = re.compile(r"^\s*(?:votre|vos|ton|ta|tes|your)\s+", re.I)
 
 
 def _value_below(parts: list[str], i: int, role: str | None) -> str:
@@ -229,7 +234,7 @@ def rule_soussigne(text: str) -> list[Signer]:
         s = _name_then_mandate(rest, "soussigne")
         if s is None:
             civ, tail = split_civility(rest)
-            name = clean(re.split(r"[,;(]|\s+(?:d[ée]clare|signe|soutien|apporte|m['’]associe|souhaite)\b",
+            name = clean(re.split(r"[,;(]|(?<![A-Z])\.\s|\s+(?:d[ée]clare|signe|soutien|apporte|m['’]associe|souhaite)\b",
                                    tail)[0])
             if not looks_like_name(name):
                 continue
@@ -331,11 +336,15 @@ def _shared_list(text: str) -> list[Signer]:
     if not m:
         return []
     listed = re.split(r"(?<=[a-zà-ÿA-ZÀ-Þ)])\.\s+(?=[A-ZÀ-Þ])", m.group(2))[0]  # « … et C. Nous signons tous les trois. »
-    items = [n.strip() for n in re.split(r"\s*(?:,|;|\bet\b)\s*(?![^()]*\))", listed) if n.strip()]
+    items = [n.strip() for n in re.split(r"\s*(?:,|;|\bet\b|\s/\s)\s*(?![^()]*\))", listed) if n.strip()]
     # « A et moi-même, B »: the writer's name stands after « moi-même », as an apposition
     items = [n for k, n in enumerate(items) if not (_MYSELF.fullmatch(n) and k + 1 < len(items))]
     mandate = ""
-    if items and MANDATE_RE.search(items[-1]) and not MANDATE_RE.search(" ".join(items[:-1])):
+    # « A / B / C — tous élus au conseil municipal de Champvans (39) »: the shared title after a dash
+    dashed = re.match(r"^(.+?)\s+[—–-]\s+(.+)$", items[-1]) if items else None
+    if dashed and MANDATE_RE.search(dashed.group(2)) and not MANDATE_RE.search(dashed.group(1)):
+        items[-1], mandate = dashed.group(1), dashed.group(2)
+    if not mandate and items and MANDATE_RE.search(items[-1]) and not MANDATE_RE.search(" ".join(items[:-1])):
         mandate = items.pop()
     span = mandate_span(m.group(1))
     # « Les maires du RPI signent : Séverine Fermier (La Ferté-Loupière), Xavier Morissot (Fleury) … »
@@ -425,12 +434,15 @@ def rule_roster(lines: list[str]) -> list[Signer]:
 
 
 _SIGNATORIES_HEAD = re.compile(r"(?:\bsignataires|\bsignent(?:\s+l['’]\w+)?|\bnous signons(?:\s+l['’]\w+)?)\s*:\s*$", re.I)
-_OWN_HEAD = re.compile(r"^\W*(?:(?:la\s+)?liste\s+des\s+signataires|signataires|signent|nous\s+signons|signons)\b", re.I)
+_OWN_HEAD = re.compile(r"^\W*(?:(?:la\s+)?liste\s+des\s+signataires|signataires|signent|nous\s+signons|signons)\b|"
+                       r"\b(?:d['’]entre nous|nous sommes \w+ [àa])\s+(?:signent|signer|vouloir signer)\b", re.I)
 _NOT_OWN_LIST = re.compile(r"pas encore|potentiel|relanc|futur|parmi|contact|solliciter|n['’]ont pas|[ée]tonn", re.I)
 _GROUP_HEAD = re.compile(r"\b(?:groupe|liste|[ée]lu(?:e|·e)?s\s+(?:de|du))\b", re.I)
 _OPEN_END = re.compile(r"\b(?:à|a|de|du|des|pour|avec|par|et|remerciements?)\s*[:,]?\s*$", re.I)
 _PLURAL_SIGNS = re.compile(r"\b(?:nous\s+(?:la\s+|le\s+)?(?:co-?)?signons|on\s+(?:la\s+|le\s+)?signe|(?:co-?)?signent|nous nous associons|s['’]associent)\b", re.I)
 _NAME_ROW_SEP = re.compile(r"\s*(?:[·•,;/&|]|\s[–—-]\s|\bet\b)\s*")
+_COUNCIL_OF = re.compile(r"\bau\s+conseil\s+(municipal|d[ée]partemental|r[ée]gional)\s+((?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+|des\s+)"
+                         r"[^,;:.()]{2,60}?)\s*(?=[,;:.(]|$)", re.I)
 _GROUP_ROLE = re.compile(r"\b(?:du|de notre|de l['’])\s+(?:groupe|liste)\b|\bporte-parole\b|\bt[êe]te de liste\b", re.I)
 
 
@@ -441,7 +453,7 @@ def rule_group_list(lines: list[str], text: str) -> list[Signer]:
     out: list[Signer] = []
     for i, line in enumerate(lines):
         last_sentence = re.split(r"[.!?]\s+", line.strip())[-1]
-        if _SIGNATORIES_HEAD.search(line) and _OWN_HEAD.match(last_sentence) and not _NOT_OWN_LIST.search(line):
+        if _SIGNATORIES_HEAD.search(line) and _OWN_HEAD.search(last_sentence) and not _NOT_OWN_LIST.search(line):
             for raw in lines[i + 1:]:
                 item = BULLET.sub("", raw).strip()
                 if not item:
@@ -461,6 +473,11 @@ def rule_group_list(lines: list[str], text: str) -> list[Signer]:
                 s.name_rule = "liste"
                 out.append(s)
             if len(out) > 1:
+                # « Pour le groupe … au conseil régional de Bretagne, trois d'entre nous signent : »: its members sit on it
+                council = _COUNCIL_OF.search(line)
+                for s in out:
+                    if council and not s.fields.get("mandat"):
+                        s.set("mandat", f"conseiller {council.group(1)} {council.group(2)}", "liste")
                 return out
             out = []
     if not _PLURAL_SIGNS.search(text):
@@ -611,6 +628,23 @@ def rule_colleague(text: str) -> list[Signer]:
     signer adds a colleague of their council, named with the title that says what they hold. The
     commune is the writer's, set when the conversation is put together."""
     out = []
+    # « Anne-Marie RAFENAUD et Séverin ABID se joignent à moi pour signer. Nous sommes tous les trois élus de X. »
+    for m in _JOIN_ME.finditer(text):
+        shared = next((span[1] for sentence in _WE_ARE.findall(text) if (span := mandate_span(sentence))), "")
+        for name in re.split(r"\s*(?:,|\bet\b)\s*", m.group(1)):
+            if looks_like_name(name):
+                s = Signer(name_rule="collegue")
+                s.set("nom_complet", name, "collegue")
+                s.set("mandat", shared or "conseiller municipal", "collegue")
+                out.append(s)
+    # « Nous signons tous les deux : moi, …, et mon 2e adjoint, Christian PRUNIER. »
+    listed = list(_LISTED_COLLEAGUE.finditer(text)) if _PLURAL_SIGNS.search(text) else []
+    for m in listed:
+        if looks_like_name(m.group(2)):
+            s = Signer(name_rule="collegue")
+            s.set("nom_complet", m.group(2), "collegue")
+            s.set("mandat", "conseiller municipal" if re.match(r"coll[eè]gue", m.group(1), re.I) else m.group(1), "collegue")
+            out.append(s)
     for m in _COLLEAGUE.finditer(text):
         title, name, bracket = m.group(1), m.group(2), m.group(3) or ""
         mandate = bracket if MANDATE_RE.search(bracket) else title
@@ -621,6 +655,13 @@ def rule_colleague(text: str) -> list[Signer]:
         s.set("mandat", mandate, "collegue")
         out.append(s)
     return out
+
+
+_NAME_RUN = rf"(?:[{UPPER}][\w'’-]+\s+){{1,3}}[{UPPER}][\w'’-]+"
+_JOIN_ME = re.compile(rf"({_NAME_RUN}(?:\s*,\s*{_NAME_RUN})*(?:\s+et\s+{_NAME_RUN})?)\s+(?:se\s+joignent|se\s+joint)\s+[àa]\s+moi\b")
+_LISTED_COLLEAGUE = re.compile(rf"\bet\s+(?:mon|ma|notre)\s+((?:{_ORDINAL}\s+)?(?:adjointe?|coll[eè]gue|conseill(?:[eè]re|er)"
+                               rf"(?:\s+municipale?)?|maire[- ]adjointe?))\s*,?\s+(?-i:({_NAME_RUN}))\s*(?=[.;]|$)", re.I | re.M)
+_WE_ARE = re.compile(r"\bnous\s+sommes\s+[^.!?\n]{0,120}", re.I)
 
 
 # « Jean DUPONT (maire de Sury, 42), Marie MARTIN (maire de Lèves) et Paul ROUX (…) signent »
@@ -721,7 +762,7 @@ def rule_signature_block(lines: list[str]) -> Signer | None:
             if (candidate and not looks_like_name(candidate) and j > 0 and len(candidate.split()) == 1
                     and len(clean[j - 1].split()) == 1 and looks_like_name(f"{clean[j - 1]} {candidate}")):
                 candidate = f"{clean[j - 1]} {candidate}"  # « <b>Nadine<br>BARTHE</b> »: a name over two lines
-            if candidate and looks_like_name(candidate):
+            if candidate and looks_like_name(candidate) and not _BLOCK_NOT_NAME.match(candidate):
                 s = Signer(name_rule="bloc_signature")
                 civ, name = split_civility(candidate)
                 s.set("nom_complet", name, "bloc_signature")
@@ -731,7 +772,38 @@ def rule_signature_block(lines: list[str]) -> Signer | None:
     return None
 
 
+def rule_shared_block(lines: list[str]) -> list[Signer]:
+    """« Jean-Marie Benier / Nathalie Nowak / Conseillers départementaux »: a signature block of two or
+    more names over one plural title, each name signing with it."""
+    clean_lines = [BULLET.sub("", x).strip() for x in lines]
+    for i, line in enumerate(clean_lines):
+        title = _PLURAL_TITLE.match(line)
+        span = mandate_span(line) if title else None
+        if span is None or span[0] != 0 or len(line) > 120:
+            continue
+        names = []
+        for above in reversed(clean_lines[:i]):
+            if not looks_like_name(above) or _BLOCK_NOT_NAME.match(above):
+                break
+            names.insert(0, above)
+        if len(names) > 1:
+            out = []
+            for name in names:
+                s = Signer(name_rule="bloc_signature")
+                civ, rest = split_civility(name)
+                s.set("nom_complet", rest, "bloc_signature")
+                s.set("civilite", civ, "bloc_signature")
+                s.set("mandat", span[1], "bloc_signature")
+                out.append(s)
+            return out
+    return []
+
+
 _PLACE_LINE = re.compile(r"^(?:commune|mairie|ville)\s+(?:de\s+|d['’]\s*|du\s+)(.{2,60})$", re.I)
+# Lines of a block under a title that are no name: a delegation, a canton, an institution
+# (« déléguée au personnel, », « Canton de Graulhet, », « Hôtel du Département »)
+_BLOCK_NOT_NAME = re.compile(r"^(?:d[ée]l[ée]gu[ée]e?s?|charg[ée]e?s?|en charge|canton|commune|mairie|ville|d[ée]partement|"
+                             r"r[ée]gion|conseil|communaut[ée]|h[ôo]tel|groupe|liste)\b", re.I)
 
 
 # (each alternative starts where a run of spaces starts: a line of 40,000 spaces is read in linear time)
@@ -758,16 +830,21 @@ def _last_name_line(lines: list[str]) -> str:
     return tail[-1] if tail and looks_like_name(tail[-1]) else ""
 
 
+_TOWN_OF = re.compile(r"\b(?:municipalit[ée]|commune|ville|mairie|conseil municipal)\s+(?:de\s+|d['’]\s*)([A-ZÀ-Þ][\w'’-]*(?:[ -][\w'’-]+){0,4}?)\s+(?=en tant|comme|o[uù]|,)")
+
+
 def _sentence_mandate(text: str) -> str:
     """A mandate stated in a sentence without a name: « Je suis adjointe au maire de … »."""
-    for m in re.finditer(r"\b(?:je suis|(?:il|elle) est|en tant qu['’]|en (?:ma |sa )?qualit[ée] (?:de |d['’])|[ée]lue? comme)\s*(.{3,200})",
+    for m in re.finditer(r"\b(?:je suis|(?:il|elle) est|en tant qu(?:['’]|e\s)|en (?:ma |sa )?qualit[ée] (?:de |d['’])|[ée]lue? comme)\s*(.{3,200})",
                          text, re.I):
         span = mandate_span(m.group(1).replace("\n", " "))
         if span and span[0] <= 20:
-            return span[1]
+            # « Je fais partie de la municipalité de Pleure en tant que troisième adjoint »: the place said before
+            town = _TOWN_OF.search(text[max(0, m.start() - 120):m.start() + 10])
+            return f"{span[1]} de {town.group(1)}" if town and not parse_mandate(span[1]).place else span[1]
     for line in text.split("\n"):
         span = mandate_span(line)
-        if span and re.search(r"\b(?:de|du|d['’]|à|au)\s+[A-ZÀ-Þ]|\(\d{2,3}\)", span[1]):
+        if span and re.search(r"\b(?:(?:de|du|des|à|au)\s+(?:la\s+|l['’])?|d['’]\s*)[A-ZÀ-Þ]|\(\d{2,3}\)", span[1]):
             return span[1]
     return ""
 
@@ -811,7 +888,12 @@ def _signers_in(lines: list[str]) -> list[Signer]:
             # « Je signe : X, maire de Y. Mon adjointe Z souhaite aussi signer. »: the colleague too
             return found + [c for c in colleagues if not any(_same_person(f, c.fields["nom_complet"]) for f in found)]
     if colleagues:  # a message that only adds a colleague: the writer signed earlier
-        return colleagues
+        # unless they join the writer now (« se joignent à moi »): the writer's block signs too
+        block = rule_signature_block(lines) if _JOIN_ME.search(text) else None
+        return ([block] if block and block.has_name else []) + colleagues
+    shared = rule_shared_block(lines)
+    if shared:
+        return shared
     block = rule_signature_block(lines)
     return [block] if block else []
 
@@ -850,16 +932,23 @@ def _rules_for(msg: MailMessage, parts: Parts, organisers: frozenset[str] = froz
         return relayed, "\n".join(parts.own), "reponses"
     signers = _signers_in(parts.own)
     text = "\n".join(parts.own)
+    # « je vous transfère sa signature (pour ma part j'attends l'avis de mon conseil) » over the
+    # forwarder's usual block: only the forwarded authors sign
+    block_only = bool(signers) and all(s.name_rule == "bloc_signature" for s in signers) and not says_it_signs(text)
     if parts.forwards:  # several forwarded signatures: each message read as its author's
         passed_on = [s for sender, lines in parts.forwards for s in _forwarded_signers(sender, lines)]
         if passed_on:
-            return signers + passed_on, "\n".join(parts.own + parts.forwarded), "corps" if signers else "transferts"
+            own = [] if block_only else signers
+            return own + passed_on, "\n".join(parts.own + parts.forwarded), "corps" if own else "transferts"
     if signers:
         # « je signe également » above a forwarded signature: the forwarder and the author both sign
         passed_on = _signers_in(parts.forwarded) if parts.forwarded and says_it_signs("\n".join(parts.forwarded)) else []
         for s in passed_on:
             s.rules = {k: f"{v}+transfert" for k, v in s.rules.items()}
-        return signers + [s for s in passed_on if s.has_name], text, "corps"
+        passed_on = [s for s in passed_on if s.has_name]
+        if passed_on and block_only:
+            return passed_on, "\n".join(parts.forwarded), "transfert"
+        return signers + passed_on, text, "corps"
     for origin, lines in (("transfert", parts.forwarded), ("piece_jointe", _attached_lines(msg))):
         signers = _signers_in(lines) if lines else []
         if signers:
@@ -1145,7 +1234,7 @@ def _above_closing(lines: list[str]) -> list[str]:
 
 _ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe]me)?\b|\bj['’]y (?:joins|ajoute) la mienne\b|"
                      r"\bainsi que la mienne\b|\bje (?:signe|me joins) (?:moi[- ]m[êe]me|aussi|[ée]galement)\b|"
-                     r"(?:^|[.!]\s|\n)je signe (?:l['’]\w+|la \w+|cet(?:te)? \w+)?\s*[.!]|"
+                     r"(?:^|[.!]\s|\n)je signe (?:l['’]\w+|la \w+|cet(?:te)? \w+)?\s*(?:[.!]|et\b)|"
                      r"\bmoi[- ]m[êe]me\s+(?:compris|inclus|[ée]galement|aussi)\b", re.I)
 
 
@@ -1189,7 +1278,8 @@ def _translated(line: str) -> tuple[str, str]:
     return (end[:start].strip(), inside) if 6 <= len(inside) <= 120 and "(" not in inside else ("", "")
 
 
-_NAME_THEN_BRACKET = re.compile(r"^\s*([^(),]{3,60}?)\s*\(([^()]{4,100})\)(.*)$")
+_MYSELF_BRACKET = re.compile(r"\bmoi[- ]m[êe]me\s*\(\s*([^(),]{3,60}?)\s*,\s*([^()]{3,80}?)\s*\)", re.I)
+_NAME_THEN_BRACKET = re.compile(r"^\s*((?:[^():]{1,30}:\s*)?[^(),:]{2,40}?(?:,\s*[^(),:]{2,30}?)?)\s*\(([^()]{4,100})\)(.*)$")
 
 
 # Inclusive spellings (« conseiller·ère municipal·e », « conseiller·ères municipaux·ales », « élu·e·s »): read
@@ -1231,10 +1321,12 @@ def _normalise_line(line: str) -> str:
     if inside and (span := mandate_span(inside)) and span[0] == 0 and translate_regional_titles(before) != before:
         line = inside
     line = fix_mandate_typos(translate_regional_titles(line))
+    # « moi-même (Mickaël Breheret, conseiller municipal) » in a list: the writer named like the others
+    line = _MYSELF_BRACKET.sub(r"\1 (\2)", line) if "moi" in line else line
     # « Jacques Boutet (conseill. mun. Vallans) »: a mandate in brackets after the name, read as after a comma
     named = _NAME_THEN_BRACKET.match(line)
     if (named and "(" not in named.group(3) and (span := mandate_span(named.group(2))) and span[0] == 0
-            and looks_like_name(named.group(1))):
+            and looks_like_name(named.group(1).rsplit(":", 1)[-1].replace(",", " "))):
         line = f"{named.group(1)}, {named.group(2)}{named.group(3)}"
     lowered = line.lower()
     if "ancien" in lowered or "comme" in lowered or "ex" in lowered:
@@ -1251,7 +1343,10 @@ def _normalise_line(line: str) -> str:
 
 def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> Reading:
     """Intent and signers of one message, before conversations are put together."""
-    parts = split_body(msg.body, msg.subject)
+    # a web form's notification is the signer's filled fields, read whole (« De : X / Objet : … » atop its
+    # text is the form's, not a quoted message)
+    notification = is_form_notification(msg) and bool(msg.sender) and is_organiser(msg.sender, organisers)
+    parts = Parts(msg.body.replace("\r", "").split("\n"), []) if notification else split_body(msg.body, msg.subject)
     # « conseilere municiaple »: mandate words one slip away are read as meant; « ancienne maire,
     # aujourd'hui conseillère municipale de X »: only the mandate held today; « À Brest (29), je suis
     # adjointe au maire »: the place said first
@@ -1278,7 +1373,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     # a table of signers pasted in the body (« Nom;Prénom;Commune »): signs, mandates or not (verify then
     # sends the rows without a mandate to review)
     explicit = explicit or sum(s.name_rule == "tableau" for s in signers) > 1
-    intent = classify(msg, "\n".join(words), organisers, explicit, forwarded=bool(parts.forwarded))
+    intent = classify(msg, "\n".join(words), organisers, explicit, forwarded=bool(parts.forwarded) or notification)
     if not intent.yields_signers and intent != Intent.OTHER:
         return Reading(msg, intent, [], REASONS[intent])
     if intent == Intent.OTHER:
@@ -1304,9 +1399,15 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
         signers[0].fields["correction_nom"], signers[0].rules["correction_nom"] = fix, "correction"
     # « - Jean Roux, 1er adjoint … et moi-même. »: under a list of colleagues the writer signs too,
     # with the name and title of the signature block.
-    if any(s.name_rule == "liste" for s in signers) and _ME_TOO.search(text):
+    if any(s.name_rule in ("liste", "ligne") for s in signers) and _ME_TOO.search("\n".join(parts.own)):
         block = rule_signature_block(parts.own)
         if block and block.has_name and not any(_same_person(s, block.fields["nom_complet"]) for s in signers):
+            # « 2e adjoint au maire » next to the mayor of Sury: a title without place sits in the writer's commune
+            place_fields(block, "mandat")
+            for s in signers:
+                title = parse_mandate(s.fields.get("mandat", ""))
+                if block.fields.get("commune") and not title.place and title.kind and KINDS[title.kind].commune_level:
+                    s.set("commune", block.fields["commune"], "commune_du_signataire")
             signers.append(block)
     # A party said once for the whole message (« Parti : EELV », « … EELV … ») applies to every
     # signer who did not give one.

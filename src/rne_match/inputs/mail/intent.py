@@ -64,7 +64,7 @@ _SIGNS = re.compile(
     r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’ ]?associe|\bon\s+(?:la\s+|le\s+)?signe\b|\bc['’ ]?est\s+(?:un\s+)?oui\b|\bsignature\s*:?\s*(?:ok|oui|valid[ée]e?)\b|\b(?:transmet\w*|envoie|adresse|fais suivre)\b[^.\n?]{0,60}\b(?:sa|son|leur)\s+(?:signature|soutien)\b|\b(?:transmettre|ajouter|envoyer|inscrire|rajouter|mettre|faire suivre)\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
-    r"\bsignature (?:pour|de|à)\b|\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b|\bm['’]ajouter\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les )rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bj['’]appose|\bje rejoins|\bje m['’]engage|"
+    r"\bsignature (?:pour|de|à)\b|\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b|\bm['’]ajouter\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les )rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bsouhait\w*\s+de\s+signer|\bj['’]appose|\bje rejoins|\bje m['’]engage|^\W*j['’ ]?signe\b|"
     r"\bi(?:['’]d| would)? (?:like|love|wish|want) to (?:sign|add my name|support)|\bi (?:hereby |also |fully |gladly )?(?:co-?)?sign\b|"
     r"\bi(?:['’]m| am) (?:happy to |glad to |pleased to )?(?:co-?)?sign|\b(?:please |kindly )?add my name\b|\bcount me in\b|"
     r"\bi (?:fully |wholeheartedly )?(?:support|endorse)\b",
@@ -131,6 +131,18 @@ def is_automatic(msg: MailMessage) -> Intent | None:
             "undisclosed" in msg.headers.get("To", "").lower():  # sent to a hidden list: a mass mailing
         return Intent.NEWSLETTER
     return None
+
+
+# A web form's notification (WordPress, a form service): sent by the organisers' own site, it carries
+# a signer's filled fields, which are that signer's words.
+_FORM_NOTIFICATION = re.compile(r"\bnouvelle\s+(?:signature|r[ée]ponse|soumission|inscription|entr[ée]e)\b|"
+                                r"\bnew\s+(?:form\s+)?(?:submission|response|entry)\b|\br[ée]ponse\s+(?:au|du)\s+formulaire\b|"
+                                r"\b(?:envoy[ée]|soumis|transmis)e?\s+(?:via|depuis|par)\s+(?:le\s+)?formulaire\b", re.I)
+
+
+def is_form_notification(msg: MailMessage) -> bool:
+    """A notification of the organisers' web form: its subject or its text says so."""
+    return bool(_FORM_NOTIFICATION.search(msg.subject) or _FORM_NOTIFICATION.search(msg.body[:3000]))
 
 
 def says_it_signs(text: str) -> bool:
