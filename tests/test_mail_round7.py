@@ -329,3 +329,101 @@ def test_representing_a_departement_at_the_regional_council_is_a_regional_seat()
     from rne_match.domain.mandates import parse_mandate
     m = parse_mandate("représente la Loire au conseil régional d'Auvergne-Rhône-Alpes")
     assert (m.kind, m.code_region) == ("cr", "84")
+
+
+# ---- a review of this round with fresh eyes: each a way the new rules could sign for someone who did not
+
+BLOCK = "\n\nCordialement,\nPaul Roux\nMaire de Sury (42)\n"
+
+
+@pytest.mark.parametrize("words", [
+    "Je ne pourrai pas, je le crains, apporter mon soutien à cet appel.",
+    "Je ne pense pas que je donnerai ma signature.",
+    "Please do not add my name to this letter.",
+    "I would like to sign but I cannot.",
+    "I support the idea but I won't sign.",
+    "I am signing off for the summer.",
+    "Comment pouvez-vous mettre mon nom sur cette liste sans mon accord ?",
+    "Si c'est oui au conseil de lundi, je vous le dirai.",
+    "Signature OK si vous corrigez la faute, sinon non.",
+    "On signe rarement ce genre de texte, on en discute en bureau.",
+    "Je transmets votre appel au conseil municipal, qui décidera lundi de son soutien.",
+    "Avant d'envoyer mon nom, j'attends l'avis de mon groupe.",
+])
+def test_refusals_conditions_and_complaints_do_not_sign(words):
+    assert [r["intention"] for r in rows(mail(1, f"Bonjour,\n\n{words}{BLOCK}"))][0] not in ("signe", "confirme")
+
+
+@pytest.mark.parametrize("body", [
+    "Monsieur le Maire, Paul ROUX, ne signe pas les tribunes.\n\nSylvie Lenoir\nSecrétariat\n",
+    "Madame la Maire Hélène Durand est absente. Sa signature vous parviendra peut-être à son retour.\n",
+    "Bonjour,\nmon frère Paul ROUX est maire de Sury. Il signe tout ce qu'on lui envoie, mais pas ça je pense.\n",
+    "Bonjour,\nmon mari Paul ROUX est conseiller municipal de Sury. Il signe si vous retirez le paragraphe 3.\n",
+])
+def test_an_official_written_about_who_does_not_sign_this_call_is_no_signer(body):
+    assert _signers(mail(1, body, sender="Sylvie Lenoir <s.lenoir@free.fr>")) == []
+
+
+@pytest.mark.parametrize("body, signer", [
+    ("Monsieur le Maire, Paul Roux, m'a transmis votre appel. Je signe : Hélène Durand, conseillère municipale de Sury (42).\n",
+     ("Hélène Durand", "conseillère municipale de Sury (42)")),
+    ("Bonjour,\nma fille Claire Roux est conseillère municipale de Boën. Elle soutient votre cause, comme moi.\n\n"
+     "Paul Roux, maire de Sury (42)\n", ("Paul Roux", "maire de Sury (42)")),
+    ("Je signe l'appel.\nVous pourriez aussi écrire à ma voisine, elle est maire de Boën : Hélène DURAND.\n\n"
+     "Paul Roux, maire de Sury (42)\n", ("Paul Roux", "maire de Sury (42)")),
+])
+def test_a_person_mentioned_or_recommended_does_not_replace_the_writer(body, signer):
+    assert _signers(mail(1, body)) == [signer]
+
+
+@pytest.mark.parametrize("line", [
+    "Le maire soutient l'appel, que lui a transmis son collègue : Paul ROUX, maire de Boën (42).",
+    "Le maire signe l'appel, relayé par Paul ROUX, conseiller départemental de la Loire.",
+])
+def test_whoever_relayed_the_call_is_not_the_signer(line):
+    from rne_match.inputs.freetext import read_line
+    assert read_line(line) is None
+
+
+@pytest.mark.parametrize("text, mandate", [("Maire de : Sury (42)", "Maire de : Sury (42)"),
+                                           ("Conseillère municipale : Sury", "Conseillère municipale : Sury")])
+def test_a_colon_inside_a_title_keeps_its_place(text, mandate):
+    assert mandate_span(text)[1] == mandate
+
+
+@pytest.mark.parametrize("line", ["EELV / Paul ROUX, maire de Sury (42)", "Sury / Paul ROUX, maire"])
+def test_a_party_or_place_before_a_slash_is_not_glued_to_the_name(line):
+    from rne_match.inputs.freetext import read_line
+    assert read_line(line)["nom_complet"] == "Paul ROUX"
+
+
+@pytest.mark.parametrize("line, mandate", [("Je signe : Paul Roux, ex-maire de Sury (42), député.", "député"),
+                                           ("Je signe : Paul Roux, ancien maire de Sury, aujourd'hui conseiller "
+                                            "départemental.", "conseiller départemental")])
+def test_a_former_mandates_commune_goes_only_to_a_municipal_seat(line, mandate):
+    assert _signers(mail(1, line + "\n"))[0][1] == mandate
+
+
+@pytest.mark.parametrize("text", ["élu d'opposition à la Région Occitanie", "élue de la minorité départementale de la Loire",
+                                  "élu minoritaire à la métropole de Lyon", "élue d'opposition à l'Assemblée de Corse"])
+def test_an_opposition_seat_elsewhere_than_a_commune_is_not_municipal(text):
+    from rne_match.domain.mandates import parse_mandate
+    assert parse_mandate(text).kind != "cm"
+
+
+def test_the_mayor_someone_else_mentions_in_english_gives_the_writer_no_mandate():
+    out = rows(mail(1, "John Smith here; the mayor of Sury asked me to send his support.\n", sender="John Smith <j@x.uk>"))
+    assert all("maire" not in r["mandat"] for r in out)
+
+
+def test_a_sender_named_after_a_town_hall_word_names_no_commune():
+    out = rows(mail(1, "MADAME LA MAIRE, HÉLÈNE DURAND, SIGNE L'APPEL.\n", sender="Mairie informations <info@x.fr>"))
+    assert [(r["nom_complet"], r["commune"]) for r in out] == [("HÉLÈNE DURAND", "")]
+
+
+def test_a_line_of_thousands_of_spaces_is_read_like_one_space():
+    assert _signers(mail(1, "Je signe : Paul Roux, maire" + " " * 3000 + "de Sury\n")) == [("Paul Roux", "maire de Sury")]
+
+
+def test_a_line_of_colons_is_read_without_recursion():
+    assert _signers(mail(1, "maire : " * 1500 + "\n")) == []

@@ -378,3 +378,12 @@ def test_a_shortened_or_half_initialled_first_name_verifies_when_surname_and_man
     reg = _with_others({"kind": "mai", "fonction": "Maire", "code_commune": "32433", "libelle_commune": "Simorre",
                         "code_departement": "32", "nom": "MIROUZE", "prenom": "Frederic"})
     assert _statuses(reg, ["Fred"], "maire de Simorre (32)") == {"Fred": Status.VERIFIED}
+
+
+def test_the_start_of_a_name_that_is_a_first_name_of_its_own_is_no_diminutive():
+    lucs = [{"kind": "cm", "code_commune": "34172", "libelle_commune": "Montpellier", "code_departement": "34",
+             "nom": f"AUTRE{k}", "prenom": "Luc"} for k in "ABCDEF"]
+    reg = registry_of({"kind": "mai", "fonction": "Maire", "code_commune": "32433", "libelle_commune": "Simorre",
+                       "code_departement": "32", "nom": "MIROUZE", "prenom": "Lucien"}, *lucs,
+                      {"kind": "mai", "code_commune": "30189", "libelle_commune": "Nîmes", "code_departement": "30"})
+    assert _statuses(reg, ["Luc"], "maire de Simorre (32)")["Luc"] != Status.VERIFIED

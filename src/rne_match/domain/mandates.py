@@ -85,9 +85,11 @@ _COMPILED = [(re.compile(p), k, f) for p, k, f in _RULES]
 _SYNONYMS: list[tuple[str, str]] = [
     (r"\bmairesse\b", "maire"),
     # « élue d'opposition à Thionville », « élu de la majorité municipale de Sury »: a municipal seat
+    # (not a seat at the département, the region, a metropolis or an assembly: « élu d'opposition à la Région »)
     (r"\belue?s? (?:d opposition|de l opposition|de la (?:majorite|minorite)|minoritaires?|majoritaires?)(?: municipale)?\b"
-     r"(?! (?:au|du|a la) (?:conseil|assemblee) (?:departemental|regional|communautaire|de))(?: (?:au|du) conseil municipal\b)?",
-     "conseiller municipal"),
+     r"(?! (?:au |du |a la |a l |de la |de l |a )?(?:conseil (?:departemental|regional|communautaire|general|de)|assemblee|region|"
+     r"departement|metropole|communaute|agglomeration|collectivite|departementale|regionale|metropolitaine))"
+     r"(?: (?:au|du) conseil municipal\b)?", "conseiller municipal"),
     # regions by their usual initials (« cons. rég. IDF »)
     (r"\bidf\b", "ile de france"), (r"\bcvl\b", "centre val de loire"), (r"\bpaca\b", "provence alpes cote d azur"),
     (r"\baura\b", "auvergne rhone alpes"), (r"\bbfc\b", "bourgogne franche comte"), (r"\bhdf\b", "hauts de france"),
@@ -189,7 +191,8 @@ _ENGLISH_TITLES = [
     (r"regional council(?:l)?or", "conseiller régional"), (r"council(?:l)?or", "conseiller municipal"),
 ]
 # Titles in the regional languages of France, as officials sign in them (Breton, Basque, Catalan,
-# Corsican, Occitan, Alsatian): the French title they stand for. Feminine forms first.
+# Corsican, Occitan, Alsatian), and in English (`_ENGLISH_TITLES`, a signer's own title, not « the
+# mayor of … » someone else is): the French title they stand for. Feminine forms first.
 REGIONAL_TITLES: list[tuple[str, str]] = [
     (r"kuzulierez[- ]k[êe]r", "conseillère municipale"), (r"kuzulier[- ]k[êe]r", "conseiller municipal"),
     (r"kuzulierez[- ]departamant", "conseillère départementale"), (r"kuzulier[- ]departamant", "conseiller départemental"),
@@ -207,8 +210,8 @@ REGIONAL_TITLES: list[tuple[str, str]] = [
     (r"b[üu]rgermeisterin|b[üu]rgermeister", "maire"),
     # English, as officials with English-speaking correspondents or roots write it (« municipal councillor,
     # Saint-Martin-Lalande (11) », « mayor of Sury »): « of » and « in » before the place read « de »
-    *((rf"{english}(?: of| in)", f"{french} de") for english, french in _ENGLISH_TITLES),
-    *_ENGLISH_TITLES,
+    *((rf"(?<!\bthe ){english}(?: of| in)", f"{french} de") for english, french in _ENGLISH_TITLES),
+    *((rf"(?<!\bthe ){english}", french) for english, french in _ENGLISH_TITLES),
 ]
 _REGIONAL = re.compile("|".join(rf"\b(?:{p})\b" for p, _ in REGIONAL_TITLES), re.I)
 _REGIONAL_EACH = [(re.compile(rf"\b(?:{p})\b", re.I), fr) for p, fr in REGIONAL_TITLES]

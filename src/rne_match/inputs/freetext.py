@@ -128,8 +128,9 @@ def mandate_span(text: str) -> tuple[int, str] | None:
     return _span_from(text, start, rest, stop)
 
 
-# A dot ends the phrase unless it ends an abbreviation (« cons. mun. », « adj. », « dép. 54 »).
-_MANDATE_END = re.compile(r"\s*(?:[,;!]\s|(?<!\bcons)(?<!\bconseill)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+et\s+(?:il|elle|ils|elles|nous|on|lui|moi)\b|\s+(?:il|elle|ils|elles)\s|\s+(?:est|sont|[ée]tait|sera)\s|\s+(?:a|ont)\s+(?:bien\s+|d[ée]j[àa]\s+)?(?:lu|vu|re[çc]u|pris|fait|sign[ée]|d[ée]cid[ée]|souhait[ée]|demand[ée]|transmis|valid[ée]|accept[ée]|approuv[ée]|charg[ée]|eu|pu|dit)\b|\s+depuis\b|\s+qui\s|\s*:\s|\s+and\s+(?:[iI]|[wW]e)\b|\s+j['’]|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
+# A dot ends the phrase unless it ends an abbreviation (« cons. mun. », « adj. », « dép. 54 »). (A match
+# starts where a run of spaces starts: a line of thousands of spaces is read in linear time.)
+_MANDATE_END = re.compile(r"(?<!\s)\s*(?:[,;!]\s|(?<!\bcons)(?<!\bconseill)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+et\s+(?:il|elle|ils|elles|nous|on|lui|moi)\b|\s+(?:il|elle|ils|elles)\s|\s+(?:est|sont|[ée]tait|sera)\s|\s+(?:a|ont)\s+(?:bien\s+|d[ée]j[àa]\s+)?(?:lu|vu|re[çc]u|pris|fait|sign[ée]|d[ée]cid[ée]|souhait[ée]|demand[ée]|transmis|valid[ée]|accept[ée]|approuv[ée]|charg[ée]|eu|pu|dit)\b|\s+depuis\b|\s+qui\s|\s*:\s+(?=[A-ZÀ-ÖØ-Þ][\w'’-]+\s+[A-ZÀ-ÖØ-Þ])|\s+and\s+(?:[iI]|[wW]e)\b|\s+(?:asked|has|have|is|was|would|will|who|wants?)\b|\s+j['’]|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
                      r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
                      r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|"
                      # a chat line goes on after the mandate: « … 77 bonne soirée 🌙 »
@@ -192,7 +193,17 @@ HONORIFIC = re.compile(r"^\s*(?:(?:madame|monsieur|mme|m\.)\s+)?(?:(?:le|la|l['�
 
 
 
-_LEAD_TO_SIGNER = re.compile(rf":\s+|\bpar\s+(?=[{UPPER}])")
+# a signing word, then « : » or « par » and the signer (not « que lui a transmis son collègue : X »)
+_LEAD_TO_SIGNER = re.compile(rf"\b(?:sign\w*|soutien\w*)\b[^:.;!?,]{{0,30}}?(?::\s+|\bpar\s+(?=[{UPPER}]))", re.I)
+
+
+def _name_then_mandate_once(text: str) -> dict[str, str] | None:
+    span = mandate_span(text)
+    found = name_before(text[:span[0]]) if span else None
+    if found is None:
+        return None
+    civ, name = found
+    return _fields(name, civ, _with_place(span[1], text[span[0] + len(span[1]):]), text)
 
 
 def name_then_mandate(text: str) -> dict[str, str] | None:
@@ -207,7 +218,7 @@ def name_then_mandate(text: str) -> dict[str, str] | None:
         # Maire, je confirme la signature de l'appel par Paul Roux, maire de Sury »: a title said first
         # names nobody; the signer's line may follow a colon or « par »
         lead = _LEAD_TO_SIGNER.search(text, start)
-        return name_then_mandate(text[lead.end():]) if lead else None
+        return _name_then_mandate_once(text[lead.end():]) if lead else None
     civ, name = found
     return _fields(name, civ, _with_place(mandate, text[start + len(mandate):]), text)
 
@@ -229,6 +240,7 @@ def inline_marriage(text: str) -> str:
     return re.sub(r"\b[ée]p\.(?=\s)", "épouse", text, flags=re.I)
 
 
+_SLASHED_NAME = re.compile(rf"(?<![\w/])[{UPPER}][\w'’-]+(?:\s*/\s*[{UPPER}][\w'’-]+)+(?=\s*/?\s*$)")
 _SURNAME_COMMA_FIRST = re.compile(rf"(?:^|(?<=:\s))(?!(?:Madame|Monsieur|Bonjour|Bonsoir|Cher|Chère)\b)([{UPPER}][a-zà-ÿ'’-]+),\s+"
                                   rf"([{UPPER}][a-zà-ÿ'’-]+(?:-[{UPPER}][a-zà-ÿ'’-]+)?)\s*[,–—-]*\s*$")
 
@@ -241,7 +253,7 @@ def name_before(head: str) -> tuple[str, str] | None:
     head = re.sub(r"\b(?:et|,)\s*$", "", inline_marriage(head))
     head = re.sub(r"\s*[(/]\s*$", "", head)  # « Signature Marie DUPONT (adjointe au maire de X) », « PONS Henri / maire »
     # « Youri / HURIAUX / 3e adjoint … »: first name and surname in the fields the call asked for
-    head = re.sub(rf"(?<=\w\w)\s*/\s*(?=[{UPPER}][\w'’-])", " ", head) if "/" in head else head
+    head = _SLASHED_NAME.sub(lambda m: " ".join(w.strip() for w in m.group(0).split("/")), head) if "/" in head else head
     head = re.sub(rf"(?<=[{UPPER}]{{2}}) - (?=[{UPPER}]{{2}})", "-", head)  # « MAGIERA - HANNEQUIN »
     head = re.sub(r"\s*\([^)]*\)\s*[,–—-]?\s*$", "", head)  # « Marie Dupont (EELV), conseillère »
     # « ALIBERT, Rolande -- maire de … », « DURAND, Hélène, maire de … »: surname, comma, first name
@@ -324,7 +336,9 @@ def _with_place(mandate: str, rest: str) -> str:
 
 
 _COLON_NAME = re.compile(r"\s*:\s*([^,;:()]{3,60}?)\s*[.!]?\s*$")
-_IS_TITLE = re.compile(r"\b(?:il|elle|qui)\s+est\s*$", re.I)
+# « Ma femme aussi, elle est … : NAME »: a spouse or a colleague who signs too (not « ma voisine »)
+_IS_TITLE = re.compile(r"\b(?:mari|femme|[ée]pouse|[ée]poux|conjointe?|compagnon|compagne|coll[èe]gue|adjointe?)\b"
+                       r"[^.!?]{0,40}\b(?:aussi|[ée]galement)\b[^.!?]{0,10}\b(?:il|elle|qui)\s+est\s*$", re.I)
 
 
 def mandate_then_name(text: str) -> dict[str, str] | None:
@@ -343,7 +357,9 @@ def mandate_then_name(text: str) -> dict[str, str] | None:
     if tail and looks_like_name(tail.group(2)) and MANDATE_RE.search(tail.group(1)):
         return _fields(tail.group(2), "", tail.group(1), text)
     after = text[span[0] + len(span[1]):]
-    m = re.match(r"\s*,\s*([^,;]{3,60}?)\s*(?:[,;.]|\s+(?:signe|soutien|d[ée]clare|apporte)\b|$)", after)
+    # (the name then the end of the line or a signing verb: not « Monsieur le Maire, Paul Roux, m'a transmis… »)
+    m = re.match(r"\s*,\s*([^,;]{3,60}?)\s*(?:[;.]?\s*$|,?\s*(?:signe|soutien|d[ée]clare|apporte|s['’]associe)\b|,\s*(?=\S)(?![a-zà-ÿ]))",
+                 after)
     if not m or not looks_like_name(m.group(1)):
         return None
     return _fields(m.group(1), "", span[1], text)

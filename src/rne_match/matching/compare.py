@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA, JaroWinkler
 
 from ..domain.kinds import KINDS
 from ..domain.mandates import COMPATIBLE
+from ..domain.names import SHORT_FIRST_NAMES
 from ..domain.territories import commune_of, same_departement_keys
 from ..domain.text import strip_particles_expr
 from ..registry.view import Registry
@@ -29,6 +30,9 @@ def _sim(a: pl.Series, b: pl.Series, scorer: Callable[..., float]) -> pl.Series:
     if a.len() == 0:
         return pl.Series([], dtype=pl.Float64)
     return pl.Series(process.cpdist(a.to_list(), b.to_list(), scorer=scorer, workers=-1))
+
+
+_SHORT_PAIRS = [f"{short}|{full}" for short, fulls in SHORT_FIRST_NAMES.items() for full in fulls]
 
 
 def _initials(expr: pl.Expr) -> pl.Expr:
@@ -160,9 +164,12 @@ def score_names(pairs: pl.DataFrame, reads: pl.DataFrame, sigs: pl.DataFrame, re
         Level("initiale", pl.col("initials") & (sig_initials == reg_initials.str.slice(0, 1)), w.prenom_initials - 1),
         Level("premier_prenom", first_same & (pl.col("prenom_f").str.len_chars() > 1),
               pl.min_horizontal(prenom_exact_w, pl.lit(w.prenom_first_token))),
-        # « Fred » for Frédéric (the start of it, three letters or more), « P-Yves » for Pierre-Yves (the
-        # same initials, one given name whole): what people sign with, even when « Fred » is a name of its own
-        Level("diminutif", ((pl.col("prenom_f").str.len_chars() >= 3) & pl.col("r_prenom").str.starts_with(pl.col("prenom_f")))
+        # « Fred » for Frédéric (a short form of `SHORT_FIRST_NAMES`, or the start of a name that nobody bears
+        # as a name of its own: not « Luc » for Lucien), « P-Yves » for Pierre-Yves (the same initials, one
+        # given name whole)
+        Level("diminutif", (pl.concat_str(pl.col("prenom_f"), pl.lit("|"), pl.col("prenom_first")).is_in(_SHORT_PAIRS))
+              | (typo_possible & (pl.col("prenom_f").str.len_chars() >= 3)
+                 & pl.col("r_prenom").str.starts_with(pl.col("prenom_f")))
               | (pl.col("prenom_f").str.contains(" ") & (_initials(pl.col("prenom_f")) == reg_initials)
                  & ((sig_first == pl.col("prenom_first"))
                     | (pl.col("prenom_f").str.split(" ").list.last() == pl.col("r_prenom").str.split(" ").list.last()))),

@@ -252,7 +252,7 @@ def rule_soussigne(text: str) -> list[Signer]:
 # Anne) », « P/O le Maire », « MONSIEUR LE MAIRE, PATRICK BET, SIGNE »: a secretary or a cabinet writes
 # for an official, who is the signer.
 _ON_BEHALF = re.compile(r"(?:\b(?:pour|p\s*/\s*o\.?|par ordre de|[àa] la demande de|de la part de|au nom de)\s+"
-                        r"(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?|(?:^|(?<=[.!?\n])\s*)(?:m\.|mr\.?|mme|madame|monsieur)\s+)"
+                        r"(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?|(?P<opening>(?:^|(?<=[.!?\n]))[ \t]*)(?:m\.|mr\.?|mme|madame|monsieur)\s+)"
                         r"(?:le|la|l['’])\s*", re.I)
 # « Je réponds pour Hélène Durand, qui n'a pas d'adresse mail : elle est adjointe… », « de la part de
 # ma mère, Hélène Durand, maire de … », « mon mari Paul ROUX est conseiller municipal … et il signe »:
@@ -262,9 +262,12 @@ _KIN = (r"(?:mari|femme|[ée]pouse|[ée]poux|conjointe?|compagnon|compagne|p[èe
 _WRITES_FOR = re.compile(rf"(?i:\bje\s+(?:vous\s+)?(?:r[ée]ponds|[ée]cris|transmets|envoie)\s+(?:ce\s+(?:message|mail|courriel)\s+)?"
                          rf"(?:pour|au nom de|de la part de|[àa] la place de|pour le compte de)\s+(?:(?:mon|ma|notre)\s+{_KIN}\s*,?\s*)?"
                          rf"|\b(?:mon|ma|notre)\s+{_KIN}\s*,?\s*)(?P<name>{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})")
-# the person written about signs (« il signe », « elle le signe », « qui signe », « sa signature »)
-_THEY_SIGN = re.compile(r"\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?(?:signe|soutient|s['’]associe|souhaite signer)\b|"
-                        r"\bsa signature\b", re.I)
+# The person written about signs this call, now: « et il signe votre appel », « elle le signe. », « qui
+# signe l'appel » — not « il signe tout ce qu'on lui envoie », « il signe si vous retirez… », « elle
+# soutient votre cause », « ne signe pas ».
+_THEY_SIGN = re.compile(r"\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?(?:signe|soutient|s['’]associe(?:\s+[àa])?|souhaite signer)"
+                        r"(?:\s+(?:aussi|[ée]galement))?\s*(?:l['’]appel|votre appel|cet appel|(?:la|votre|cette)\s+(?:p[ée]tition|tribune)|"
+                        r"[.!]|$)", re.I | re.M)
 _WRITER_SIGNS = re.compile(r"\b(?:je|j['’]ai)\s+(?:la\s+|le\s+)?(?:co-?)?sign|\bnous\s+signons\b", re.I)
 
 
@@ -277,9 +280,12 @@ def _name_after_title(after: str) -> str:
 
 def rule_on_behalf(text: str) -> list[Signer]:
     """The official someone else writes for: named after their title (the mandate is the title, or
-    the fuller mandate the message states, « en qualité de maire de Sury (42) »), or named after
-    « je réponds pour », « mon mari » with the mandate said after the name, when the message says
-    that they sign and its writer does not sign for themselves."""
+    the fuller mandate the message states, « en qualité de maire de Sury (42) ») — after « pour »,
+    « à la demande de », or opening a sentence that says they sign (« Monsieur le Maire, Paul ROUX,
+    signe l'appel ») in a message whose writer does not sign for themselves; or named after « je
+    réponds pour », « mon mari » with the mandate said after the name, in the paragraph that says
+    they sign this call."""
+    writer_signs = bool(_WRITER_SIGNS.search(text))
     for m in _ON_BEHALF.finditer(text):
         rest = text[m.end():m.end() + 200].split("\n")[0]
         span = mandate_span(rest)
@@ -293,6 +299,9 @@ def rule_on_behalf(text: str) -> list[Signer]:
         name = _name_after_title(rest[len(title):])
         if not looks_like_name(name):
             continue
+        if m.group("opening") is not None and (writer_signs or not _THEY_SIGN.match(
+                "il " + rest[len(title):].split(name, 1)[-1].lstrip(" ,"))):
+            continue  # « Monsieur le Maire, Paul ROUX, ne signe pas », « …, m'a transmis votre appel »
         s = Signer(name_rule="pour_le_compte")
         s.set("nom_complet", name, "pour_le_compte")
         fuller = _sentence_mandate(text)
@@ -300,13 +309,14 @@ def rule_on_behalf(text: str) -> list[Signer]:
         s.set("mandat", fuller if same or (fuller and parse_mandate(fuller).kind == parse_mandate(title).kind) else title,
               "pour_le_compte")
         return [s]
-    if _WRITER_SIGNS.search(text) or not _THEY_SIGN.search(text):
+    if writer_signs:
         return []
     for m in _WRITES_FOR.finditer(text):
         name = clean(m.group("name"))
         paragraph = text[m.end("name"):].split("\n\n")[0].replace("\n", " ")
         span = mandate_span(paragraph)
-        if not looks_like_name(name) or span is None or span[0] > 80 or _WILL_DO.search(paragraph[:span[0]]):
+        if (not looks_like_name(name) or span is None or span[0] > 80 or _WILL_DO.search(paragraph[:span[0]])
+                or not _THEY_SIGN.search(paragraph)):
             continue
         s = Signer(name_rule="pour_le_compte")
         s.set("nom_complet", name, "pour_le_compte")
@@ -698,6 +708,7 @@ def _sentences(text: str) -> list[str]:
 
 # (and someone suggested to the organisers, « Pensez à X (maire de Y) », « contactez X »)
 _WILL_DO = re.compile(r"\b(?:pensez|songez)\s+[àa]\b|\b(?:contactez|sollicitez|[ée]crivez\s+[àa])\b|"
+                      r"\bvous\s+(?:devriez|pourriez|pouvez)\s+(?:aussi\s+|[ée]galement\s+)?(?:contacter|solliciter|[ée]crire\s+[àa]|demander\s+[àa])|"
                       r"\bje vous (?:recommande|conseille|sugg[èe]re)\b|"
                       r"\b(?:vous\s+)?(?:[ée]crira|signera|enverra|contactera|r[ée]pondra|rejoindra|[ée]criront|signeront)\b|"
                       r"\bva\s+(?:vous\s+)?(?:[ée]crire|signer|r[ée]pondre)\b|\bne\s+(?:le\s+|la\s+)?sign\w*\s+(?:pas|plus|jamais)\b", re.I)
@@ -1240,7 +1251,7 @@ _ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe
 
 _FORMER_MANDATE = re.compile(r"(?:\b(?:ancien(?:ne)?s?\s+(?:premi\w+\s+)?|apr[èe]s\s+[\w ]{1,20}?\s+comme\s+)|\bex[- ])"
                              r"(?:maire|adjointe?|conseill\w+(?:\s+municipa\w+)?)"
-                             r"(?P<place>\s+(?:de|d['’]|du)\s*[^,;.()]+?(?:\s*\((?:\d{2,3}|2[AB])\))?)?(?:\s*\(\d{4}\s*[-–]\s*\d{4}\))?\s*[,;]\s*(?:et\s+)?"
+                             r"(?P<place>\s+(?:de|d['’]|du)\s*[^\s,;.()](?:[^,;.()]*?[^\s,;.()])?(?:\s*\((?:\d{2,3}|2[AB])\))?)?(?:\s*\(\d{4}\s*[-–]\s*\d{4}\))?\s*[,;]\s*(?:et\s+)?"
                              r"(?:(?:aujourd['’]hui|d[ée]sormais|maintenant|actuellement|depuis\s+\d{4})\s*,?\s*)?", re.I)
 def _without_former_mandate(line: str) -> str:
     """« Ex-maire de Sury (42), conseillère municipale depuis 2020 »: the mandate held today, in the
@@ -1250,7 +1261,9 @@ def _without_former_mandate(line: str) -> str:
         return line
     line = line[:former.start()] + line[former.end():]
     span = mandate_span(line)
-    if former.group("place") and span and span[0] >= former.start() and not parse_mandate(span[1]).place:
+    today = parse_mandate(span[1]) if span else None
+    if (former.group("place") and span and span[0] >= former.start() and not today.place and today.kind
+            and KINDS[today.kind].commune_level):
         end = span[0] + len(span[1])
         line = f"{line[:end]}{former.group('place')}{line[end:]}"
     return line
@@ -1295,7 +1308,12 @@ def _plain(m: re.Match) -> str:
 _PS_LEAD = re.compile(rf"^\s*(?:P\.\s?S\.?\s*[:\-–—]?\s*|PS\s*:\s*|PS\s+(?=[{UPPER}][a-zà-ÿ])|N\.?\s?B\.?\s*:\s*)")
 
 
+_LONG_BLANK = re.compile(r"[^\S\n]{4,}")
+
+
 def _normalise_line(line: str) -> str:
+    # runs of blanks kept to three (still a table's column gap): no reading is quadratic on a line of spaces
+    line = _LONG_BLANK.sub("   ", line)
     # « PS Pierrick O'MURPHY, 4e adjoint … », « P.S. : … »: a postscript's words, not a party
     line = _PS_LEAD.sub("", line)
     if "·" in line or "∙" in line or "•" in line:
@@ -1329,7 +1347,7 @@ def _normalise_line(line: str) -> str:
             and looks_like_name(named.group(1).rsplit(":", 1)[-1].replace(",", " "))):
         line = f"{named.group(1)}, {named.group(2)}{named.group(3)}"
     lowered = line.lower()
-    if "ancien" in lowered or "comme" in lowered or "ex" in lowered:
+    if "ancien" in lowered or "comme" in lowered or "ex-" in lowered or "ex " in lowered:
         line = _without_former_mandate(line)
     m = _PLACE_FIRST.match(line) if ("je s" in lowered or "j'ai" in lowered or "j’ai" in lowered or "—" in line
                                      or "–" in line) else None
@@ -1477,7 +1495,7 @@ def _address(header: str) -> str:
 
 
 _TOWN_HALL_SENDER = re.compile(r"^\s*(?:mairie|ville|commune|secr[ée]tariat(?:\s+(?:de\s+(?:la\s+)?)?mairie)?|cabinet du maire)"
-                               r"(?:\s+de\s+(?:la\s+|l['’])?|\s+d['’]\s*|\s+du\s+|\s+(?=[A-ZÀ-Þ]))(.+?)\s*$", re.I)
+                               r"(?:\s+de\s+(?:la\s+|l['’])?|\s+d['’]\s*|\s+du\s+|\s+(?-i:(?=[A-ZÀ-Þ])))(.+?)\s*$", re.I)
 
 
 def _place_from_town_hall_sender(signer: Signer, msg: MailMessage) -> None:

@@ -58,22 +58,25 @@ _WITHDRAW = re.compile(r"\b(?:retir|supprim|enlev|[ôo]t|annul)\w*\s+(?:ma|mon|n
                        re.I)
 _CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée]e?s?\b|^\s*(?:oui|ok|d['’]accord|"
                       r"bien s[ûu]r|absolument|parfait)\b", re.I)
+# The verbs of passing a signature on (« merci de transmettre ma signature », « peux-tu ajouter mon nom ? »)
+_PASS_ON = r"(?:transmettre|ajouter|envoyer|inscrire|rajouter|mettre|faire suivre|enregistrer)"
 # Saying that one signs, in the present or the past: not « pour signer », « avant de signer ».
 _SIGNS = re.compile(
-    r"\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign(?!er(?:ai|ais|ait|ions|iez|aient)\b)\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+signe\b|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
-    r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’ ]?associe|\bon\s+(?:la\s+|le\s+)?signe\b|\bc['’ ]?est\s+(?:un\s+)?oui\b|\bsignature\s*:?\s*(?:ok|oui|valid[ée]e?)\b|\b(?:transmet\w*|envoie|adresse|fais suivre)\b[^.\n?]{0,60}\b(?:sa|son|leur)\s+(?:signature|soutien)\b|\b(?:transmettre|ajouter|envoyer|inscrire|rajouter|mettre|faire suivre)\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b|\bs['’]associe|\bnous associons|\bsoutiens\b|"
+    r"\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign(?!er(?:ai|ais|ait|ions|iez|aient)\b)\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?signe(?:\s+(?:aussi|[ée]galement))?\s*(?:l['’]|votre\s|cet(?:te)?\s|la\s|[.!]|$)|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
+    r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’ ]?associe|\bon\s+(?:la\s+|le\s+)?signe\b(?!\s+(?:rarement|jamais|pas|peu|rien|si|seulement)\b)|(?<!\bsi )(?<!\bs['’])\bc['’ ]?est\s+(?:un\s+)?oui\b|\bsignature\s*:?\s*(?:ok|oui|valid[ée]e?)\b(?!\s+si\b)|\b(?:transmet\w*|envoie|adresse|fais suivre)\b[^.\n?]{0,60}\b(?:sa|leur)\s+signature\b|\b(?:merci\s+de|veuillez|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu)\s+(?:bien\s+)?" + _PASS_ON + r"\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
     r"\bsignature (?:pour|de|à)\b|\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b|\bm['’]ajouter\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les )rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bsouhait\w*\s+de\s+signer|\bj['’]appose|\bje rejoins|\bje m['’]engage|^\W*j['’ ]?signe\b|"
     r"\bi(?:['’]d| would)? (?:like|love|wish|want) to (?:sign|add my name|support)|\bi (?:hereby |also |fully |gladly )?(?:co-?)?sign\b|"
-    r"\bi(?:['’]m| am) (?:happy to |glad to |pleased to )?(?:co-?)?sign|\b(?:please |kindly )?add my name\b|\bcount me in\b|"
+    r"\bi(?:['’]m| am) (?:happy to |glad to |pleased to )?(?:co-?)?sign(?!ing off)|\b(?:please |kindly )?add my name\b|\bcount me in\b|"
     r"\bi (?:fully |wholeheartedly )?(?:support|endorse)\b",
     re.I | re.M)
 # Asking someone to pass on or add one's signature (« Peux-tu transmettre ma signature ? »): a
 # question mark that signs.
-_SIGN_REQUEST = re.compile(r"\b(?:peux|pouvez|pourrais|pourriez|voudriez|veux|voulez)[- ](?:tu|vous)\s+(?:bien\s+)?"
-                           r"(?:transmettre|ajouter|envoyer|inscrire|rajouter|mettre|faire suivre|enregistrer)\s+"
-                           r"(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b[^?\n]*\?", re.I)
+_SIGN_REQUEST = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?:(?:bonjour|bonsoir|merci|s['’]il (?:te|vous) pla[iî]t)\W{1,3})?"
+                           r"(?:peux|pouvez|pourrais|pourriez|voudriez|veux|voulez)[- ](?:tu|vous)\s+(?:bien\s+)?"
+                           + _PASS_ON + r"\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b"
+                           r"(?![^?\n]*\bsans\s+(?:mon|notre|leur)\s+(?:accord|autorisation))[^?\n]*\?", re.I)
 # Not signing yet: names suggested to the organisers (« vous devriez contacter X, maire de Y »), or
 # a decision put off (« je dois d'abord en parler à mon conseil, je reviens vers vous »).
 _DEFERS = re.compile(r"\b(?:vous (?:devriez|pourriez|pouvez) (?:contacter|solliciter|[ée]crire [àa])|je vous sugg[èe]re de contacter|"
@@ -95,11 +98,15 @@ _THANKS_FIRST = re.compile(r"^\W*(?:(?:bonjour|bonsoir|madame|monsieur)\b[^\n]{0
 _REFUSES = re.compile(
     # (the negation reaches the signing word only within its clause: not « je ne tarde pas : je signe »,
     # « je ne peux pas venir mais je signe »)
-    r"\bne\s+(?:\w+\s+){0,3}?(?:pas|plus|jamais)\b(?:(?!\bmais\b|\bje\b|\bj['’]|\bnous\b)[^.!?\n:;]){0,40}?"
+    r"\bne\s+(?:\w+\s+){0,3}?(?:pas|plus|jamais)\b(?:(?!\bmais\b|\bje\s+(?:la\s+|le\s+)?(?:co-?)?sign|\bje\s+m['’]associe|"
+    r"\bj['’](?:ajoute|appose)|\bnous\s+sign)[^.!?\n:;]){0,40}?"
     r"\b(?:sign|mett|inscri|soutien|soutenir|associ|rejoin|ajout|figur)|"
     r"\bje\s+ne\s+(?:le\s+|la\s+)?sign|\bne\s+(?:le\s+|la\s+)?signerai\b|\bsans moi\b|\bje refuse\b|\bhors de question\b|"
     r"\bpas (?:mon|notre|tout mon) soutien\b|\bbien s[ûu]r que non\b|\bje m['’]abstiens\b|\bpr[ée]f[eè]re ne pas\b|"
-    r"\bje d[ée]cline\b", re.I)
+    r"\bje d[ée]cline\b|"
+    # in English: « please do not add my name », « I support the idea but I won't sign », « but I cannot »
+    r"\b(?:do not|don['’]t|won['’]t|will not|cannot|can['’]t|can not|would not|wouldn['’]t|not able to)\b[^.!?\n]{0,40}?"
+    r"\b(?:sign|add|support|endorse|put)|\bbut\s+i\s+(?:cannot|can['’]t|won['’]t|will not|am not able)\b", re.I)
 
 
 # The writers say they hold no seat (« Nous ne sommes pas élus, mais nous soutenons… »): support, no signature.
