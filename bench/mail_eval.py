@@ -26,6 +26,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "mail_holdout"
 EML = re.compile(r"[\w.-]+\.eml")
 MARRIAGE = {"nee", "epouse", "ep", "veuve", "vve"}
+# usual short forms of first names that are no prefix of them (the scorer stays standard-library only)
+SHORT_FORMS = {"cathy": ("catherine",), "kathy": ("catherine",), "babeth": ("elisabeth",), "zabeth": ("elisabeth",),
+               "sandy": ("sandrine",), "patou": ("patricia",), "gigi": ("ghislaine",), "fanfan": ("francoise",),
+               "titi": ("thierry",), "bebert": ("albert",), "jacky": ("jacques", "jacqueline"), "mimi": ("michele", "michelle"),
+               "manu": ("emmanuel", "emmanuelle"), "jeff": ("jean",)}
 STANDALONE_NONSIGNING = {"question", "thanks", "autoreply", "newsletter", "withdraw", "spam", "org_call"}
 
 
@@ -80,9 +85,10 @@ def name_matches(tokens: list[str], nom: str, prenom: str) -> bool:
         return False
     if rest == first:
         return True
-    # an initial, or a shortened first name people write (« Véro », « Anne-So », « Marie-Jo »): a prefix of each part
-    return len(rest) == len(first) and all(a == b or b.startswith(a)
-                                           for a, b in zip(rest, first, strict=True))
+    # an initial, or a shortened first name people write (« Véro », « Anne-So », « Marie-Jo »): a prefix of each part;
+    # or a usual short form that is no prefix (« Cathy » for Catherine)
+    return (len(rest) == len(first) and all(a == b or b.startswith(a) for a, b in zip(rest, first, strict=True))) or (
+        first[0] in SHORT_FORMS.get(" ".join(rest), ()))
 
 
 def same(a: str, b: str) -> bool:

@@ -427,3 +427,20 @@ def test_a_line_of_thousands_of_spaces_is_read_like_one_space():
 
 def test_a_line_of_colons_is_read_without_recursion():
     assert _signers(mail(1, "maire : " * 1500 + "\n")) == []
+
+
+@pytest.mark.parametrize("body, signer", [
+    ("Bonjour,\n\nMonsieur le Maire, Paul ROUX, m'a chargé de vous transmettre sa signature de l'appel.\n\nCordialement,\n\n"
+     "Sylvie Lenoir\nSecrétaire de mairie\n", "Paul ROUX"),
+    ("Madame, Monsieur,\n\nLa Présidente du conseil départemental de la Loire, Hélène Durand, souhaite apporter sa signature "
+     "à l'appel.\n\nPour la Présidente et par délégation,\nLe directeur de cabinet\nPaul LENOIR\n", "Hélène Durand"),
+    ("Bonjour,\n\nPour le Maire et par délégation :\nM. le Maire (Paul Roux) signe l'appel au nom de la commune.\n\n"
+     "Sylvie Lenoir\nDirecteur général des services\n", "Paul Roux"),
+])
+def test_staff_passing_on_the_officials_own_signature_gives_the_official(body, signer):
+    assert [name for name, _ in _signers(mail(1, body, sender="Mairie <mairie@x.fr>"))] == [signer]
+
+
+def test_a_short_label_before_a_colon_then_the_signer_line_gives_the_signer():
+    body = "Bonjour,\n\nJe signe l'appel.\n\nÉlu du 10 : Paul Roux, conseiller municipal (Sury)\n"
+    assert _signers(mail(1, body)) == [("Paul Roux", "conseiller municipal (Sury)")]

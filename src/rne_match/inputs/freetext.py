@@ -197,6 +197,9 @@ HONORIFIC = re.compile(r"^\s*(?:(?:madame|monsieur|mme|m\.)\s+)?(?:(?:le|la|l['�
 _LEAD_TO_SIGNER = re.compile(rf"\b(?:sign\w*|soutien\w*)\b[^:.;!?,]{{0,30}}?(?::\s+|\bpar\s+(?=[{UPPER}]))", re.I)
 
 
+_OPENING_LABEL = re.compile(r"^[^:]{0,40}:\s+")
+
+
 def _name_then_mandate_once(text: str) -> dict[str, str] | None:
     span = mandate_span(text)
     found = name_before(text[:span[0]]) if span else None
@@ -217,7 +220,8 @@ def name_then_mandate(text: str) -> dict[str, str] | None:
         # « Le maire a lu votre texte, il le signe : Paul ROUX, maire de Sury », « Sur instruction de M. le
         # Maire, je confirme la signature de l'appel par Paul Roux, maire de Sury »: a title said first
         # names nobody; the signer's line may follow a colon or « par »
-        lead = _LEAD_TO_SIGNER.search(text, start)
+        # (or after a short label that opens the line: « Élu du 10 : Arnaud Rennesson, conseiller municipal »)
+        lead = _LEAD_TO_SIGNER.search(text, start) or (_OPENING_LABEL.match(text) if start <= 3 else None)
         return _name_then_mandate_once(text[lead.end():]) if lead else None
     civ, name = found
     return _fields(name, civ, _with_place(mandate, text[start + len(mandate):]), text)
@@ -358,7 +362,8 @@ def mandate_then_name(text: str) -> dict[str, str] | None:
         return _fields(tail.group(2), "", tail.group(1), text)
     after = text[span[0] + len(span[1]):]
     # (the name then the end of the line or a signing verb: not « Monsieur le Maire, Paul Roux, m'a transmis… »)
-    m = re.match(r"\s*,\s*([^,;]{3,60}?)\s*(?:[;.]?\s*$|,?\s*(?:signe|soutien|d[ée]clare|apporte|s['’]associe)\b|,\s*(?=\S)(?![a-zà-ÿ]))",
+    m = re.match(r"\s*,\s*([^,;]{3,60}?)\s*(?:[;.]?\s*$|,?\s*(?:signe|soutien|d[ée]clare|apporte|s['’]associe|souhaite|tient|veut)\b"
+                 r"|,\s*(?=\S)(?![a-zà-ÿ])|,\s*m['’]a\s+(?:charg[ée]e?|demand[ée])\s+de\s+vous\s+(?:transmettre|faire parvenir|envoyer)\s+sa\s+signature)",
                  after)
     if not m or not looks_like_name(m.group(1)):
         return None

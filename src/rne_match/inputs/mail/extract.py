@@ -268,6 +268,10 @@ _WRITES_FOR = re.compile(rf"(?i:\bje\s+(?:vous\s+)?(?:r[ée]ponds|[ée]cris|tran
 _THEY_SIGN = re.compile(r"\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?(?:signe|soutient|s['’]associe(?:\s+[àa])?|souhaite signer)"
                         r"(?:\s+(?:aussi|[ée]galement))?\s*(?:l['’]appel|votre appel|cet appel|(?:la|votre|cette)\s+(?:p[ée]tition|tribune)|"
                         r"[.!]|$)", re.I | re.M)
+# « …, m'a chargé de vous transmettre sa signature », « souhaite apporter sa signature »: their own signature, now
+_PASSES_ON_HIS = re.compile(r"^\s*(?:m['’]a\s+(?:charg[ée]e?|demand[ée])\s+de\s+vous\s+(?:transmettre|faire parvenir|envoyer)|"
+                            r"(?:souhaite|tient [àa]|veut)\s+(?:vous\s+)?(?:apporter|donner|transmettre)|(?:vous\s+)?(?:apporte|donne|transmet))"
+                            r"\s+sa\s+signature\b", re.I)
 _WRITER_SIGNS = re.compile(r"\b(?:je|j['’]ai)\s+(?:la\s+|le\s+)?(?:co-?)?sign|\bnous\s+signons\b", re.I)
 
 
@@ -299,8 +303,8 @@ def rule_on_behalf(text: str) -> list[Signer]:
         name = _name_after_title(rest[len(title):])
         if not looks_like_name(name):
             continue
-        if m.group("opening") is not None and (writer_signs or not _THEY_SIGN.match(
-                "il " + rest[len(title):].split(name, 1)[-1].lstrip(" ,"))):
+        said = re.split(r"[.!?]", rest[len(title):].split(name, 1)[-1].lstrip(" ,)"))[0]
+        if m.group("opening") is not None and (writer_signs or not (_THEY_SIGN.match("il " + said) or _PASSES_ON_HIS.search(said))):
             continue  # « Monsieur le Maire, Paul ROUX, ne signe pas », « …, m'a transmis votre appel »
         s = Signer(name_rule="pour_le_compte")
         s.set("nom_complet", name, "pour_le_compte")
