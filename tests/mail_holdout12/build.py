@@ -3127,7 +3127,7 @@ class Builder:
         short_first = {
             "Nicolas": "Nico",
             "Caroline": "Caro",
-            "Christophe": "Christ",
+            "Christophe": "Chris",
             "Stéphanie": "Steph",
             "Alexandre": "Alex",
             "Véronique": "Véro",
