@@ -57,7 +57,7 @@ def test_every_name_of_a_list_sharing_a_plural_title_signs_without_its_civility(
     ("Regidor de l'Ajuntament de Ceret", "conseiller municipal de Ceret"),
     ("Cunsigliera municipale di Corti", "conseillère municipale di Corti"),
     ("Conselhièr municipal de Lodèva", "conseiller municipal de Lodèva"),
-    ("Bürgermeister vu Sélestat", "maire vu Sélestat"),
+    ("Bürgermeister vu Sélestat", "maire de Sélestat"),
     ("Alkatea", "maire"),
 ])
 def test_a_title_in_a_regional_language_is_read_in_french(title, french):

@@ -197,7 +197,11 @@ REGIONAL_TITLES: list[tuple[str, str]] = [
     (r"kuzulierez[- ]k[êe]r", "conseillère municipale"), (r"kuzulier[- ]k[êe]r", "conseiller municipal"),
     (r"kuzulierez[- ]departamant", "conseillère départementale"), (r"kuzulier[- ]departamant", "conseiller départemental"),
     (r"kuzulierez[- ]rannvro", "conseillère régionale"), (r"kuzulier[- ]rannvro", "conseiller régional"),
-    (r"eil[- ]?vaer|eil[- ]?maer", "adjoint au maire"), (r"maerez|maer", "maire"),
+    (r"eil[- ]?vaerez|eil[- ]?maerez", "adjointe au maire"), (r"eil[- ]?vaer|eil[- ]?maer", "adjoint au maire"),
+    (r"maerez|maer", "maire"), (r"auzapeza|auzapez", "maire"), (r"batllessa", "maire"), (r"batlle", "maire"),
+    (r"m[èé]r", "maire"),  # Réunion and Antilles creoles
+    (r"cunsiglier[ae] [àa] l['’]assemblea di corsica", "conseillère à l'assemblée de Corse"),
+    (r"cunsiglieru [àa] l['’]assemblea di corsica", "conseiller à l'assemblée de Corse"),
     (r"zinegotzi(?:a)?", "conseiller municipal"), (r"alkateorde(?:a)?", "adjoint au maire"), (r"alkate(?:a)?", "maire"),
     (r"regidora", "conseillère municipale"), (r"regidor", "conseiller municipal"),
     (r"tinenta? d['’]alcalde", "adjoint au maire"), (r"alcaldessa|alcalde", "maire"),
@@ -206,8 +210,10 @@ REGIONAL_TITLES: list[tuple[str, str]] = [
     (r"conselhi[èe]ra departamentala", "conseillère départementale"),
     (r"conselhi[èe]r departamental", "conseiller départemental"),
     (r"conselhi[èe]ra regionala", "conseillère régionale"), (r"conselhi[èe]r regional", "conseiller régional"),
+    # (Alsatian « vun », « vu »: « de » before the commune)
+    (r"(?:gemeinder[äa]tin|gemeinderat) vun?", "conseiller municipal de"),
     (r"c[òo]nsol", "maire"), (r"gemeinder[äa]tin|gemeinderat", "conseiller municipal"),
-    (r"b[üu]rgermeisterin|b[üu]rgermeister", "maire"),
+    (r"(?:b[üu]rgermeisterin|b[üu]rgermeister) vun?", "maire de"), (r"b[üu]rgermeisterin|b[üu]rgermeister", "maire"),
     # English, as officials with English-speaking correspondents or roots write it (« municipal councillor,
     # Saint-Martin-Lalande (11) », « mayor of Sury »): « of » and « in » before the place read « de »
     *((rf"(?<!\bthe ){english}(?: of| in)", f"{french} de") for english, french in _ENGLISH_TITLES),

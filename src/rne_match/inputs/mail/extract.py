@@ -688,9 +688,11 @@ _NOT_SENTENCE_END = re.compile(r"(?:\b[A-ZÀ-Ý]|\b(?:M|Mme|Mlle|Dr|St|Ste|cons|
 def _bracketed_signers(text: str) -> list[Signer]:
     out = []
     for m in _BRACKETED.finditer(text):
-        if MANDATE_RE.search(m.group(2)) and looks_like_name(m.group(1)):
+        civ, name = split_civility(m.group(1))  # « M. Philippe Eberhardt (maire) »: the civility apart
+        if MANDATE_RE.search(m.group(2)) and looks_like_name(name):
             s = Signer(name_rule="ligne")
-            s.set("nom_complet", m.group(1), "ligne")
+            s.set("nom_complet", name, "ligne")
+            s.set("civilite", civ, "ligne")
             s.set("mandat", re.sub(r",\s*(\d{2,3}|2[AB])\s*$", r" (\1)", m.group(2).strip()), "ligne")
             out.append(s)
     return out
@@ -1443,6 +1445,8 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
                 s.set("mandat", mandate, "phrase")
     if len(signers) > 1:
         _place_of_list(signers, f"{text}\n{msg.subject}")
+        for s in signers:  # a council's list sent by its town hall (« Mairie de Marthemont »): that commune
+            _place_from_town_hall_sender(s, msg)
     elif signers:
         _fuller_mandate_attached(signers[0], msg)
         _first_name_from_sender(signers[0], msg)
@@ -1459,7 +1463,8 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
 _PLACE_NAME = rf"(?:(?:la|le|les)\s+|l['’])?[{UPPER}][\w'’-]*(?:\s+(?:sur|sous|en|l[èe][sz])\s+[{UPPER}][\w'’-]*)?"
 # « les élu·es de la majorité municipale de X », « notre groupe au conseil municipal de X (38) »,
 # « l'équipe municipale de X », « majorité d'X »: the commune a list of colleagues belongs to.
-_LIST_PLACE = re.compile(rf"\b(?i:majorit[ée]|[ée]quipe|conseil|groupe|liste|opposition)(?:\s+(?i:municipale?|majoritaire))?"
+_LIST_PLACE = re.compile(rf"\b(?i:majorit[ée]|[ée]quipe|conseil|groupe|liste|opposition|pour la commune|pour la ville)"
+                         rf"(?:\s+(?i:municipale?|majoritaire))?"
                          rf"\s+(?:de\s+|d['’]\s*|du\s+|à\s+)(?!la majorit)({_PLACE_NAME})(?:\s*\(([^()]{{2,30}})\))?")
 
 

@@ -58,6 +58,10 @@ _WITHDRAW = re.compile(r"\b(?:retir|supprim|enlev|[ôo]t|annul)\w*\s+(?:ma|mon|n
                        re.I)
 _CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée]e?s?\b|^\s*(?:oui|ok|d['’]accord|"
                       r"bien s[ûu]r|absolument|parfait)\b", re.I)
+# « I sign » in the regional languages of France, as officials answer a call in them (Breton, Basque, Occitan,
+# Catalan, Corsican, Alsatian, the creoles): « Sinañ a ran », « sinatzen dut », « Signi », « Signo », « Firmu »…
+_SIGNS_REGIONAL = (r"\bsina[ñn] a ran\b|\bsinatzen (?:dut|dugu)\b|\bsigni\b|\bsignam\b|\bsigno\b|\bsignem\b|\bfirmu\b|"
+                   r"\bfirmemu\b|\bunterschri+e?b\b|\bmi sign\b|\b(?:mwen|an|nou) (?:ka )?siyen\b")
 # The verbs of passing a signature on (« merci de transmettre ma signature », « peux-tu ajouter mon nom ? »)
 _PASS_ON = r"(?:transmettre|ajouter|envoyer|inscrire|rajouter|mettre|faire suivre|enregistrer)"
 # Saying that one signs, in the present or the past: not « pour signer », « avant de signer ».
@@ -66,7 +70,7 @@ _SIGNS = re.compile(
     r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’ ]?associe|\bon\s+(?:la\s+|le\s+)?signe\b(?!\s+(?:rarement|jamais|pas|peu|rien|si|seulement)\b)|(?<!\bsi )(?<!\bs['’])\bc['’ ]?est\s+(?:un\s+)?oui\b|\bsignature\s*:?\s*(?:ok|oui|valid[ée]e?)\b(?!\s+si\b)|\b(?:transmet\w*|envoie|adresse|fais suivre)\b[^.\n?]{0,60}\b(?:sa|leur)\s+signature\b|\b(?:merci\s+de|veuillez|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu)\s+(?:bien\s+)?" + _PASS_ON + r"\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
-    r"\bsignature (?:pour|de|à)\b|\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b|\bm['’]ajouter\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les )rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bsouhait\w*\s+de\s+signer|\bj['’]appose|\bje rejoins|\bje m['’]engage|^\W*j['’ ]?signe\b|"
+    r"\bsignature (?:pour|de|à)\b|\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b|\bm['’]ajouter\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les )rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bsouhait\w*\s+de\s+signer|\bj['’]appose|\bje rejoins|\bje m['’]engage|^\W*j['’ ]?signe\b|" + _SIGNS_REGIONAL + r"|"
     r"\bi(?:['’]d| would)? (?:like|love|wish|want) to (?:sign|add my name|support)|\bi (?:hereby |also |fully |gladly )?(?:co-?)?sign\b|"
     r"\bi(?:['’]m| am) (?:happy to |glad to |pleased to )?(?:co-?)?sign(?!ing off)|\b(?:please |kindly )?add my name\b|\bcount me in\b|"
     r"\bi (?:fully |wholeheartedly )?(?:support|endorse)\b",
