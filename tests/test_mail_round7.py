@@ -468,3 +468,27 @@ def test_a_council_list_sent_by_its_town_hall_names_each_with_civility_apart_and
     out = rows(mail(1, body, sender="Mairie de Sury <mairie@sury.fr>"))
     assert [(r["civilite"], r["nom_complet"], r["commune"]) for r in out] == [
         ("M", "Paul Roux", "Sury"), ("Mme", "Hélène Durand", "Sury"), ("M", "Jean Martin", "Sury")]
+
+
+@pytest.mark.parametrize("body, signer", [
+    ("bonjour\nle maire paul roux signe votre appel\ncordialement\nsecretariat mairie Sury\n", ("paul roux", "maire", "Sury")),
+    ("Bonjour,\n\nVeuillez trouver ci-joint la délibération. Le maire, Paul ROUX, signe l'appel au nom de la commune.\n\n"
+     "Le secrétariat\n", ("Paul ROUX", "maire", "Sury")),
+    ("Signataire : le maire, ROUX Paul.\n", ("ROUX Paul", "maire", "Sury")),
+])
+def test_the_mayor_named_after_le_maire_signs_in_the_town_hall_that_writes(body, signer):
+    out = rows(mail(1, body, sender="Mairie de Sury <mairie@sury.fr>"))
+    assert [(r["nom_complet"], r["mandat"], r["commune"]) for r in out] == [signer]
+
+
+def test_a_delegation_ending_with_de_l_and_a_common_noun_leaves_no_place():
+    from rne_match.domain.mandates import parse_mandate
+    assert parse_mandate("5e adjointe au maire chargée du commerce et de l'artisanat").place == ""
+
+
+def test_the_writer_who_signs_as_well_as_the_colleagues_listed_signs_and_lends_the_commune():
+    body = ("Bonjour,\n\nJe signe l'appel, ainsi que mes adjoint·es présent·es à la réunion de lundi : Anne Martin et "
+            "Jean Dupuis.\n\nAmitiés,\n-- \nPaul Roux\nMaire de Sury\n")
+    out = rows(mail(1, body))
+    assert sorted((r["nom_complet"], r["commune"]) for r in out) == [
+        ("Anne Martin", "Sury"), ("Jean Dupuis", "Sury"), ("Paul Roux", "Sury")]

@@ -270,9 +270,11 @@ _SEGMENTS = re.compile(r"[()\[\],;/]|\s[-–—]\s")
 # comma or dash). « maire délégué de X » is a function and stays. An adjoint·e's delegation written
 # right after the title (« 2e adjointe aux affaires scolaires ») is one too: a lowercase word after
 # « à / au / aux » is a field of action, never a commune (« adjoint à Brest » keeps its capital).
-_DELEGATION = re.compile(r"(?i)(?:\b(?:d[ée]l[ée]gu[ée]e?s?\s+(?:à|a|au|aux)|charg[ée]e?s?\s+(?:de|du|des|d['’]))\b|"
-                         r"(?:(?<=\badjoint\s)|(?<=\badjointe\s))(?:à|a|au|aux)\s+(?!(?:la\s+|le\s+)?maire\b)(?=(?-i:[a-zà-ÿ])))"
-                         r"[^()\[\],;–—]*?(?=$|[()\[\],;–—]|\s-\s|\s(?:de|du)\s+[A-ZÀ-Ý]|\sd['’][A-ZÀ-Ý])")
+_DELEGATION_START = (r"(?i)(?:\b(?:d[ée]l[ée]gu[ée]e?s?\s+(?:à|a|au|aux)|charg[ée]e?s?\s+(?:de|du|des|d['’]))\b|"
+                     r"(?:(?<=\badjoint\s)|(?<=\badjointe\s))(?:à|a|au|aux)\s+(?!(?:la\s+|le\s+)?maire\b)(?=(?-i:[a-zà-ÿ])))"
+                     r"[^()\[\],;–—]*?(?=$|[()\[\],;–—]|\s-\s|")
+_DELEGATION = re.compile(_DELEGATION_START + r"\s(?:de|du)\s+(?!(?:la|le|les)\s|l['’])[A-ZÀ-Ý]|\sd['’][A-ZÀ-Ý])")
+_DELEGATION_CASED = re.compile(_DELEGATION_START + r"\s(?:de|du)\s+(?-i:[A-ZÀ-Ý])|\sd['’](?-i:[A-ZÀ-Ý]))")
 
 
 def _dep_of(raw: str) -> str | None:
@@ -359,7 +361,10 @@ _SUR = re.compile(r"(?<=[\s-])s/[\s-]*", re.I)
 def parse_mandate(text: str | None) -> Mandate:
     # « Vesaignes s/ Marne »: « s/ » is « sur » (and no separator that would set « Marne » apart as a département)
     # « maire-adjoint (scolaire, cantine) de Sury »: a bracket between the title and its place is a delegation
-    raw = _SUR.sub("sur ", _INNER_BRACKET.sub(" ", _DELEGATION.sub(" ", text or "")))
+    # (in a text with capitals, only a capitalised word after « de » ends a delegation: « chargée du commerce et
+    # de l'artisanat » is all delegation; typed in lowercase, « adjoint aux sports de sury » keeps its place)
+    delegation = _DELEGATION_CASED if text and not text.islower() else _DELEGATION
+    raw = _SUR.sub("sur ", _INNER_BRACKET.sub(" ", delegation.sub(" ", text or "")))
     # « conseillère départementale des Pyrénées-Atlantiques (canton de Bayonne-2) »: the canton is the place
     raw = _DEP_THEN_CANTON.sub(r"\g<title> du canton de \g<canton> (\g<dep>)\g<code>", raw)
     plain = fold(raw)

@@ -66,7 +66,7 @@ _LABEL_OF = {alias: role for role in ("nom_complet", "nom", "prenom", "civilite"
 # « signing here: Jane DOE », « signed: … », « name of signer: … »: the English lead-ins of a signature
 # line name the signer only when what follows is a name alone (not « je signe : X, maire de Y »).
 _NAME_LEADS = frozenset({"signing here", "signing", "signed", "signed by", "signer", "signatory", "i sign",
-                         "add my name", "please add", "please add my name", "name of signer"})
+                         "add my name", "please add", "please add my name", "name of signer", "signataire"})
 _LABEL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?([A-Za-zÀ-ÿ'’() .°/]{2,40}?)\s*[:：][ \t]*(.*)$")
 
 
@@ -252,7 +252,7 @@ def rule_soussigne(text: str) -> list[Signer]:
 # Anne) », « P/O le Maire », « MONSIEUR LE MAIRE, PATRICK BET, SIGNE »: a secretary or a cabinet writes
 # for an official, who is the signer.
 _ON_BEHALF = re.compile(r"(?:\b(?:pour|p\s*/\s*o\.?|par ordre de|[àa] la demande de|de la part de|au nom de)\s+"
-                        r"(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?|(?P<opening>(?:^|(?<=[.!?\n]))[ \t]*)(?:m\.|mr\.?|mme|madame|monsieur)\s+)"
+                        r"(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?|(?P<opening>(?:^|(?<=[.!?\n]))[ \t]*)(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?)"
                         r"(?:le|la|l['’])\s*", re.I)
 # « Je réponds pour Hélène Durand, qui n'a pas d'adresse mail : elle est adjointe… », « de la part de
 # ma mère, Hélène Durand, maire de … », « mon mari Paul ROUX est conseiller municipal … et il signe »:
@@ -278,7 +278,9 @@ _WRITER_SIGNS = re.compile(r"\b(?:je|j['’]ai)\s+(?:la\s+|le\s+)?(?:co-?)?sign|
 def _name_after_title(after: str) -> str:
     """The name written after an official's title: « , Jean DUPONT, », « (DURAND Anne) », « Magalie Legras »."""
     named = re.match(rf"\s*(?:,\s*([^,;()]{{3,60}}?)\s*,|\(\s*([^()]{{3,60}}?)\s*\)|"
-                     rf"((?:{CAPITALISED_WORD})(?:\s+{CAPITALISED_WORD}){{1,3}}))", after)
+                     rf"((?:{CAPITALISED_WORD})(?:\s+{CAPITALISED_WORD}){{1,3}})|"
+                     # typed all in lowercase: « le maire frederic wersinger signe votre appel »
+                     rf"([a-zà-ÿ'’-]{{2,}}(?:\s+[a-zà-ÿ'’-]{{2,}}){{1,2}})(?=\s+signe\b))", after)
     return clean(next((g for g in named.groups() if g), "")) if named else ""
 
 
@@ -298,7 +300,7 @@ def rule_on_behalf(text: str) -> list[Signer]:
         title = re.split(r"\s*[(,]", span[1])[0]
         word = MANDATE_RE.match(title)
         # « Madame la Maire Magalie Legras, sa signature »: the name right after a title without place
-        if word and not re.search(r"\s(?:de|du|des|d['’]|à|au|aux)\b", title) and _name_after_title(title[word.end():]):
+        if word and not re.search(r"\s(?:de|du|des|d['’]|à|au|aux)\b", title) and _name_after_title(rest[word.end():]):
             title = title[:word.end()]
         name = _name_after_title(rest[len(title):])
         if not looks_like_name(name):
@@ -816,7 +818,8 @@ def rule_shared_block(lines: list[str]) -> list[Signer]:
     return []
 
 
-_PLACE_LINE = re.compile(r"^(?:commune|mairie|ville)\s+(?:de\s+|d['’]\s*|du\s+)(.{2,60})$", re.I)
+_PLACE_LINE = re.compile(r"^(?:(?:secr[ée]tariat|accueil|services?)\s+(?:de\s+la\s+|de\s+l['’]\s*)?)?(?:commune|mairie|ville)\s+"
+                         r"(?:de\s+|d['’]\s*|du\s+)(.{2,60})$", re.I)
 # Lines of a block under a title that are no name: a delegation, a canton, an institution
 # (« déléguée au personnel, », « Canton de Graulhet, », « Hôtel du Département »)
 _BLOCK_NOT_NAME = re.compile(r"^(?:d[ée]l[ée]gu[ée]e?s?|charg[ée]e?s?|en charge|canton|commune|mairie|ville|d[ée]partement|"
@@ -1251,7 +1254,7 @@ def _above_closing(lines: list[str]) -> list[str]:
 
 _ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe]me)?\b|\bj['’]y (?:joins|ajoute) la mienne\b|"
                      r"\bainsi que la mienne\b|\bje (?:signe|me joins) (?:moi[- ]m[êe]me|aussi|[ée]galement)\b|"
-                     r"(?:^|[.!]\s|\n)je signe (?:l['’]\w+|la \w+|cet(?:te)? \w+)?\s*(?:[.!]|et\b)|"
+                     r"(?:^|[.!]\s|\n)je signe (?:l['’]\w+|la \w+|cet(?:te)? \w+)?\s*(?:[.!]|et\b|,?\s*ainsi que\b)|"
                      r"\bmoi[- ]m[êe]me\s+(?:compris|inclus|[ée]galement|aussi)\b", re.I)
 
 
