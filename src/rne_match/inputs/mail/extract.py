@@ -208,6 +208,16 @@ def _same_person(current: Signer, name: str) -> bool:
     return bool(known and words and all(w in known for w in words))
 
 
+def _named(written: str, mandate: str, rule: str) -> Signer:
+    """A signer named as written (its civility set apart) with the mandate given to them."""
+    s = Signer(name_rule=rule)
+    civ, name = split_civility(written)
+    s.set("nom_complet", name, rule)
+    s.set("civilite", civ, rule)
+    s.set("mandat", mandate, rule)
+    return s
+
+
 def _signer(fields: dict[str, str] | None, rule: str) -> Signer | None:
     if fields is None:
         return None
@@ -375,15 +385,7 @@ def _shared_list(text: str) -> list[Signer]:
         return []
     if not mandate:
         mandate = span[1] if span else ""
-    out = []
-    for n in items:
-        s = Signer(name_rule="liste")
-        civ, name = split_civility(n)
-        s.set("nom_complet", name, "liste")
-        s.set("civilite", civ, "liste")
-        s.set("mandat", mandate, "liste")
-        out.append(s)
-    return out
+    return [_named(n, mandate, "liste") for n in items]
 
 
 
@@ -806,15 +808,7 @@ def rule_shared_block(lines: list[str]) -> list[Signer]:
                 break
             names.insert(0, above)
         if len(names) > 1:
-            out = []
-            for name in names:
-                s = Signer(name_rule="bloc_signature")
-                civ, rest = split_civility(name)
-                s.set("nom_complet", rest, "bloc_signature")
-                s.set("civilite", civ, "bloc_signature")
-                s.set("mandat", span[1], "bloc_signature")
-                out.append(s)
-            return out
+            return [_named(name, span[1], "bloc_signature") for name in names]
     return []
 
 
