@@ -12,6 +12,7 @@ Every message gives at least one row: one per signer found, or one saying why no
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -890,6 +891,17 @@ def _confidence(s: Signer) -> float:
 
 
 def _signers_in(lines: list[str]) -> list[Signer]:
+    """Every reading of `lines`, fresh Signers each time (callers complete them): a message's lines are read
+    two or three times (its rules, its explicit signers, its quotes), the work once."""
+    return [Signer(dict(fields), dict(rules), rule) for fields, rules, rule in _read_signers(tuple(lines))]
+
+
+@functools.lru_cache(maxsize=64)
+def _read_signers(lines: tuple[str, ...]) -> tuple[tuple[dict, dict, str], ...]:
+    return tuple((s.fields, s.rules, s.name_rule) for s in _signers_in_uncached(list(lines)))
+
+
+def _signers_in_uncached(lines: list[str]) -> list[Signer]:
     text = "\n".join(lines)
     colleagues = rule_colleague(text)
     roster = rule_roster(lines)
@@ -1364,6 +1376,7 @@ def _normalise_line(line: str) -> str:
 
 def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> Reading:
     """Intent and signers of one message, before conversations are put together."""
+    _read_signers.cache_clear()  # lines are read again within a message, never across (a copy is read afresh)
     # a web form's notification is the signer's filled fields, read whole (« De : X / Objet : … » atop its
     # text is the form's, not a quoted message)
     notification = is_form_notification(msg) and bool(msg.sender) and is_organiser(msg.sender, organisers)
@@ -1383,7 +1396,8 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     words = parts.own + parts.forwarded
     body = _above_closing(words)
     # a postscript under the closing that signs (« P.S. : Je signe évidemment : X – maire de Y ») is as explicit
-    signing_after = [x for x in words[len(body):] if says_it_signs(x)]
+    after = words[len(body):]
+    signing_after = [x for x in after if says_it_signs(x)] if after and says_it_signs("\n".join(after)) else []
     explicit = any(s.has_name and s.fields.get("mandat") for s in _signers_in(body + signing_after)
                    if s.name_rule in _EXPLICIT)
     # A message that holds nothing but a signer (a name and a mandate on their own, in the body, an
