@@ -650,30 +650,20 @@ def rule_colleague(text: str) -> list[Signer]:
     # « Anne-Marie RAFENAUD et Séverin ABID se joignent à moi pour signer. Nous sommes tous les trois élus de X. »
     for m in _JOIN_ME.finditer(text):
         shared = next((span[1] for sentence in _WE_ARE.findall(text) if (span := mandate_span(sentence))), "")
-        for name in re.split(r"\s*(?:,|\bet\b)\s*", m.group(1)):
-            if looks_like_name(name):
-                s = Signer(name_rule="collegue")
-                s.set("nom_complet", name, "collegue")
-                s.set("mandat", shared or "conseiller municipal", "collegue")
-                out.append(s)
+        out += [_named(name, shared or "conseiller municipal", "collegue")
+                for name in re.split(r"\s*(?:,|\bet\b)\s*", m.group(1)) if looks_like_name(name)]
     # « Nous signons tous les deux : moi, …, et mon 2e adjoint, Christian PRUNIER. »
     listed = list(_LISTED_COLLEAGUE.finditer(text)) if _PLURAL_SIGNS.search(text) else []
-    for m in listed:
-        if looks_like_name(m.group(2)):
-            s = Signer(name_rule="collegue")
-            s.set("nom_complet", m.group(2), "collegue")
-            s.set("mandat", "conseiller municipal" if re.match(r"coll[eè]gue", m.group(1), re.I) else m.group(1), "collegue")
-            out.append(s)
+    out += [_named(m.group(2), _colleague_title(m.group(1)), "collegue") for m in listed if looks_like_name(m.group(2))]
     for m in _COLLEAGUE.finditer(text):
         title, name, bracket = m.group(1), m.group(2), m.group(3) or ""
-        mandate = bracket if MANDATE_RE.search(bracket) else title
-        if re.match(r"coll[eè]gue", mandate, re.I):
-            mandate = "conseiller municipal"
-        s = Signer(name_rule="collegue")
-        s.set("nom_complet", name, "collegue")
-        s.set("mandat", mandate, "collegue")
-        out.append(s)
+        out.append(_named(name, _colleague_title(bracket if MANDATE_RE.search(bracket) else title), "collegue"))
     return out
+
+
+def _colleague_title(title: str) -> str:
+    """« mon collègue X »: a colleague of the writer's council sits on it."""
+    return "conseiller municipal" if re.match(r"coll[eè]gue", title, re.I) else title
 
 
 _NAME_RUN = rf"(?:[{UPPER}][\w'’-]+\s+){{1,3}}[{UPPER}][\w'’-]+"
