@@ -201,6 +201,7 @@ _OPENING_LABEL = re.compile(r"^[^:]{0,40}:\s+")
 
 
 def _name_then_mandate_once(text: str) -> dict[str, str] | None:
+    """The name right before the first mandate of `text`, with that mandate (and its place said after)."""
     span = mandate_span(text)
     found = name_before(text[:span[0]]) if span else None
     if found is None:
@@ -211,20 +212,16 @@ def _name_then_mandate_once(text: str) -> dict[str, str] | None:
 
 def name_then_mandate(text: str) -> dict[str, str] | None:
     """« Marie Dupont, conseillère municipale de X (34), EELV »: a name, then a mandate."""
-    span = mandate_span(text)
+    found = _name_then_mandate_once(text)
+    span = mandate_span(text) if found is None else None
     if span is None:
-        return None
-    start, mandate = span
-    found = name_before(text[:start])
-    if found is None:
-        # « Le maire a lu votre texte, il le signe : Paul ROUX, maire de Sury », « Sur instruction de M. le
-        # Maire, je confirme la signature de l'appel par Paul Roux, maire de Sury »: a title said first
-        # names nobody; the signer's line may follow a colon or « par »
-        # (or after a short label that opens the line: « Élu du 10 : Arnaud Rennesson, conseiller municipal »)
-        lead = _LEAD_TO_SIGNER.search(text, start) or (_OPENING_LABEL.match(text) if start <= 3 else None)
-        return _name_then_mandate_once(text[lead.end():]) if lead else None
-    civ, name = found
-    return _fields(name, civ, _with_place(mandate, text[start + len(mandate):]), text)
+        return found
+    # « Le maire a lu votre texte, il le signe : Paul ROUX, maire de Sury », « Sur instruction de M. le
+    # Maire, je confirme la signature de l'appel par Paul Roux, maire de Sury »: a title said first
+    # names nobody; the signer's line may follow a colon or « par »
+    # (or after a short label that opens the line: « Élu du 10 : Arnaud Rennesson, conseiller municipal »)
+    lead = _LEAD_TO_SIGNER.search(text, span[0]) or (_OPENING_LABEL.match(text) if span[0] <= 3 else None)
+    return _name_then_mandate_once(text[lead.end():]) if lead else None
 
 
 _TRAILING_TITLE = re.compile(r"(?:\s*[,–—-])?\s*(?:(?:madame|monsieur|mme|m\.)\s+)?(?:(?:^|(?<=\s))(?:le|la|l['’]))?\s*$", re.I)
