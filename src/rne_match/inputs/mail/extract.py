@@ -43,21 +43,21 @@ from .intent import REASONS, Intent, classify, is_automatic, is_form_notificatio
 from .mailbox import MailMessage, read_mailbox
 from .model import CAPITALISED_WORD, ExtractStatus, Reading, Signer, place_fields
 from .rules import (
-    _LABEL_LINE,
-    _MUNICIPAL_GROUP,
-    _PLACE_LINE,
-    _PLURAL_TITLE,
-    _ROSTER_SIGNS,
+    LABEL_LINE,
+    MUNICIPAL_GROUP,
+    PLACE_LINE,
+    PLURAL_TITLE,
+    ROSTER_SIGNS,
     RULE_CONFIDENCE,
-    _label_role,
-    _last_name_line,
-    _read_signers,
-    _same_person,
-    _sentence_mandate,
-    _signer,
-    _signers_in,
+    forget_readings,
+    label_role,
+    last_name_line,
     rule_fields,
     rule_signature_block,
+    same_person,
+    sentence_mandate,
+    signer_of,
+    signers_in,
 )
 from .threads import Quote, attribution, is_organiser, organisers, quotes, quotes_by, thread_of
 
@@ -127,7 +127,7 @@ def _rules_for(msg: MailMessage, parts: Parts, organisers: frozenset[str] = froz
     relayed = rule_relayed_replies(msg.body.replace("\r", "").split("\n"))
     if relayed:
         return relayed, "\n".join(parts.own), "reponses"
-    signers = _signers_in(parts.own)
+    signers = signers_in(parts.own)
     text = "\n".join(parts.own)
     # « je vous transfère sa signature (pour ma part j'attends l'avis de mon conseil) » over the
     # forwarder's usual block: only the forwarded authors sign
@@ -139,7 +139,7 @@ def _rules_for(msg: MailMessage, parts: Parts, organisers: frozenset[str] = froz
             return own + passed_on, "\n".join(parts.own + parts.forwarded), "corps" if own else "transferts"
     if signers:
         # « je signe également » above a forwarded signature: the forwarder and the author both sign
-        passed_on = _signers_in(parts.forwarded) if parts.forwarded and says_it_signs("\n".join(parts.forwarded)) else []
+        passed_on = signers_in(parts.forwarded) if parts.forwarded and says_it_signs("\n".join(parts.forwarded)) else []
         for s in passed_on:
             s.rules = {k: f"{v}+transfert" for k, v in s.rules.items()}
         passed_on = [s for s in passed_on if s.has_name]
@@ -147,7 +147,7 @@ def _rules_for(msg: MailMessage, parts: Parts, organisers: frozenset[str] = froz
             return passed_on, "\n".join(parts.forwarded), "transfert"
         return signers + passed_on, text, "corps"
     for origin, lines in (("transfert", parts.forwarded), ("piece_jointe", _attached_lines(msg))):
-        signers = _signers_in(lines) if lines else []
+        signers = signers_in(lines) if lines else []
         if signers:
             for s in signers:
                 s.rules = {k: f"{v}+{origin}" for k, v in s.rules.items()}
@@ -160,7 +160,7 @@ def _rules_for(msg: MailMessage, parts: Parts, organisers: frozenset[str] = froz
         # « Je soutiens l'appel … (Léontine DUCROS, conseillère municipale de Civaux (Vienne)) »
         bracketed = [m.group(1) for m in re.finditer(r"\(((?:[^()]|\([^()]*\))+)\)\s*$", subject)]
         for candidate in (subject, *bracketed):
-            found = _signer(read_line(candidate), "objet")
+            found = signer_of(read_line(candidate), "objet")
             if found is not None:
                 return [found], text, "objet"
     return [], text, "corps"
@@ -220,7 +220,7 @@ def rule_relayed_replies(lines: list[str]) -> list[Signer]:
                 break  # the member's words end at the relayer's next line
         said = "\n".join(quoted)
         found = read_line(m.group("who"))
-        if not found or not (says_it_signs(said) or _ROSTER_SIGNS.search(heading)) or _DECLINES.search(said):
+        if not found or not (says_it_signs(said) or ROSTER_SIGNS.search(heading)) or _DECLINES.search(said):
             continue
         s = Signer(name_rule="ligne")
         s.set("nom_complet", found["nom_complet"], "relais")
@@ -282,10 +282,10 @@ def _forwarded_signers(sender: str, lines: list[str]) -> list[Signer]:
     text = "\n".join(lines)
     if not says_it_signs(text):
         return []
-    found = [s for s in _signers_in(lines) if s.has_name]
+    found = [s for s in signers_in(lines) if s.has_name]
     if not found:
-        mandate = _sentence_mandate(text) or next((m for line in lines if (m := mandate_with_place(line))), "")
-        name = _last_name_line(lines) or _display_name(re.sub(r"<[^>]*>", "", sender))
+        mandate = sentence_mandate(text) or next((m for line in lines if (m := mandate_with_place(line))), "")
+        name = last_name_line(lines) or _display_name(re.sub(r"<[^>]*>", "", sender))
         if mandate and name:
             s = Signer(name_rule="bloc_signature")
             civ, name = split_civility(clean(name))
@@ -316,17 +316,17 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
     own quoted earlier message, or the From display name. Without a name, a partial signer that
     holds the mandate, to be completed from the conversation or the registry."""
     for q in quoted:
-        found = _signers_in(q.lines)
+        found = signers_in(q.lines)
         if found and found[0].has_name:
             s = found[0]
             s.name_rule = f"{s.name_rule}+citation"
             s.rules = {k: f"{v}+citation" for k, v in s.rules.items()}
-            mandate = _sentence_mandate(text)
+            mandate = sentence_mandate(text)
             if mandate and not s.fields.get("mandat"):
                 s.set("mandat", mandate, "phrase")
             return s
     s = Signer()
-    mandate = (_sentence_mandate(text) or next((mandate_with_place(line) for line in parts.own
+    mandate = (sentence_mandate(text) or next((mandate_with_place(line) for line in parts.own
                                                 if (span := mandate_span(line)) and span[0] <= 40), "")
                or mandate_with_place(subject_text(msg.subject)))  # « Je signe / 6e vice-présidente du … »
     if mandate:
@@ -337,9 +337,9 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
         # générale »: the names under the message are the staff's; the signer is named later, or by the
         # registry, never as the person who typed the message.
         return s if s.fields else None
-    for name, rule in ((_colon_name(text), "deux_points"), (_last_name_line(lines), "bloc_signature"),
+    for name, rule in ((_colon_name(text), "deux_points"), (last_name_line(lines), "bloc_signature"),
                        *((q_name, "citation") for q in quoted for q_name in [_colon_name("\n".join(q.lines))
-                                                                              or _last_name_line(q.lines)]),
+                                                                              or last_name_line(q.lines)]),
                        (_display_name(parts.forwarded_from or msg.sender_name), "expediteur"),
                        (_greeting_name(lines), "salutation"),
                        (_first_name_and_address(lines, msg.sender), "prenom+adresse"),
@@ -547,7 +547,7 @@ def _normalise_line(line: str) -> str:
 
 def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> Reading:
     """Intent and signers of one message, before conversations are put together."""
-    _read_signers.cache_clear()  # lines are read again within a message, never across (a copy is read afresh)
+    forget_readings()  # lines are read again within a message, never across (a copy is read afresh)
     # a web form's notification is the signer's filled fields, read whole (« De : X / Objet : … » atop its
     # text is the form's, not a quoted message)
     notification = is_form_notification(msg) and bool(msg.sender) and is_organiser(msg.sender, organisers)
@@ -569,7 +569,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     # a postscript under the closing that signs (« P.S. : Je signe évidemment : X – maire de Y ») is as explicit
     after = words[len(body):]
     signing_after = [x for x in after if says_it_signs(x)] if after and says_it_signs("\n".join(after)) else []
-    explicit = any(s.has_name and s.fields.get("mandat") for s in _signers_in(body + signing_after)
+    explicit = any(s.has_name and s.fields.get("mandat") for s in signers_in(body + signing_after)
                    if s.name_rule in _EXPLICIT)
     # A message that holds nothing but a signer (a name and a mandate on their own, in the body, an
     # attached form or the subject) can only mean to sign: sent to a petition, that is its content.
@@ -585,7 +585,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     if intent == Intent.OTHER:
         # Neither signing nor anything else: it may still complete a signature of its conversation
         # (the mandate given in answer to the organisers' question).
-        mandate = _sentence_mandate(text) or next((m for line in parts.own if (m := mandate_with_place(line))), "")
+        mandate = sentence_mandate(text) or next((m for line in parts.own if (m := mandate_with_place(line))), "")
         partial = Signer()
         partial.set("mandat", mandate, "phrase")
         fix = name_correction(text)
@@ -607,7 +607,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     # with the name and title of the signature block.
     if any(s.name_rule in ("liste", "ligne") for s in signers) and _ME_TOO.search("\n".join(parts.own)):
         block = rule_signature_block(parts.own)
-        if block and block.has_name and not any(_same_person(s, block.fields["nom_complet"]) for s in signers):
+        if block and block.has_name and not any(same_person(s, block.fields["nom_complet"]) for s in signers):
             # « 2e adjoint au maire » next to the mayor of Sury: a title without place sits in the writer's commune
             place_fields(block, "mandat")
             for s in signers:
@@ -622,7 +622,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
         if party and not s.fields.get("parti"):
             s.set("parti", party, "texte")
         if not s.fields.get("mandat") and len(signers) == 1:
-            mandate = _sentence_mandate(text)
+            mandate = sentence_mandate(text)
             if mandate:
                 s.set("mandat", mandate, "phrase")
     if len(signers) > 1:
@@ -662,14 +662,14 @@ def _place_of_list(signers: list[Signer], text: str) -> None:
     (« Laure Coppa, conseillère municipale ») gets the commune of the heading, else a namesake
     elsewhere could be verified in their place. Names listed without any title share the plural title
     the message states (« ma femme et moi sommes conseillers municipaux de Sury, on signe »)."""
-    shared = _sentence_mandate(text) if not any(s.fields.get("mandat") for s in signers) else ""
-    if _PLURAL_TITLE.search(shared):
+    shared = sentence_mandate(text) if not any(s.fields.get("mandat") for s in signers) else ""
+    if PLURAL_TITLE.search(shared):
         for s in signers:
             s.set("mandat", shared, "liste_commune")
     commune, dep = list_place(text)
     if not commune:
         return
-    municipal = bool(_MUNICIPAL_GROUP.search(text))
+    municipal = bool(MUNICIPAL_GROUP.search(text))
     for s in signers:
         if municipal and not s.fields.get("mandat"):  # a group of the municipal council: its members sit on it
             s.set("mandat", "conseiller municipal", "liste_commune")
@@ -715,7 +715,7 @@ def _place_from_postal_address(signer: Signer, lines: list[str]) -> None:
     found = [m for line in lines if (m := _POSTAL_LINE.match(line))]
     if len(found) != 1:
         # a letter's heading or block names the commune once (« COMMUNE DE SÉRIGNAC-SUR-GARONNE » over « Le Maire »)
-        named = {clean(m.group(1)) for line in lines if (m := _PLACE_LINE.match(line.strip()))}
+        named = {clean(m.group(1)) for line in lines if (m := PLACE_LINE.match(line.strip()))}
         if len(named) == 1:
             signer.set("commune", named.pop(), "entete")
         return
@@ -731,9 +731,9 @@ def _fuller_mandate_attached(signer: Signer, msg: MailMessage) -> None:
     mandate = parse_mandate(signer.fields.get("mandat", ""))
     if not signer.has_name or mandate.place or signer.fields.get("commune") or not msg.attached_text.strip():
         return
-    for card in _signers_in(_attached_lines(msg)):
+    for card in signers_in(_attached_lines(msg)):
         fuller = parse_mandate(card.fields.get("mandat", ""))
-        if (card.has_name and _same_person(card, signer.fields["nom_complet"]) and fuller.place
+        if (card.has_name and same_person(card, signer.fields["nom_complet"]) and fuller.place
                 and mandate.kind in (None, fuller.kind)):
             signer.fields.pop("mandat", None)
             for role in ("mandat", "commune", "departement"):
@@ -758,8 +758,8 @@ def _first_name_from_sender(signer: Signer, msg: MailMessage) -> None:
 def _labelled(lines: list[str], role: str) -> str | None:
     """The first « Role : value » line of the message for that role."""
     for line in lines:
-        m = _LABEL_LINE.match(line)
-        if m and _label_role(m.group(1)) == role and clean(m.group(2)):
+        m = LABEL_LINE.match(line)
+        if m and label_role(m.group(1)) == role and clean(m.group(2)):
             return clean(m.group(2))
     return None
 

@@ -2,7 +2,7 @@
 
 A filled form (« Nom : … »), a table, « Je soussigné(e) … », a line « Nom, mandat », a group's list, a
 colleague added, an official a secretary or a relative writes for, a signature block. Each signer says
-which rule found each field (`Signer.rules`), so that a reviewer can judge it; `_signers_in` tries them
+which rule found each field (`Signer.rules`), so that a reviewer can judge it; `signers_in` tries them
 from the most explicit to the least. `extract` reads messages with them.
 """
 
@@ -45,7 +45,7 @@ _LABEL_OF = {alias: role for role in ("nom_complet", "nom", "prenom", "civilite"
 # line name the signer only when what follows is a name alone (not « je signe : X, maire de Y »).
 _NAME_LEADS = frozenset({"signing here", "signing", "signed", "signed by", "signer", "signatory", "i sign",
                          "add my name", "please add", "please add my name", "name of signer", "signataire"})
-_LABEL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?([A-Za-zÀ-ÿ'’() .°/]{2,40}?)\s*[:：][ \t]*(.*)$")
+LABEL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?([A-Za-zÀ-ÿ'’() .°/]{2,40}?)\s*[:：][ \t]*(.*)$")
 
 
 _CELL_SEPARATORS = ("\t", ";", "|")
@@ -100,10 +100,10 @@ def rule_fields(lines: list[str]) -> list[Signer]:
     current = Signer()
     parts = [part for raw in lines for part in _split_labelled(raw)]
     for i, line in enumerate(parts):
-        m = _LABEL_LINE.match(line)
+        m = LABEL_LINE.match(line)
         if not m:
             continue
-        role = _label_role(m.group(1))
+        role = label_role(m.group(1))
         # « Nom : ....................Simonin »: the form's dotted leader is not the answer; « idem », « voir
         # ci-dessous » are none either
         value = _LEADER.sub("", m.group(2)).rstrip()
@@ -112,7 +112,7 @@ def rule_fields(lines: list[str]) -> list[Signer]:
             role = "nom_complet"
         if role is None or not clean(value):
             continue
-        if role in ("nom", "nom_complet") and _same_person(current, value):
+        if role in ("nom", "nom_complet") and same_person(current, value):
             continue  # « Signature : J. DUPONT » under « Nom : Jean DUPONT »: the same signer again
         if role == "nom_complet" and "mandat" not in current.fields and mandate_span(value):
             # « Signature : D. VAN VYNCKT, maire de Bonneuil-les-Eaux (60). »: a whole signer line
@@ -141,7 +141,7 @@ _LEADER = re.compile(r"^[\s.…_]+")
 _NO_VALUE = re.compile(r"^\s*(?:idem|id\.?|cf\.?\b.*|voir\b.*|ci-?(?:dessus|dessous)|n[ée]ant|[-/x*]+)\s*\.?\s*$", re.I)
 
 
-def _label_role(label: str) -> str | None:
+def label_role(label: str) -> str | None:
     """The role of a form's label: « Commune / collectivité (et département) » is the commune's, « Votre
     nom », « Your name » the name's."""
     label = _YOUR.sub("", label)
@@ -155,8 +155,8 @@ def _value_below(parts: list[str], i: int, role: str | None) -> str:
     """« Nom : » alone on its line, the answer on the next one (a form filled below its labels): a
     name under a name's label, a mandate under the mandate's, a short value under the others."""
     below = next((x.strip() for x in parts[i + 1:i + 3] if x.strip()), "")
-    m = _LABEL_LINE.match(below)
-    if not below or len(below) > 80 or (m and _label_role(m.group(1))):
+    m = LABEL_LINE.match(below)
+    if not below or len(below) > 80 or (m and label_role(m.group(1))):
         return ""
     if role in ("nom", "prenom", "nom_complet"):
         return below if not MANDATE_RE.search(below) and (looks_like_name(below) or re.fullmatch(CAPITALISED_WORD, below)) else ""
@@ -173,13 +173,13 @@ def _split_labelled(line: str) -> list[str]:
     line holding several labelled fields, cut before each label people use."""
     if line.count(":") < 2:
         return [line]
-    starts = [m.start(1) for m in _INNER_LABEL.finditer(line) if _label_role(m.group(1))]
+    starts = [m.start(1) for m in _INNER_LABEL.finditer(line) if label_role(m.group(1))]
     if len(starts) < 2:
         return [line]
     return [re.sub(r"\s*[—–|/;,\t-]+\s*$", "", line[a:b]).strip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
 
 
-def _same_person(current: Signer, name: str) -> bool:
+def same_person(current: Signer, name: str) -> bool:
     """A name that repeats the current signer's surname (with an initial or nothing else new)."""
     known = set(fold(f"{current.fields.get('nom_complet', '')} {current.fields.get('nom', '')}").split())
     words = [w for w in fold(name).split() if len(w) > 1]
@@ -196,7 +196,7 @@ def _named(written: str, mandate: str, rule: str) -> Signer:
     return s
 
 
-def _signer(fields: dict[str, str] | None, rule: str) -> Signer | None:
+def signer_of(fields: dict[str, str] | None, rule: str) -> Signer | None:
     if fields is None:
         return None
     s = Signer(name_rule=rule)
@@ -206,11 +206,11 @@ def _signer(fields: dict[str, str] | None, rule: str) -> Signer | None:
 
 
 def _name_then_mandate(text: str, rule: str) -> Signer | None:
-    return _signer(name_then_mandate(text), rule)
+    return signer_of(name_then_mandate(text), rule)
 
 
 def _mandate_then_name(text: str, rule: str) -> Signer | None:
-    return _signer(mandate_then_name(text), rule)
+    return signer_of(mandate_then_name(text), rule)
 
 
 def rule_soussigne(text: str) -> list[Signer]:
@@ -298,7 +298,7 @@ def rule_on_behalf(text: str) -> list[Signer]:
             continue  # « Monsieur le Maire, Paul ROUX, ne signe pas », « …, m'a transmis votre appel »
         s = Signer(name_rule="pour_le_compte")
         s.set("nom_complet", name, "pour_le_compte")
-        fuller = _sentence_mandate(text)
+        fuller = sentence_mandate(text)
         same = fuller and parse_mandate(fuller).fonction == parse_mandate(title).fonction
         s.set("mandat", fuller if same or (fuller and parse_mandate(fuller).kind == parse_mandate(title).kind) else title,
               "pour_le_compte")
@@ -353,7 +353,7 @@ def _shared_list(text: str) -> list[Signer]:
     span = mandate_span(m.group(1))
     # « Les maires du RPI signent : Séverine Fermier (La Ferté-Loupière), Xavier Morissot (Fleury) … »
     placed = [_NAME_PLACE_ITEM.match(n) for n in items]
-    title = _PLURAL_TITLE.search(m.group(1))
+    title = PLURAL_TITLE.search(m.group(1))
     if len(items) > 1 and all(placed) and title:
         found = [s for p in placed if (s := _roster_signer(p.group("name"), title.group(1), p.group("place")))]
         return found if len(found) == len(items) else []
@@ -371,7 +371,7 @@ def _shared_list(text: str) -> list[Signer]:
 # over « - Créot : Thierry BABOUILLARD », « Pascal Grellet pour Condat-sur-Ganaveix » lines, or
 # « (tous maires de leur commune) » under them; « les maires de Villenoy (Emmanuel Hude), de
 # Fublaines (Déborah Courtois) et de … » in a sentence.
-_PLURAL_TITLE = re.compile(r"\b(maires|conseill[eè]re?s municipa(?:les|ux)|conseill[eè]re?s|adjointe?s|[ée]lue?s)\b", re.I)
+PLURAL_TITLE = re.compile(r"\b(maires|conseill[eè]re?s municipa(?:les|ux)|conseill[eè]re?s|adjointe?s|[ée]lue?s)\b", re.I)
 _ROSTER_HEAD = re.compile(r"(?:\bsuivante?s\b|:\s*$)", re.I)
 _ROSTER_NOTE = re.compile(r"\(?\s{0,3}tou(?:te)?s\s+(maires|conseill\w+ municipa\w+|adjoint\w*)\b", re.I)
 _NAME_PLACE_ITEM = re.compile(rf"^(?P<name>.+?)\s*\((?P<place>[{UPPER}][^)]+)\)$")  # « Séverine Fermier (La Ferté) »
@@ -403,7 +403,7 @@ def _roster_signer(name: str, title: str, place: str) -> Signer | None:
     return s
 
 
-_ROSTER_SIGNS = re.compile(r"\bsign|\bs['’]associ|\bco-?sign|\bsoutien", re.I)
+ROSTER_SIGNS = re.compile(r"\bsign|\bs['’]associ|\bco-?sign|\bsoutien", re.I)
 
 
 def rule_roster(lines: list[str]) -> list[Signer]:
@@ -411,18 +411,18 @@ def rule_roster(lines: list[str]) -> list[Signer]:
     as people to ask, or who have not answered, are no signers."""
     for i, line in enumerate(lines):
         inline = _INLINE_ROSTER.search(line)
-        if inline and _ROSTER_SIGNS.search(line):
+        if inline and ROSTER_SIGNS.search(line):
             found = [s for m in _INLINE_ITEM.finditer(inline.group(2))
                      if (s := _roster_signer(m.group(2), inline.group(1), m.group(1)))]
             if len(found) > 1:
                 return found
-        title = _PLURAL_TITLE.search(line)
-        if title and _ROSTER_HEAD.search(line) and _ROSTER_SIGNS.search(line):
+        title = PLURAL_TITLE.search(line)
+        if title and _ROSTER_HEAD.search(line) and ROSTER_SIGNS.search(line):
             found = _roster_items(lines[i + 1:], title.group(1))
             if len(found) > 1:
                 return found
         note = _ROSTER_NOTE.search(line)
-        if note and _ROSTER_SIGNS.search("\n".join(lines[max(0, i - 8):i + 1])):
+        if note and ROSTER_SIGNS.search("\n".join(lines[max(0, i - 8):i + 1])):
             found = _roster_items(list(reversed(lines[:i])), note.group(1))
             if len(found) > 1:
                 return list(reversed(found))
@@ -498,7 +498,7 @@ def rule_group_list(lines: list[str], text: str) -> list[Signer]:
     return []
 
 
-_MUNICIPAL_GROUP = re.compile(r"\bconseil municipal\b|\b(?:opposition|majorit[ée]|[ée]quipe)\s+municipale\b|\bgroupe municipal\b",
+MUNICIPAL_GROUP = re.compile(r"\bconseil municipal\b|\b(?:opposition|majorit[ée]|[ée]quipe)\s+municipale\b|\bgroupe municipal\b",
                               re.I)
 
 
@@ -740,7 +740,7 @@ def rule_signature_block(lines: list[str]) -> Signer | None:
             continue
         mandate = span[1]
         # « 4E ADJOINTE AU MAIRE » over « COMMUNE DE TRIGNY (51) »: the place on the next line
-        below = _PLACE_LINE.match(clean[i + 1]) if i + 1 < len(clean) else None
+        below = PLACE_LINE.match(clean[i + 1]) if i + 1 < len(clean) else None
         if below and not parse_mandate(mandate).place:
             mandate = f"{mandate}, {below.group(1)}"
         # a title standing alone on its line (not a sentence) may have the name a line or two below
@@ -766,7 +766,7 @@ def rule_shared_block(lines: list[str]) -> list[Signer]:
     more names over one plural title, each name signing with it."""
     clean_lines = [BULLET.sub("", x).strip() for x in lines]
     for i, line in enumerate(clean_lines):
-        title = _PLURAL_TITLE.match(line)
+        title = PLURAL_TITLE.match(line)
         span = mandate_span(line) if title else None
         if span is None or span[0] != 0 or len(line) > 120:
             continue
@@ -780,7 +780,7 @@ def rule_shared_block(lines: list[str]) -> list[Signer]:
     return []
 
 
-_PLACE_LINE = re.compile(r"^(?:(?:secr[ée]tariat|accueil|services?)\s+(?:de\s+la\s+|de\s+l['’]\s*)?)?(?:commune|mairie|ville)\s+"
+PLACE_LINE = re.compile(r"^(?:(?:secr[ée]tariat|accueil|services?)\s+(?:de\s+la\s+|de\s+l['’]\s*)?)?(?:commune|mairie|ville)\s+"
                          r"(?:de\s+|d['’]\s*|du\s+)(.{2,60})$", re.I)
 # Lines of a block under a title that are no name: a delegation, a canton, an institution
 # (« déléguée au personnel, », « Canton de Graulhet, », « Hôtel du Département »)
@@ -800,7 +800,7 @@ def _without_affiliation(line: str) -> str:
     return line if looks_like_name(line) or not stripped else stripped
 
 
-def _last_name_line(lines: list[str]) -> str:
+def last_name_line(lines: list[str]) -> str:
     """The name under the closing formula, if there is one."""
     # (a note in brackets under the name, « (adresse de mon fils) », is no line of the block)
     tail = [x.strip() for x in lines if x.strip() and not re.fullmatch(r"\(.*\)", x.strip())][-6:]
@@ -815,7 +815,7 @@ def _last_name_line(lines: list[str]) -> str:
 _TOWN_OF = re.compile(r"\b(?:municipalit[ée]|commune|ville|mairie|conseil municipal)\s+(?:de\s+|d['’]\s*)([A-ZÀ-Þ][\w'’-]*(?:[ -][\w'’-]+){0,4}?)\s+(?=en tant|comme|o[uù]|,)")
 
 
-def _sentence_mandate(text: str) -> str:
+def sentence_mandate(text: str) -> str:
     """A mandate stated in a sentence without a name: « Je suis adjointe au maire de … »."""
     for m in re.finditer(r"\b(?:je suis|(?:il|elle) est|en tant qu(?:['’]|e\s)|en (?:ma |sa )?qualit[ée] (?:de |d['’])|[ée]lue? comme)\s*(.{3,200})",
                          text, re.I):
@@ -832,7 +832,7 @@ def _sentence_mandate(text: str) -> str:
 
 
 
-def _signers_in(lines: list[str]) -> list[Signer]:
+def signers_in(lines: list[str]) -> list[Signer]:
     """Every reading of `lines`, fresh Signers each time (callers complete them): a message's lines are read
     two or three times (its rules, its explicit signers, its quotes), the work once."""
     return [Signer(dict(fields), dict(rules), rule) for fields, rules, rule in _read_signers(tuple(lines))]
@@ -840,21 +840,26 @@ def _signers_in(lines: list[str]) -> list[Signer]:
 
 @functools.lru_cache(maxsize=64)
 def _read_signers(lines: tuple[str, ...]) -> tuple[tuple[dict, dict, str], ...]:
-    return tuple((s.fields, s.rules, s.name_rule) for s in _signers_in_uncached(list(lines)))
+    return tuple((s.fields, s.rules, s.name_rule) for s in _read_lines(list(lines)))
 
 
-def _signers_in_uncached(lines: list[str]) -> list[Signer]:
+def forget_readings() -> None:
+    """Forget the lines read so far: `extract` calls it between messages, so that a copy is read afresh."""
+    _read_signers.cache_clear()
+
+
+def _read_lines(lines: list[str]) -> list[Signer]:
     text = "\n".join(lines)
     colleagues = rule_colleague(text)
     roster = rule_roster(lines)
     if roster:  # « Je signe : X, … » above the roster: the writer too
-        own = [s for s in rule_lines(lines) if s.has_name and not any(_same_person(r, s.fields["nom_complet"]) for r in roster)]
+        own = [s for s in rule_lines(lines) if s.has_name and not any(same_person(r, s.fields["nom_complet"]) for r in roster)]
         return own + roster
     for found in (rule_table(lines), rule_fields(lines), rule_on_behalf(text), rule_soussigne(text),
                   rule_group_list(lines, text), rule_lines(lines), rule_je_suis(text)):
         if found:
             # « Je signe : X, maire de Y. Mon adjointe Z souhaite aussi signer. »: the colleague too
-            return found + [c for c in colleagues if not any(_same_person(f, c.fields["nom_complet"]) for f in found)]
+            return found + [c for c in colleagues if not any(same_person(f, c.fields["nom_complet"]) for f in found)]
     if colleagues:  # a message that only adds a colleague: the writer signed earlier
         # unless they join the writer now (« se joignent à moi »): the writer's block signs too
         block = rule_signature_block(lines) if _JOIN_ME.search(text) else None
