@@ -39,7 +39,8 @@ _NOT_NAME = re.compile(r"\b(?:mairie|ville|conseil|commune|groupe|liste|parti|t[
                        r"boulevard|cedex|bonjour|madame|monsieur|mesdames|messieurs|objet|"
                        r"pr[ée]sident|collectif|association|hôtel|hotel|france|r[ée]publique|cabinet|service|"
                        r"direction|secr[ée]tariat|www|http|signature|tribune|p[ée]tition|accueil|r[ée]gion|"
-                       r"d[ée]partement|f[ée]d[ée]ration|assistante?|f[ée]d[ée]ration|[ée]quipe|communaut[ée])\b", re.I)
+                       r"d[ée]partement|f[ée]d[ée]ration|assistante?|[ée]quipe|communaut[ée]|canton|d[ée]l[ée]gu[ée]e?s?|"
+                       r"charg[ée]e?s?)\b", re.I)
 # Chemin, Place, Route, Rue are surnames too; as street words they lead a street's name.
 _STREET = re.compile(r"\b(?:rue|place|chemin|route)\s+(?:de|du|des|d['’]|la|le|les|l['’])", re.I)
 BULLET = re.compile(r"^\s*(?:[-*•·–—>|]+|\d{1,3}[.)°-])\s*")

@@ -751,7 +751,7 @@ def rule_signature_block(lines: list[str]) -> Signer | None:
             if (candidate and not looks_like_name(candidate) and j > 0 and len(candidate.split()) == 1
                     and len(clean[j - 1].split()) == 1 and looks_like_name(f"{clean[j - 1]} {candidate}")):
                 candidate = f"{clean[j - 1]} {candidate}"  # « <b>Nadine<br>BARTHE</b> »: a name over two lines
-            if candidate and looks_like_name(candidate) and not _BLOCK_NOT_NAME.match(candidate):
+            if candidate and looks_like_name(candidate):
                 s = Signer(name_rule="bloc_signature")
                 civ, name = split_civility(candidate)
                 s.set("nom_complet", name, "bloc_signature")
@@ -772,7 +772,7 @@ def rule_shared_block(lines: list[str]) -> list[Signer]:
             continue
         names = []
         for above in reversed(clean_lines[:i]):
-            if not looks_like_name(above) or _BLOCK_NOT_NAME.match(above):
+            if not looks_like_name(above):
                 break
             names.insert(0, above)
         if len(names) > 1:
@@ -782,11 +782,6 @@ def rule_shared_block(lines: list[str]) -> list[Signer]:
 
 PLACE_LINE = re.compile(r"^(?:(?:secr[ée]tariat|accueil|services?)\s+(?:de\s+la\s+|de\s+l['’]\s*)?)?(?:commune|mairie|ville)\s+"
                          r"(?:de\s+|d['’]\s*|du\s+)(.{2,60})$", re.I)
-# Lines of a block under a title that are no name: a delegation, a canton, an institution
-# (« déléguée au personnel, », « Canton de Graulhet, », « Hôtel du Département »)
-_BLOCK_NOT_NAME = re.compile(r"^(?:d[ée]l[ée]gu[ée]e?s?|charg[ée]e?s?|en charge|canton|commune|mairie|ville|d[ée]partement|"
-                             r"r[ée]gion|conseil|communaut[ée]|h[ôo]tel|groupe|liste)\b", re.I)
-
 
 # (each alternative starts where a run of spaces starts: a line of 40,000 spaces is read in linear time)
 _AFFILIATION = re.compile(r"(?<!\s)\s*(?:[,–—]\s*|\s-\s|\s)(?:groupe|liste|[ée]lue? (?:de|sur) la liste)\b.*$|(?<!\s)\s*\([^)]*\)\s*$",
