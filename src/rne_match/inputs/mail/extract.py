@@ -550,7 +550,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
     forget_readings()  # lines are read again within a message, never across (a copy is read afresh)
     # a web form's notification is the signer's filled fields, read whole (« De : X / Objet : … » atop its
     # text is the form's, not a quoted message)
-    notification = is_form_notification(msg) and bool(msg.sender) and is_organiser(msg.sender, organisers)
+    notification = bool(msg.sender) and is_organiser(msg.sender, organisers) and is_form_notification(msg)
     parts = Parts(msg.body.replace("\r", "").split("\n"), []) if notification else split_body(msg.body, msg.subject)
     # « conseilere municiaple »: mandate words one slip away are read as meant; « ancienne maire,
     # aujourd'hui conseillère municipale de X »: only the mandate held today; « À Brest (29), je suis
