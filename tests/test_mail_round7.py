@@ -492,3 +492,17 @@ def test_the_writer_who_signs_as_well_as_the_colleagues_listed_signs_and_lends_t
     out = rows(mail(1, body))
     assert sorted((r["nom_complet"], r["commune"]) for r in out) == [
         ("Anne Martin", "Sury"), ("Jean Dupuis", "Sury"), ("Paul Roux", "Sury")]
+
+
+# ---- found on the thirteenth held-out mailbox (tests/mail_holdout13), measured once at the end
+
+def test_the_mayor_named_in_a_town_halls_legal_footer_is_not_a_signer():
+    body = ("Avec plaisir, je signe !\n\nHélène Durand\n2e adjointe au maire déléguée à l'urbanisme\nMairie de Sury\n"
+            "42450 SURY\n\nDirecteur de la publication : Paul ROUX, Maire\nAVERTISSEMENT : les courriels ne sont pas "
+            "sécurisés.\n")
+    assert [name for name, _ in _signers(mail(1, body))] == ["Hélène Durand"]
+
+
+def test_an_arrow_typed_before_a_forms_answer_is_not_part_of_it():
+    out = rows(mail(1, "Bonjour, c'est rempli ci-dessous.\n\nNom :\n-> ROUX\nPrénom :\n-> Paul\nMandat :\n-> maire\n"))
+    assert [(r["nom"], r["prenom"], r["mandat"]) for r in out] == [("ROUX", "Paul", "maire")]

@@ -21,7 +21,9 @@ _FOOTER = re.compile(
     r"t[ée]l[ée]charger outlook|get outlook for|obtenir outlook|this email has been checked|"
     r"ce (?:message|courriel|mail)(?: et (?:toutes )?(?:les|ses) pi[èe]ces jointes)? (?:est|sont|peut|peuvent|"
     r"contient|contiennent) .*(?:confidenti|destinataire)|afin de contribuer au respect de l['’]environnement|"
-    r"pensez [àa] l['’]environnement|pour vous d[ée]sinscrire|se d[ée]sinscrire|unsubscribe)", re.I)
+    r"pensez [àa] l['’]environnement|pour vous d[ée]sinscrire|se d[ée]sinscrire|unsubscribe|"
+    # a town hall's legal mention names its mayor: « Directeur de la publication : Sandrine ANGLA, Maire »
+    r"(?:directeur|directrice|responsable)s?\s+de\s+(?:la\s+)?publication\b)", re.I)
 
 
 @dataclass

@@ -154,7 +154,8 @@ _YOUR = re.compile(r"^\s*(?:votre|vos|ton|ta|tes|your)\s+", re.I)
 def _value_below(parts: list[str], i: int, role: str | None) -> str:
     """« Nom : » alone on its line, the answer on the next one (a form filled below its labels): a
     name under a name's label, a mandate under the mandate's, a short value under the others."""
-    below = next((x.strip() for x in parts[i + 1:i + 3] if x.strip()), "")
+    # (« -> RENAUD » under « Nom : »: the arrow or bullet someone typed before the answer is not part of it)
+    below = next((BULLET.sub("", x).strip() for x in parts[i + 1:i + 3] if x.strip()), "")
     m = LABEL_LINE.match(below)
     if not below or len(below) > 80 or (m and label_role(m.group(1))):
         return ""
