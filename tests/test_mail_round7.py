@@ -506,3 +506,35 @@ def test_the_mayor_named_in_a_town_halls_legal_footer_is_not_a_signer():
 def test_an_arrow_typed_before_a_forms_answer_is_not_part_of_it():
     out = rows(mail(1, "Bonjour, c'est rempli ci-dessous.\n\nNom :\n-> ROUX\nPrénom :\n-> Paul\nMandat :\n-> maire\n"))
     assert [(r["nom"], r["prenom"], r["mandat"]) for r in out] == [("ROUX", "Paul", "maire")]
+
+
+def test_staff_confirming_the_signature_of_an_official_named_without_title_give_the_official():
+    body = ("Madame, Monsieur,\n\nÀ la demande de Mme Hélène Durand, je vous confirme sa signature de l'appel.\n\n"
+            "Paul Lenoir\nChargé de mission auprès de Mme Hélène Durand\nDépartement de la Loire\n")
+    assert [name for name, _ in _signers(mail(1, body, sender="Paul Lenoir <p.lenoir@cd42.fr>"))] == ["Hélène Durand"]
+
+
+@pytest.mark.parametrize("words", ["Deux signatures pour notre commune : la mienne et celle de Anne Martin (5e adjointe au "
+                                   "maire), qui n'utilise pas l'informatique.",
+                                   "Je signe l'appel, et je vous transmets aussi la signature de mon collègue Anne Martin, "
+                                   "conseillère municipale."])
+def test_the_writer_who_passes_on_a_colleagues_signature_with_their_own_signs_too(words):
+    out = rows(mail(1, f"Bonjour,\n\n{words}\n\nPaul Roux\nMaire de Sury\n"))
+    assert sorted((r["nom_complet"], r["commune"]) for r in out) == [("Anne Martin", "Sury"), ("Paul Roux", "Sury")]
+
+
+def test_an_official_named_between_dashes_after_their_title_signs():
+    body = "Bonjour,\n\nMadame la conseillère à l'Assemblée de Corse – DURAND Hélène – souhaite signer votre appel.\n"
+    assert _signers(mail(1, body, sender="Secrétariat <accueil@free.fr>")) == [("DURAND Hélène", "conseillère à l'Assemblée de Corse")]
+
+
+def test_a_name_followed_by_signe_signs_in_the_third_person():
+    body = "Bonjour,\n\nPaul ROUX signe. Il est conseiller départemental de la Loire.\n\nBien à vous\n"
+    out = rows(mail(1, body, sender="Paul Roux <secretariat@wanadoo.fr>"))
+    assert [(r["intention"], r["mandat"]) for r in out] == [("signe", "conseiller départemental de la Loire")]
+
+
+def test_the_members_a_municipal_group_lists_as_signing_sit_on_its_council():
+    body = ("Bonjour,\n\nLes élu·es du groupe « Sury Autrement » au conseil municipal de Sury signent l'appel :\n\n"
+            "- ROUX Paul\n- Hélène DURAND\n- Jean MARTIN\n\nPour le groupe, Hélène\n")
+    assert _signers(mail(1, body)) == [(n, "conseiller municipal de Sury") for n in ("ROUX Paul", "Hélène DURAND", "Jean MARTIN")]

@@ -429,9 +429,9 @@ def _above_closing(lines: list[str]) -> list[str]:
     return out
 
 
-_ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe]me)?\b|\bj['’]y (?:joins|ajoute) la mienne\b|"
-                     r"\bainsi que la mienne\b|\bje (?:signe|me joins) (?:moi[- ]m[êe]me|aussi|[ée]galement)\b|"
-                     r"(?:^|[.!]\s|\n)je signe (?:l['’]\w+|la \w+|cet(?:te)? \w+)?\s*(?:[.!]|et\b|,?\s*ainsi que\b)|"
+_ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe]me)?\b|\bla mienne\b|"
+                     r"\bje (?:signe|me joins) (?:moi[- ]m[êe]me|aussi|[ée]galement)\b|"
+                     r"(?:^|[.!]\s|\n)je signe (?:l['’]\w+|la \w+|cet(?:te)? \w+)?\s*(?:[.!]|,?\s*(?:et|ainsi que)\b)|"
                      r"\bmoi[- ]m[êe]me\s+(?:compris|inclus|[ée]galement|aussi)\b", re.I)
 
 

@@ -261,12 +261,15 @@ _THEY_SIGN = re.compile(r"\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?(?:signe|soutient|
 _PASSES_ON_HIS = re.compile(r"^\s*(?:m['’]a\s+(?:charg[ée]e?|demand[ée])\s+de\s+vous\s+(?:transmettre|faire parvenir|envoyer)|"
                             r"(?:souhaite|tient [àa]|veut)\s+(?:vous\s+)?(?:apporter|donner|transmettre)|(?:vous\s+)?(?:apporte|donne|transmet))"
                             r"\s+sa\s+signature\b", re.I)
+_ASKED_BY = re.compile(rf"(?i:\b(?:[àa] la demande de|de la part de|au nom de|pour le compte de|sur instruction de)\s+"
+                       rf"(?:m\.|mme|madame|monsieur)\s+)({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})")
+_HIS_SIGNATURE = re.compile(r"^[^.!?\n]*\b(?:sa|leur)\s+signature\b|^[^.!?\n]*\b(?:il|elle)\s+(?:le\s+|la\s+)?signe\b", re.I)
 _WRITER_SIGNS = re.compile(r"\b(?:je|j['’]ai)\s+(?:la\s+|le\s+)?(?:co-?)?sign|\bnous\s+signons\b", re.I)
 
 
 def _name_after_title(after: str) -> str:
     """The name written after an official's title: « , Jean DUPONT, », « (DURAND Anne) », « Magalie Legras »."""
-    named = re.match(rf"\s*(?:,\s*([^,;()]{{3,60}}?)\s*,|\(\s*([^()]{{3,60}}?)\s*\)|"
+    named = re.match(rf"\s*(?:,\s*([^,;()]{{3,60}}?)\s*,|\(\s*([^()]{{3,60}}?)\s*\)|[–—-]\s*([^–—()]{{3,60}}?)\s*[–—-]|"
                      rf"((?:{CAPITALISED_WORD})(?:\s+{CAPITALISED_WORD}){{1,3}})|"
                      # typed all in lowercase: « le maire frederic wersinger signe votre appel »
                      rf"([a-zà-ÿ'’-]{{2,}}(?:\s+[a-zà-ÿ'’-]{{2,}}){{1,2}})(?=\s+signe\b))", after)
@@ -294,7 +297,7 @@ def rule_on_behalf(text: str) -> list[Signer]:
         name = _name_after_title(rest[len(title):])
         if not looks_like_name(name):
             continue
-        said = re.split(r"[.!?]", rest[len(title):].split(name, 1)[-1].lstrip(" ,)"))[0]
+        said = re.split(r"[.!?]", rest[len(title):].split(name, 1)[-1].lstrip(" ,)–—-"))[0]
         if m.group("opening") is not None and (writer_signs or not (_THEY_SIGN.match("il " + said) or _PASSES_ON_HIS.search(said))):
             continue  # « Monsieur le Maire, Paul ROUX, ne signe pas », « …, m'a transmis votre appel »
         s = Signer(name_rule="pour_le_compte")
@@ -306,6 +309,13 @@ def rule_on_behalf(text: str) -> list[Signer]:
         return [s]
     if writer_signs:
         return []
+    # « À la demande de Mme Emeline X, je vous confirme sa signature »: staff name the official, not the title
+    asked = _ASKED_BY.search(text)
+    if asked and looks_like_name(asked.group(1)) and _HIS_SIGNATURE.search(text[asked.end():asked.end() + 200]):
+        s = Signer(name_rule="pour_le_compte")
+        s.set("nom_complet", asked.group(1), "pour_le_compte")
+        s.set("mandat", sentence_mandate(text), "pour_le_compte")
+        return [s]
     for m in _WRITES_FOR.finditer(text):
         name = clean(m.group("name"))
         paragraph = text[m.end("name"):].split("\n\n")[0].replace("\n", " ")
@@ -432,6 +442,8 @@ def rule_roster(lines: list[str]) -> list[Signer]:
 
 _SIGNATORIES_HEAD = re.compile(r"(?:\bsignataires|\bsignent(?:\s+l['’]\w+)?|\bnous signons(?:\s+l['’]\w+)?)\s*:\s*$", re.I)
 _OWN_HEAD = re.compile(r"^\W*(?:(?:la\s+)?liste\s+des\s+signataires|signataires|signent|nous\s+signons|signons)\b|"
+                       # « Les élu·es du groupe « X » au conseil municipal de Y signent l'appel : »
+                       r"^\W*(?:les\s+|nos\s+)?[ée]lu\S*\s+(?:du\s+groupe|de\s+(?:la\s+)?(?:liste|majorit[ée]|minorit[ée]|opposition))\b[^:]*\bsignent\b|"
                        r"\b(?:d['’]entre nous|nous sommes \w+ [àa])\s+(?:signent|signer|vouloir signer)\b", re.I)
 _NOT_OWN_LIST = re.compile(r"pas encore|potentiel|relanc|futur|parmi|contact|solliciter|n['’]ont pas|[ée]tonn", re.I)
 _GROUP_HEAD = re.compile(r"\b(?:groupe|liste|[ée]lu(?:e|·e)?s\s+(?:de|du))\b", re.I)
@@ -439,7 +451,7 @@ _OPEN_END = re.compile(r"\b(?:à|a|de|du|des|pour|avec|par|et|remerciements?)\s*
 _PLURAL_SIGNS = re.compile(r"\b(?:nous\s+(?:la\s+|le\s+)?(?:co-?)?signons|on\s+(?:la\s+|le\s+)?signe|(?:co-?)?signent|nous nous associons|s['’]associent)\b", re.I)
 _NAME_ROW_SEP = re.compile(r"\s*(?:[·•,;/&|]|\s[–—-]\s|\bet\b)\s*")
 _COUNCIL_OF = re.compile(r"\bau\s+conseil\s+(municipal|d[ée]partemental|r[ée]gional)\s+((?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+|des\s+)"
-                         r"[^,;:.()]{2,60}?)\s*(?=[,;:.(]|$)", re.I)
+                         r"[^,;:.()]{2,60}?)\s*(?=\s(?:signent|signe|soutien\w*)\b|[,;:.(]|$)", re.I)
 _GROUP_ROLE = re.compile(r"\b(?:du|de notre|de l['’])\s+(?:groupe|liste)\b|\bporte-parole\b|\bt[êe]te de liste\b", re.I)
 
 
