@@ -538,3 +538,30 @@ def test_the_members_a_municipal_group_lists_as_signing_sit_on_its_council():
     body = ("Bonjour,\n\nLes élu·es du groupe « Sury Autrement » au conseil municipal de Sury signent l'appel :\n\n"
             "- ROUX Paul\n- Hélène DURAND\n- Jean MARTIN\n\nPour le groupe, Hélène\n")
     assert _signers(mail(1, body)) == [(n, "conseiller municipal de Sury") for n in ("ROUX Paul", "Hélène DURAND", "Jean MARTIN")]
+
+
+# ---- found on the fourteenth held-out mailbox (tests/mail_holdout14), measured once at the very end
+
+def test_i_will_tell_you_whether_i_sign_is_no_signature():
+    body = ("Bonjour,\n\nNotre conseil municipal se réunit le 27 mai ; je vous dirai ensuite si je signe.\n\n"
+            "Bien cordialement,\nPaul Roux\nMaire de Sury\n")
+    assert [r["intention"] for r in rows(mail(1, body))] == ["question"]
+
+
+def test_title_and_place_inside_one_bracket_give_the_place():
+    out = rows(mail(1, "Oui, je signe (maire, Boën-sur-Lignon)\n\nEnvoyé de mon iPhone\n", sender="Paul Roux <p@x.fr>"))
+    assert [(r["mandat"], r["commune"]) for r in out] == [("maire, Boën-sur-Lignon", "Boën-sur-Lignon")]
+
+
+def test_plural_civilities_are_set_apart_from_the_names():
+    line = "Signent : Mmes Hélène DURAND et Anne MARTIN, MM. Paul ROUX et Jean PETIT, élus au conseil municipal de Sury."
+    assert [name for name, _ in _signers(mail(1, line + "\n"))] == ["Hélène DURAND", "Anne MARTIN", "Paul ROUX", "Jean PETIT"]
+
+
+def test_a_withdrawal_with_an_adverb_before_ma_signature_withdraws_the_earlier_signature():
+    signed = mail(1, "Je signe. Maire de Sury.\n", sender="ROUX Paul <p.roux@free.fr>", subject="Re: Appel")
+    withdrawn = mail(2, "Bonjour,\n\nMon groupe a décidé de ne pas soutenir l'appel : je retire donc ma signature.\n\nPaul ROUX\n",
+                     sender="ROUX Paul <p.roux@free.fr>", subject="Retrait de signature",
+                     date="Tue, 5 May 2026 10:00:00 +0200")
+    assert [(r["intention"], r["retrait"]) for r in rows(signed, withdrawn)] == [
+        ("signe", "signature retirée par le message 002.eml"), ("retrait", "")]

@@ -22,7 +22,7 @@ MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|(?-i:VP)(?=\s+C[DR]
                  r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|repr[ée]sente le canton|repr[ée]sente(?=[^.;]{1,60}\bau conseil r[ée]gional)|bin[ôo]me(?= du canton [^,.;:]{1,60} (?:au|du) conseil d[ée]partemental| d[ée]partemental)|repr[ée]sentante?(?= (?:[àa]|de) l['’]assembl[ée]e))")
 # (« je siège maintenant comme conseiller municipal » is read from its title word)
 MANDATE_RE = re.compile(rf"\b{MANDATE_WORD}\b", re.I)
-CIVILITY = re.compile(r"^\s*(?:Madame|Monsieur|Mme|Mlle|M\.|Mr\.?|Dr\.?|Docteur(?:e)?|Pr\.?|Professeur(?:e)?|Me|Ma[îi]tre)\s+"
+CIVILITY = re.compile(r"^\s*(?:Madame|Monsieur|Mmes|MM\.?|Mme|Mlle|M\.|Mr\.?|Dr\.?|Docteur(?:e)?|Pr\.?|Professeur(?:e)?|Me|Ma[îi]tre)\s+"
                       r"(?=\S)", re.I)
 SALUTATION = re.compile(
     r"^(?:bien |tr[eè]s |tres )?(?:cordialement|amicalement|salutations|sinc[eè]rement|bien [àa] (?:vous|toi|vous tous)|"
@@ -327,7 +327,8 @@ def _with_place(mandate: str, rest: str) -> str:
         return mandate
     # All lowercase (a smartphone's « adjoint au maire, marseille secteur 6 »): a lowercase place too.
     initial = UPPER + "a-zà-ÿ" if mandate.islower() else UPPER
-    m = re.match(rf"\s*(?:,|\s[-–—])\s*([{initial}][^,;()]*?(?:\s*\((?:\d{{2,3}}|2[AB])\))?)\s*(?:[,;.]|\s\(|$)", rest)
+    # (« je signe (maire, Mours-Saint-Eusèbe) »: the bracket that holds title and place closes after the place)
+    m = re.match(rf"\s*(?:,|\s[-–—])\s*([{initial}][^,;()]*?(?:\s*\((?:\d{{2,3}}|2[AB])\))?)\s*(?:[,;.)]|\s\(|$)", rest)
     if not m or find_party(m.group(1)) or MANDATE_RE.search(m.group(1)):
         return mandate
     if m.group(1)[0].islower() and ({fold(w) for w in re.split(r"[\s'’-]+", m.group(1))} & (_COMMON_WORDS - {"sur", "et"}) or re.match(r"(?:d[ée]l[ée]gu|charg|en |[àa] |aux? |membre|groupe|opposition|majorit|"

@@ -53,7 +53,8 @@ _AUTO_BODY = re.compile(r"(?:^|\n)\s*(?:message automatique|r[ée]ponse automati
 _NEWSLETTER = re.compile(r"lettre d['’]information|newsletter|pour vous d[ée]sinscrire|se d[ée]sinscrire|unsubscribe",
                          re.I)
 # A withdrawal: « je retire ma signature », « merci de retirer mon nom », « ne plus figurer ».
-_WITHDRAW = re.compile(r"\b(?:retir|supprim|enlev|[ôo]t|annul)\w*\s+(?:ma|mon|notre|nos|sa|son|leurs?)\s+(?:signature|nom|soutien)s?\b|"
+_WITHDRAW = re.compile(r"\b(?:retir|supprim|enlev|[ôo]t|annul)\w*\s+(?:(?:donc|alors|bien|aussi|[ée]galement|finalement)\s+)?"
+                       r"(?:ma|mon|notre|nos|sa|son|leurs?)\s+(?:signature|nom|soutien)s?\b|^\W*retrait\s+de\s+(?:la\s+)?signature\b|"
                        r"\bje me retire\b|\bne (?:plus|pas) (?:figurer|appara[îi]tre)\b|\bretrait de (?:ma|notre) signature",
                        re.I)
 _CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée]e?s?\b|^\s*(?:oui|ok|d['’]accord|"
@@ -66,7 +67,7 @@ _SIGNS_REGIONAL = (r"\bsina[ñn] a ran\b|\bsinatzen (?:dut|dugu)\b|\bsigni\b|\bs
 _PASS_ON = r"(?:transmettre|ajouter|envoyer|inscrire|rajouter|mettre|faire suivre|enregistrer)"
 # Saying that one signs, in the present or the past: not « pour signer », « avant de signer ».
 _SIGNS = re.compile(
-    r"\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign(?!er(?:ai|ais|ait|ions|iez|aient)\b)\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?signe(?:\s+(?:aussi|[ée]galement))?\s*(?:l['’]|votre\s|cet(?:te)?\s|la\s|[.!]|$)|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
+    r"(?<!\bsi )(?<!\bs['’])\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign(?!er(?:ai|ais|ait|ions|iez|aient)\b)\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?signe(?:\s+(?:aussi|[ée]galement))?\s*(?:l['’]|votre\s|cet(?:te)?\s|la\s|[.!]|$)|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
     r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’ ]?associe|\bon\s+(?:la\s+|le\s+)?signe\b(?!\s+(?:rarement|jamais|pas|peu|rien|si|seulement)\b)|(?<!\bsi )(?<!\bs['’])\bc['’ ]?est\s+(?:un\s+)?oui\b|\bsignature\s*:?\s*(?:ok|oui|valid[ée]e?)\b(?!\s+si\b)|\b(?:transmet\w*|envoie|adresse|fais suivre)\b[^.\n?]{0,60}\b(?:sa|leur)\s+signature\b|\b(?:merci\s+de|veuillez|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu)\s+(?:bien\s+)?" + _PASS_ON + r"\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b|\bs['’]associe|\bnous associons|\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
@@ -84,7 +85,7 @@ _SIGN_REQUEST = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?:(?:bonjour|bonsoir|merci
 # Not signing yet: names suggested to the organisers (« vous devriez contacter X, maire de Y »), or
 # a decision put off (« je dois d'abord en parler à mon conseil, je reviens vers vous »).
 _DEFERS = re.compile(r"\b(?:vous (?:devriez|pourriez|pouvez) (?:contacter|solliciter|[ée]crire [àa])|je vous sugg[èe]re de contacter|"
-                     r"je reviens vers vous|je dois d['’]abord|avant de (?:m['’]engager|signer)|je vous tiendrai au courant|"
+                     r"je reviens vers vous|je vous (?:dirai|r[ée]pondrai|confirmerai|tiendrai inform[ée]e?)\b|je dois d['’]abord|avant de (?:m['’]engager|signer)|je vous tiendrai au courant|"
                      r"je (?:vais|dois) (?:en parler|consulter|r[ée]fl[ée]chir)|\bj['’]en parle(?:rai)?\b)", re.I)
 # « Jean-Pierre Leone signe »: capitalised words only (not « Pourquoi personne ne signe »)
 _NAME_SIGNS_SUBJECT = re.compile(r"(?:^|:\s*)(?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+\s+signe\s*[.!]*$")
