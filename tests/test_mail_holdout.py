@@ -1,4 +1,4 @@
-"""The petition mailboxes written after the rules (tests/mail_holdout…mail_holdout13, 2,473 messages built
+"""The petition mailboxes written after the rules (tests/mail_holdout…mail_holdout14, 2,626 messages built
 from the real 2026 RNE), extracted and verified end to end and scored by their own scorer
 (bench/mail_eval.py). Each floor is a little under the level reached at the end of the last round
 of work on issue 11, so that a regression on any of them fails; the issue's goals are ≥ 97 % of
@@ -19,14 +19,14 @@ pytestmark = pytest.mark.real_data
 ROOT = Path(__file__).resolve().parents[1]
 # corpus → (signers found without the registry, officials verified as the right person, exact names,
 # signers found with the registry); each was measured once before any rule drawn from it (first runs of
-# mail_holdout10, 11, 12, 13: 93.7 %, 77.4 %, 87.2 %, 82.0 % found), then worked on like the others
+# mail_holdout10 to 14: 93.7 %, 77.4 %, 87.2 %, 82.0 %, 86.3 % found), then worked on like the others
 FLOORS = {"mail_holdout": (0.92, 0.97, 0.99, 0.97), "mail_holdout2": (0.96, 0.98, 0.99, 0.97),
           "mail_holdout3": (0.97, 0.97, 0.99, 0.97), "mail_holdout4": (0.97, 0.97, 0.99, 0.97),
           "mail_holdout5": (0.98, 0.97, 0.99, 0.97), "mail_holdout6": (0.96, 0.91, 0.99, 0.97),
           "mail_holdout7": (0.94, 0.96, 0.99, 0.96), "mail_holdout8": (0.94, 0.92, 0.99, 0.96),
           "mail_holdout9": (0.98, 0.97, 0.99, 0.98), "mail_holdout10": (0.98, 0.95, 0.99, 0.98),
           "mail_holdout11": (0.96, 0.93, 0.98, 0.97), "mail_holdout12": (0.95, 0.89, 0.99, 0.95),
-          "mail_holdout13": (0.94, 0.88, 0.97, 0.94)}
+          "mail_holdout13": (0.94, 0.88, 0.97, 0.94), "mail_holdout14": (0.86, 0.80, 0.98, 0.86)}
 
 
 def _scorer():
