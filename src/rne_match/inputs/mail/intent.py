@@ -68,10 +68,10 @@ _PASS_ON = r"(?:transmettre|ajouter|envoyer|inscrire|rajouter|mettre|faire suivr
 # Saying that one signs, in the present or the past: not « pour signer », « avant de signer ».
 _SIGNS = re.compile(
     r"(?<!\bsi )(?<!\bs['’])\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign(?!er(?:ai|ais|ait|ions|iez|aient)\b)\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?signe(?:\s+(?:aussi|[ée]galement))?\s*(?:l['’]|votre\s|cet(?:te)?\s|la\s|[.!]|$)|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
-    r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’ ]?associe|\bon\s+(?:la\s+|le\s+)?signe\b(?!\s+(?:rarement|jamais|pas|peu|rien|si|seulement)\b)|(?<!\bsi )(?<!\bs['’])\bc['’ ]?est\s+(?:un\s+)?oui\b|\bsignature\s*:?\s*(?:ok|oui|valid[ée]e?)\b(?!\s+si\b)|\b(?:transmet\w*|envoie|adresse|fais suivre)\b[^.\n?]{0,60}\b(?:sa|leur)\s+signature\b|\b(?:merci\s+de|veuillez|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu)\s+(?:bien\s+)?" + _PASS_ON + r"\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b|\bs['’]associe|\bnous associons|\bsoutiens\b|"
+    r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’ ]?associe|\bon\s+(?:la\s+|le\s+)?signe\b(?!\s+(?:rarement|jamais|pas|peu|rien|si|seulement)\b)|(?<!\bsi )(?<!\bs['’])\bc['’ ]?est\s+(?:un\s+)?oui\b|\bsignature\s*:?\s*(?:ok|oui|valid[ée]e?)\b(?!\s+si\b)|\b(?:transmet\w*|envoie|adresse|fais suivre)\b[^.\n?]{0,60}\b(?:sa|leur)\s+signature\b|\b(?:merci\s+de|veuillez|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu)\s+(?:bien\s+)?" + _PASS_ON + r"\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b|\bs['’]associe|\bnous associons|(?<!\bvos )(?<!\bnos )(?<!\bdes )(?<!\bles )(?<!\bmes )(?<!\bses )\bsoutiens\b|"
     r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
     r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
-    r"\bsignature (?:pour|de|à)\b|\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b|\bm['’]ajouter\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les )rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bsouhaite(?:nt)? signer|\bsouhait\w*\s+de\s+signer|\bj['’]appose|\bje rejoins|\bje m['’]engage|^\W*j['’ ]?signe\b|(?-i:[A-ZÀ-Þ][\w'’-]+)\s+signe\s*(?:[.!]|l['’]appel|votre appel|cet appel)|(?:^|[.!]\s+)\W*signataires?\s*:\s*\S|" + _SIGNS_REGIONAL + r"|"
+    r"\bsignature (?:pour|de|à)\b|\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b|\bm['’]ajouter\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les )rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bvaut\s+(?:ma\s+|notre\s+)?signature\b|\b(?:d[ée]cision|accord|volont[ée])\s+(?:de|pour)\s+signer\b|\bbon pour (?:signature|accord)\b|\bd[ée]clar\w*\s+(?:soutenir|signer|apporter)\b|\bsignature ci-dessous\b|\b(?:mon|son|notre|leur)\s+nom\s+(?:soit\s+publi|figure\b)|\bsouhaite(?:nt)? signer|\bsouhait\w*\s+de\s+signer|\bj['’]appose|\bje rejoins|\bje m['’]engage|^\W*j['’ ]?signe\b|(?-i:[A-ZÀ-Þ][\w'’-]+)\s+signe\s*(?:[.!]|l['’]appel|votre appel|cet appel)|(?:^|[.!]\s+)\W*signataires?\s*:\s*\S|" + _SIGNS_REGIONAL + r"|"
     r"\bi(?:['’]d| would)? (?:like|love|wish|want) to (?:sign|add my name|support)|\bi (?:hereby |also |fully |gladly )?(?:co-?)?sign\b|"
     r"\bi(?:['’]m| am) (?:happy to |glad to |pleased to )?(?:co-?)?sign(?!ing off)|\b(?:please |kindly )?add my name\b|\bcount me in\b|"
     r"\bi (?:fully |wholeheartedly )?(?:support|endorse)\b",
@@ -161,6 +161,24 @@ def says_it_signs(text: str) -> bool:
     return bool(_SIGNS.search(text))
 
 
+# A sentence that asks or sets a condition does not sign (« Si je signe, mon nom sera-t-il publié ? »).
+_ASKS_OR_IF = re.compile(r"\bsi\b|\bs['’](?:il|ils)\b|\best-ce\b|\bfaut-il\b|\bpuis-je\b|\bdois-je\b|\bavant\b|\bd[èe]s que\b|"
+                         r"\bune fois\b|\bif\b|\bbefore\b|\bonce\b|\bwhen\b", re.I)
+
+
+def signs_outright(text: str) -> bool:
+    """One sentence says it signs, as a statement: the message signs even when it also asks something
+    (« Avez-vous un visuel ? P.S. : je signe, bien sûr. »), while a signing word inside the question
+    (« Puis-je signer en tant que… ? ») leaves it a question."""
+    for m in _SIGNS.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
+        end = min(ends, default=len(text))
+        if text[end:end + 1] != "?" and not _ASKS_OR_IF.search(text[start:end]):
+            return True
+    return False
+
+
 def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(),
              has_signer_line: bool = False, forwarded: bool = False) -> Intent:
     """The intent of a message from its headers and the writer's own text (quotes removed).
@@ -192,7 +210,7 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
         return Intent.THANKS  # « Parfait, merci. Déjà signé donc… »: thanks, not a new confirmation
     if _CONFIRM.search(own) and _is_reply(msg):
         return Intent.CONFIRMS
-    if "?" in _SIGN_REQUEST.sub("", own) and not (signs and has_signer_line):
+    if "?" in _SIGN_REQUEST.sub("", own) and not (signs and (has_signer_line or signs_outright(own))):
         return Intent.QUESTION
     if _DEFERS.search(own) and not signs:
         return Intent.QUESTION

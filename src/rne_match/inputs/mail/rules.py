@@ -242,7 +242,7 @@ def rule_soussigne(text: str) -> list[Signer]:
 # for an official, who is the signer.
 _ON_BEHALF = re.compile(r"(?:\b(?:pour|p\s*/\s*o\.?|par ordre de|[àa] la demande de|de la part de|au nom de)\s+"
                         r"(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?|(?P<opening>(?:^|(?<=[.!?\n]))[ \t]*)(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?)"
-                        r"(?:le|la|l['’])\s*", re.I)
+                        r"(?:le|la|l['’]|notre\s)\s*", re.I)
 # « Je réponds pour Hélène Durand, qui n'a pas d'adresse mail : elle est adjointe… », « de la part de
 # ma mère, Hélène Durand, maire de … », « mon mari Paul ROUX est conseiller municipal … et il signe »:
 # a relative, a secretary or a colleague writes for a person they name.
@@ -254,13 +254,14 @@ _WRITES_FOR = re.compile(rf"(?i:\bje\s+(?:vous\s+)?(?:r[ée]ponds|[ée]cris|tran
 # The person written about signs this call, now: « et il signe votre appel », « elle le signe. », « qui
 # signe l'appel » — not « il signe tout ce qu'on lui envoie », « il signe si vous retirez… », « elle
 # soutient votre cause », « ne signe pas ».
-_THEY_SIGN = re.compile(r"\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?(?:signe|soutient|s['’]associe(?:\s+[àa])?|souhaite signer)"
+_THEY_SIGN = re.compile(r"\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?(?:signe|soutient|s['’]associe(?:\s+[àa])?|souhaite signer|"
+                        r"donne\s+son\s+accord\s+pour\s+(?:le\s+|la\s+)?signer)"
                         r"(?:\s+(?:aussi|[ée]galement))?\s*(?:l['’]appel|votre appel|cet appel|(?:la|votre|cette)\s+(?:p[ée]tition|tribune)|"
                         r"[.!]|$)", re.I | re.M)
 # « …, m'a chargé de vous transmettre sa signature », « souhaite apporter sa signature »: their own signature, now
 _PASSES_ON_HIS = re.compile(r"^\s*(?:m['’]a\s+(?:charg[ée]e?|demand[ée])\s+de\s+vous\s+(?:transmettre|faire parvenir|envoyer)|"
                             r"(?:souhaite|tient [àa]|veut)\s+(?:vous\s+)?(?:apporter|donner|transmettre)|(?:vous\s+)?(?:apporte|donne|transmet))"
-                            r"\s+sa\s+signature\b", re.I)
+                            r"\s+(?:sa\s+signature|son\s+accord\s+pour\s+(?:le\s+|la\s+)?signer)\b", re.I)
 _ASKED_BY = re.compile(rf"(?i:\b(?:[àa] la demande de|de la part de|au nom de|pour le compte de|sur instruction de)\s+"
                        rf"(?:m\.|mme|madame|monsieur)\s+)({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})")
 _HIS_SIGNATURE = re.compile(r"^[^.!?\n]*\b(?:sa|leur)\s+signature\b|^[^.!?\n]*\b(?:il|elle)\s+(?:le\s+|la\s+)?signe\b", re.I)

@@ -1,0 +1,97 @@
+"""E-mail intake, round 8: a signature said in a post-scriptum of a message that asks something else,
+formal ways of saying one signs, staff passing on an official's « accord pour signer », and first names
+that hold a word the name reader refused (« Marie-France »). Found missing on the twelfth and
+fourteenth held-out mailboxes; every example here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from rne_match.inputs.freetext import looks_like_name
+from rne_match.inputs.mail.intent import signs_outright
+
+from .test_mail_intent import mail, rows
+
+
+def _signers(*messages) -> list[tuple[str, str]]:
+    return [(r["nom_complet"], r["mandat"]) for r in rows(*messages) if r["extraction_statut"] == "signataire"]
+
+
+def _intent(body: str, **kw) -> str:
+    return rows(mail(1, body, **kw))[0]["intention"]
+
+
+REPLY = {"subject": "Re: Appel", "reply_to": "call@collectif.example"}
+
+
+@pytest.mark.parametrize("ps", [
+    "PS : j'allais oublier, je signe évidemment l'appel !",
+    "P.S. : et bien sûr vous pouvez ajouter mon nom aux signataires.",
+    "NB : ce message vaut signature de l'appel.",
+    "P.-S. – Je signe, naturellement.",
+    "Ps. Je signe l'appel bien entendu",
+])
+def test_a_postscript_that_signs_makes_a_message_with_a_question_sign(ps):
+    body = (f"Bonjour,\n\nAuriez-vous un visuel de l'appel pour notre bulletin ?\n\nBonne journée,\nPaul ROUX\n"
+            f"Maire de Sury\n\n{ps}\n")
+    assert _signers(mail(1, body, **REPLY)) == [("Paul ROUX", "Maire de Sury")]
+
+
+@pytest.mark.parametrize("text", [
+    "Si je signe, mon nom sera-t-il publié ?",
+    "Puis-je signer en tant que conseiller communautaire ?",
+    "Can you send me the text in English? A twinned town would like to read it before I sign.",
+    "Qui finance votre collectif ? Avant toute signature, j'aimerais connaître vos soutiens.",
+    "Je signerai dès que vous m'aurez répondu : est-ce que le texte est définitif ?",
+])
+def test_a_signing_word_inside_a_question_or_a_condition_does_not_sign_outright(text):
+    assert not signs_outright(text)
+
+
+def test_a_question_whose_signing_word_is_conditional_stays_a_question():
+    body = ("Bonjour,\n\nQui finance votre collectif ? Avant toute signature, j'aimerais connaître vos soutiens.\n\n"
+            "Bonne journée,\nAnne Durand\nConseillère régionale de Normandie\n")
+    assert _intent(body) == "question"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Par la présente, je vous fais part de ma décision de signer votre appel.",
+    "Déclare soutenir l'appel et accepte que mon nom soit publié.",
+    "Lu et approuvé, bon pour signature.",
+    "Signature ci-dessous 👇",
+])
+def test_formal_ways_of_saying_one_signs_sign(sentence):
+    body = f"Madame, Monsieur,\n\n{sentence}\n\nMadame Hélène DURAND\nMaire de Sury\n"
+    assert _intent(body) == "signe"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Notre 3e adjoint, Pierre Minime, m'a chargée de vous transmettre son accord pour signer l'appel.", "Pierre Minime"),
+    ("Suite à votre courriel, M. le Maire (Bernard ROUX) donne son accord pour signer l'appel.", "Bernard ROUX"),
+])
+def test_staff_passing_on_an_officials_accord_to_sign_give_the_official(text, name):
+    body = f"Bonjour,\n\n{text}\n\nCordialement,\nSylvie Lenoir\nAccueil – Mairie de Sury\n"
+    out = _signers(mail(1, body, sender="Accueil Mairie <accueil@mairie-sury.fr>", **REPLY))
+    assert [n for n, _ in out] == [name]
+
+
+def test_staff_saying_our_mayor_does_not_sign_give_no_signer():
+    body = "Bonjour,\n\nNotre maire, Paul ROUX, ne signe pas.\n\nCordialement,\nSylvie Lenoir\nAccueil\n"
+    assert _signers(mail(1, body, sender="Accueil Mairie <accueil@mairie-sury.fr>", **REPLY)) == []
+
+
+@pytest.mark.parametrize("name", ["Marie-France Tabard", "Anne-France ROUX", "Marie France Tabard", "France DURAND"])
+def test_first_names_holding_france_are_names(name):
+    assert looks_like_name(name)
+
+
+@pytest.mark.parametrize("text", ["Régions de France", "Villes de France", "France Urbaine", "Intercommunalités de France"])
+def test_associations_named_after_france_are_no_names(text):
+    assert not looks_like_name(text)
+
+
+def test_a_mayor_called_marie_france_signs_above_a_forwarded_message():
+    body = ("Bonjour,\n\nSur proposition de notre épicerie, je signe avec plaisir.\n\nMarie-France Tabard, maire de Sury\n\n"
+            "---------- Forwarded message ---------\nDe : Karine Lenoir <epicerie@orange.fr>\nDate: lun. 20 sept. 2027\n"
+            "Subject: L'appel\n\nBonjour Madame le Maire,\n\nVous pourriez le signer pour la commune ?\n\nKarine\n")
+    assert _signers(mail(1, body, subject="Fwd: L'appel")) == [("Marie-France Tabard", "maire de Sury")]
