@@ -37,7 +37,7 @@ _NAME_WORD = rf"(?:[{UPPER}][\w'’.-]*|d['’][{UPPER}][\w'’.-]*|(?:de|du|des
 _NAME = re.compile(rf"^(?:{_NAME_WORD}[\s]+){{1,4}}{_NAME_WORD}$")
 _NOT_NAME = re.compile(r"(?<![\w-])(?:mairie|ville|conseil|commune|groupe|liste|parti|t[ée]l|tel|mob|portable|avenue|"
                        r"boulevard|cedex|bonjour|madame|monsieur|mesdames|messieurs|objet|"
-                       r"pr[ée]sident|collectif|association|hôtel|hotel|(?<!marie )(?<!anne )france(?!\s+(?-i:[A-ZÀ-Þ]{2,})\b)|r[ée]publique|cabinet|service|"
+                       r"pr[ée]sident|collectif|association|hôtel|hotel|(?<!marie )(?<!anne )france(?!-)(?!\s+(?-i:[A-ZÀ-Þ]{2,})\b)|r[ée]publique|cabinet|service|"
                        r"direction|secr[ée]tariat|www|http|signature|tribune|p[ée]tition|accueil|r[ée]gion|"
                        r"d[ée]partement|f[ée]d[ée]ration|assistante?|[ée]quipe|communaut[ée]|canton|d[ée]l[ée]gu[ée]e?s?|"
                        r"charg[ée]e?s?)\b", re.I)

@@ -10,6 +10,7 @@ or, failing any other intent, when its body holds a signer line (a name with a m
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import StrEnum
 
 from .mailbox import MailMessage
@@ -65,17 +66,56 @@ _SIGNS_REGIONAL = (r"\bsina[ñn] a ran\b|\bsinatzen (?:dut|dugu)\b|\bsigni\b|\bs
                    r"\bfirmemu\b|\bunterschri+e?b\b|\bmi sign\b|\b(?:mwen|an|nou) (?:ka )?siyen\b")
 # The verbs of passing a signature on (« merci de transmettre ma signature », « peux-tu ajouter mon nom ? »)
 _PASS_ON = r"(?:transmettre|ajouter|envoyer|inscrire|rajouter|mettre|faire suivre|enregistrer)"
-# Saying that one signs, in the present or the past: not « pour signer », « avant de signer ».
-_SIGNS = re.compile(
-    r"(?<!\bsi )(?<!\bs['’])\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign(?!er(?:ai|ais|ait|ions|iez|aient)\b)\w*|\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?signe(?:\s+(?:aussi|[ée]galement))?\s*(?:l['’]|votre\s|cet(?:te)?\s|la\s|[.!]|$)|\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
-    r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|^\s*pour la liste\s*:|\bsoussign|\bm['’ ]?associe|\bon\s+(?:la\s+|le\s+)?signe\b(?!\s+(?:rarement|jamais|pas|peu|rien|si|seulement)\b)|(?<!\bsi )(?<!\bs['’])\bc['’ ]?est\s+(?:un\s+)?oui\b|\bsignature\s*:?\s*(?:ok|oui|valid[ée]e?)\b(?!\s+si\b)|\b(?:transmet\w*|envoie|adresse|fais suivre)\b[^.\n?]{0,60}\b(?:sa|leur)\s+signature\b|\b(?:merci\s+de|veuillez|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu)\s+(?:bien\s+)?" + _PASS_ON + r"\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b|\bs['’]associe|\bnous associons|(?<!\bvos )(?<!\bnos )(?<!\bdes )(?<!\bles )(?<!\bmes )(?<!\bses )\bsoutiens\b|"
-    r"\bsoutient\b|\bsoutenons\b|\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\bvous pouvez (?:m['’]|"
-    r"nous )?ajouter|\bajoutez[- ]moi|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bok pour\b|^\s*\+\s?1\b|"
-    r"\bsignature (?:pour|de|à)\b|\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b|\bm['’]ajouter\b|^\s*signature\s*:\s*\S|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b|\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b|\bje (?:la |les )rejoins\b|(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|^\W*c['’]?(?:est)?\s*fait\b|\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|\bma signature\b|\bvaut\s+(?:ma\s+|notre\s+)?signature\b|\b(?:d[ée]cision|accord|volont[ée])\s+(?:de|pour)\s+signer\b|\bbon pour (?:signature|accord)\b|\bd[ée]clar\w*\s+(?:soutenir|signer|apporter)\b|\bsignature ci-dessous\b|\b(?:mon|son|notre|leur)\s+nom\s+(?:soit\s+publi|figure\b)|\bsouhaite(?:nt)? signer|\bsouhait\w*\s+de\s+signer|\bj['’]appose|\bje rejoins|\bje m['’]engage|^\W*j['’ ]?signe\b|(?-i:[A-ZÀ-Þ][\w'’-]+)\s+signe\s*(?:[.!]|l['’]appel|votre appel|cet appel)|(?:^|[.!]\s+)\W*signataires?\s*:\s*\S|" + _SIGNS_REGIONAL + r"|"
-    r"\bi(?:['’]d| would)? (?:like|love|wish|want) to (?:sign|add my name|support)|\bi (?:hereby |also |fully |gladly )?(?:co-?)?sign\b|"
-    r"\bi(?:['’]m| am) (?:happy to |glad to |pleased to )?(?:co-?)?sign(?!ing off)|\b(?:please |kindly )?add my name\b|\bcount me in\b|"
-    r"\bi (?:fully |wholeheartedly )?(?:support|endorse)\b",
-    re.I | re.M)
+# Saying that one signs, in the present or the past: not « pour signer », « avant de signer ». One family
+# per word that must be in the text for any of its forms to match (lowercase, no accent): a message is
+# searched only by the families whose word it holds, as one alternation of every form cost a sixth of the
+# extraction time.
+_SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("sign",),
+     r"(?<!\bsi )(?<!\bs['’])\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign(?!er(?:ai|ais|ait|ions|iez|aient)\b)\w*|"
+     r"\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?signe(?:\s+(?:aussi|[ée]galement))?\s*(?:l['’]|votre\s|cet(?:te)?\s|la\s|[.!]|$)|"
+     r"\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
+     r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|"
+     r"\bsoussign|\bon\s+(?:la\s+|le\s+)?signe\b(?!\s+(?:rarement|jamais|pas|peu|rien|si|seulement)\b)|"
+     r"\bsignature\s*:?\s*(?:ok|oui|valid[ée]e?)\b(?!\s+si\b)|\b(?:transmet\w*|envoie|adresse|fais suivre)\b[^.\n?]{0,60}\b(?:sa|leur)\s+signature\b|"
+     r"\bsignature (?:pour|de|à)\b|^\s*signature\s*:\s*\S|"
+     r"\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|"
+     r"\bma signature\b|\bvaut\s+(?:ma\s+|notre\s+)?signature\b|\b(?:d[ée]cision|accord|volont[ée])\s+(?:de|pour)\s+signer\b|"
+     r"\bsignature ci-dessous\b|\bsouhaite(?:nt)? signer|\bsouhait\w*\s+de\s+signer|^\W*j['’ ]?signe\b|"
+     r"(?-i:[A-ZÀ-Þ][\w'’-]+)\s+signe\s*(?:[.!]|l['’]appel|votre appel|cet appel)|(?:^|[.!]\s+)\W*signataires?\s*:\s*\S|"
+     r"\bi (?:hereby |also |fully |gladly )?(?:co-?)?sign\b|\bi(?:['’]m| am) (?:happy to |glad to |pleased to )?(?:co-?)?sign(?!ing off)"),
+    (("signature", "nom"),
+     r"\b(?:merci\s+de|veuillez|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu)\s+(?:bien\s+)?" + _PASS_ON
+     + r"\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b|"
+     r"(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|"
+     r"\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\b(?:mon|son|notre|leur)\s+nom\s+(?:soit\s+publi|figure\b)"),
+    (("associ",), r"\bm['’ ]?associe|\bs['’]associe|\bnous associons"),
+    (("sout",), r"(?<!\bvos )(?<!\bnos )(?<!\bdes )(?<!\bles )(?<!\bmes )(?<!\bses )\bsoutiens\b|\bsoutient\b|\bsoutenons\b|"
+                r"\b(?:mon|notre|tout mon|tout notre|plein) soutien\b"),
+    (("ajout",), r"\bvous pouvez (?:m['’]|nous )?ajouter|\bajoutez[- ]moi|\bm['’]ajouter\b"),
+    (("compt",), r"\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b"),
+    (("moi", "nous"), r"\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b"),
+    (("liste",), r"^\s*pour la liste\s*:"),
+    (("oui",), r"(?<!\bsi )(?<!\bs['’])\bc['’ ]?est\s+(?:un\s+)?oui\b"),
+    (("ok pour", "bon pour", "+"), r"\bok pour\b|^\s*\+\s?1\b|\bbon pour (?:signature|accord)\b"),
+    (("fait",), r"^\W*c['’]?(?:est)?\s*fait\b"),
+    (("oubli",), r"\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b"),
+    (("rejoins", "engage", "appose"), r"\bje (?:la |les )?rejoins\b|\bje m['’]engage|\bj['’]appose"),
+    (("clar",), r"\bd[ée]clar\w*\s+(?:soutenir|signer|apporter)\b"),
+    (("sin", "sig", "firm", "unterschri", "siyen"), _SIGNS_REGIONAL),
+    ((" to ", "add my name", "count me in", "support", "endorse"),
+     r"\bi(?:['’]d| would)? (?:like|love|wish|want) to (?:sign|add my name|support)|\b(?:please |kindly )?add my name\b|"
+     r"\bcount me in\b|\bi (?:fully |wholeheartedly )?(?:support|endorse)\b"),
+)
+_SIGNS = tuple((words, re.compile(pattern, re.I | re.M)) for words, pattern in _SIGNING_FORMS)
+
+
+def _signing_words(text: str) -> Iterator[re.Match]:
+    """Every signing form in the text, family by family."""
+    low = text.lower()
+    for words, pattern in _SIGNS:
+        if any(w in low for w in words):
+            yield from pattern.finditer(text)
 # Asking someone to pass on or add one's signature (« Peux-tu transmettre ma signature ? »): a
 # question mark that signs.
 _SIGN_REQUEST = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?:(?:bonjour|bonsoir|merci|s['’]il (?:te|vous) pla[iî]t)\W{1,3})?"
@@ -158,7 +198,8 @@ def is_form_notification(msg: MailMessage) -> bool:
 
 
 def says_it_signs(text: str) -> bool:
-    return bool(_SIGNS.search(text))
+    low = text.lower()
+    return any(any(w in low for w in words) and pattern.search(text) for words, pattern in _SIGNS)
 
 
 # A sentence that asks or sets a condition does not sign (« Si je signe, mon nom sera-t-il publié ? »).
@@ -170,7 +211,7 @@ def signs_outright(text: str) -> bool:
     """One sentence says it signs, as a statement: the message signs even when it also asks something
     (« Avez-vous un visuel ? P.S. : je signe, bien sûr. »), while a signing word inside the question
     (« Puis-je signer en tant que… ? ») leaves it a question."""
-    for m in _SIGNS.finditer(text):
+    for m in _signing_words(text):
         start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
         ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
         end = min(ends, default=len(text))
