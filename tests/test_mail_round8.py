@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from rne_match.domain.mandates import parse_mandate
 from rne_match.inputs.freetext import looks_like_name
 from rne_match.inputs.mail.intent import signs_outright
 
@@ -95,3 +96,79 @@ def test_a_mayor_called_marie_france_signs_above_a_forwarded_message():
             "---------- Forwarded message ---------\nDe : Karine Lenoir <epicerie@orange.fr>\nDate: lun. 20 sept. 2027\n"
             "Subject: L'appel\n\nBonjour Madame le Maire,\n\nVous pourriez le signer pour la commune ?\n\nKarine\n")
     assert _signers(mail(1, body, subject="Fwd: L'appel")) == [("Marie-France Tabard", "maire de Sury")]
+
+
+def test_a_surname_ending_in_mme_keeps_its_letters():
+    body = ("Bonjour,\n\nLes maires du RPI signent l'appel :\n\nAlain SURHOMME\tmaire de Sury\nGilles ROUX\tmaire de Lay\n")
+    assert [n for n, _ in _signers(mail(1, body))] == ["Alain SURHOMME", "Gilles ROUX"]
+
+
+@pytest.mark.parametrize("text", [
+    "Député de la 7e circonscription du Var", "députée du Var (7e circ.)", "Député du Var, 7ème circonscription",
+    "député 7e circo Var",
+])
+def test_a_deputys_numbered_constituency_gives_the_departement_as_place(text):
+    assert parse_mandate(text).place == "var"
+    assert parse_mandate(text).kind == "dep"
+
+
+STAFF_BLOCK = ("\n\nBien à vous,\n\nMathilde Lenoir\n{role}\nCabinet de la députée Sandra Roux\nDéputée de la 2e circonscription "
+               "de la Charente\nAssemblée nationale – 126 rue de l'Université – 75355 Paris 07 SP\n")
+
+
+@pytest.mark.parametrize("role", ["Attachée parlementaire", "Collaboratrice parlementaire", "Cheffe de cabinet"])
+def test_a_staff_members_block_signs_with_the_official_it_names(role):
+    body = "Bonjour,\n\nLa députée signe l'appel." + STAFF_BLOCK.format(role=role)
+    assert _signers(mail(1, body, sender="Mathilde Lenoir <m.lenoir@clb-an.fr>")) == [
+        ("Sandra Roux", "Députée de la 2e circonscription de la Charente")]
+
+
+def test_a_staff_members_block_naming_no_official_gives_no_staff_name_as_signer():
+    body = ("Bonjour,\n\nLe sénateur signe l'appel.\n\nBien à vous,\n\nInès Lenoir\nAttachée parlementaire\n"
+            "Sénateur de Maine-et-Loire\n")
+    assert "Inès Lenoir" not in [n for n, _ in _signers(mail(1, body, sender="Sylvie Roux <s.roux@clb.senat.fr>"))]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mme Sandra ROUX m'a chargée de vous transmettre son soutien : elle signe l'appel en tant que députée du Var.",
+     "Sandra ROUX"),
+    ("Je vous confirme que le député Benoît Roux apporte son soutien à l'appel.", "Benoît Roux"),
+    ("La députée Edith ROUX (Députée de la 3e circonscription du Var) soutient votre démarche et signe l'appel.",
+     "Edith ROUX"),
+    ("La députée Françoise Roux m'a chargé de vous faire part de son soutien.", "Françoise Roux"),
+])
+def test_staff_writing_that_their_named_official_supports_the_call_give_the_official(text, name):
+    body = f"Bonjour,\n\n{text}\n\nCordialement,\nSylvie Lenoir\n"
+    assert [n for n, _ in _signers(mail(1, body, sender="Sylvie Lenoir <s.lenoir@clb-an.fr>"))] == [name]
+
+
+def test_a_name_and_mandate_in_brackets_after_a_signing_sentence_are_read():
+    body = "Bonjour, la sénatrice ROUX signe ! (Chantal ROUX, sénatrice d'Eure-et-Loir)\nSylvie Lenoir\n"
+    assert _signers(mail(1, body, sender="Sylvie Lenoir <s.lenoir@gmail.com>")) == [("Chantal ROUX", "sénatrice d'Eure-et-Loir")]
+
+
+def test_staff_saying_their_official_signs_gladly_sign_with_the_block_above_the_closing():
+    body = ("Bonjour,\n\nLe sénateur m'a demandé de vous indiquer qu'il le signe volontiers.\nEmmanuel ROUX\n"
+            "Sénateur de Maine-et-Loire\n\nCordialement,\n\nInès Lenoir\nAttachée parlementaire de Emmanuel Roux\n")
+    assert [n for n, _ in _signers(mail(1, body, sender="Inès Lenoir <i.lenoir@clb.senat.fr>"))] == ["Emmanuel ROUX"]
+
+
+@pytest.mark.parametrize("line, mandate", [
+    ("Je signe. Françoise ROUX, CD71", "CD71"),
+    ("Je m'associe. Laurent ROUX, sén. Haute-Loire", "sén. Haute-Loire"),
+    ("Oui je signe. Jérôme ROUX (Dép. 16 3e circo)", "Dép. 16 3e circo"),
+    ("J'en suis. Agnès ROUX, dép. 60-2", "dép. 60-2"),
+])
+def test_short_forms_of_departmental_senatorial_and_deputy_seats_are_mandates(line, mandate):
+    assert _signers(mail(1, line + "\n")) == [(line.split(". ", 1)[1].split(",")[0].split(" (")[0], mandate)]
+
+
+@pytest.mark.parametrize("text, kind, dep", [("CD71", "cd", "71"), ("sén. Haute-Loire", "sen", None),
+                                             ("Dép. 16 3e circo", "dep", "16"), ("dép. 60-2", "dep", "60")])
+def test_short_seats_are_read_as_their_kind_and_departement(text, kind, dep):
+    assert (parse_mandate(text).kind, parse_mandate(text).code_departement) == (kind, dep)
+
+
+@pytest.mark.parametrize("text", ["J'en suis pas sûr.", "J'en suis à la moitié de ma lecture."])
+def test_jen_suis_followed_by_a_doubt_or_a_place_does_not_sign(text):
+    assert _intent(text + "\nPaul ROUX\nMaire de Sury\n") != "signe"

@@ -136,6 +136,7 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"^cd\b|\bcd\b", "conseiller departemental"),
     (r"^cr\b|\bcr\b", "conseiller regional"),
     (r"\badj\b", "adjoint"),
+    (r"^sen\b(?= [a-z0-9])", "senateur"),  # « sén. Haute-Loire »
     (r"\badjte(s?)\b", r"adjointe\1"),
     (r"\badjt(s?)\b", r"adjoint\1"),
     (r"\bvp\b", "vice president"),
@@ -351,6 +352,12 @@ def _place_and_dep(folded_rest: str, raw: str, kind: str | None) -> tuple[str, s
 _DEP_THEN_CANTON = re.compile(r"^(?P<title>.*?\bd[ée]partementa\w*)\s+(?:du|de la|de l['’]|des|de|d['’])\s*(?P<dep>[^()]+?)"
                               r"\s*\(\s*canton\s+(?:de\s+|d['’]\s*|du\s+)?(?P<canton>[^)]+)\)(?P<code>\s*\((?:\d{2,3}|2[AB])\))?\s*$",
                               re.I)
+# « Député de la 7e circonscription du Var », « députée de la Somme (1re circ.) »: a deputy's seat is a
+# numbered constituency of a département, and the département is the place said.
+_NUMBERED_SEAT = r"\d{1,2}\s*(?:e|er|re|ère|ere|ème|eme|è|°|ᵉ)?\s*circ(?:onscription|o\b|\.)?"
+_SEAT_THEN_DEP = re.compile(rf"\b(?:de\s+la\s+)?{_NUMBERED_SEAT}\s*(?=(?:de|du|des|d['’])(?:\s|(?<=['’])))", re.I)
+_DEPUTY_SEAT = re.compile(r"^\s*d[ée]p\.?\s*(\d{2,3}|2[AB])\s*-\s*\d{1,2}\b", re.I)
+_SEAT_AFTER = re.compile(rf"\s*(?:[,–—-]\s*|\(\s*)?{_NUMBERED_SEAT}\s*\)?", re.I)
 
 
 _INNER_BRACKET = re.compile(r"\s*\((?!\s*(?:\d{2,3}|2[AB])\s*\))[^()]*\)(?=\s*(?:de|du|des|d['’]|à|au|aux)\s)", re.I)
@@ -367,6 +374,10 @@ def parse_mandate(text: str | None) -> Mandate:
     raw = _SUR.sub("sur ", _INNER_BRACKET.sub(" ", delegation.sub(" ", text or "")))
     # « conseillère départementale des Pyrénées-Atlantiques (canton de Bayonne-2) »: the canton is the place
     raw = _DEP_THEN_CANTON.sub(r"\g<title> du canton de \g<canton> (\g<dep>)\g<code>", raw)
+    if "circ" in raw.lower():  # « Député de la 7e circonscription du Var »: the département is the place
+        raw = _SEAT_AFTER.sub(" ", _SEAT_THEN_DEP.sub("", re.sub(r"^\s*d[ée]p\.", "député", raw, flags=re.I))).strip()
+    # « dép. 60-2 »: a deputy of the Oise's 2nd constituency
+    raw = _DEPUTY_SEAT.sub(r"député \1", raw)
     plain = fold(raw)
     folded = _canonical(plain)
     kind = fonction = None

@@ -15,13 +15,14 @@ from ..domain.parties import find_party
 from ..domain.text import fold
 
 # Abbreviations as people type them: « CM Cluny », « cons. mun. », « cons. dép. », « adj. », « CD 974 ».
-MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|(?-i:VP)(?=\s+C[DR]\s?\d)|(?-i:C[DR])(?=(?:\d{2,3}|2[AB])\b)|adjte?s?(?=\s)|cons\.?\s*(?:mun|municipa\w*|d[ée]p|r[ée]g)|conseill\.\s*(?:mun|d[ée]p|r[ée]g)|adj(?=\.)|adj(?=\s+(?:\d|de\s|du\s|d['’]|à\s|au\s|aux\s))|"
+MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|s[ée]n\.(?=\s*(?-i:[0-9A-ZÀ-Þ]))|d[ée]p\.(?=\s*(?:\d{2,3}|2[AB])(?:\s*-\s*\d{1,2}\b|[^.\n]{0,8}\bcirc))|(?-i:VP)(?=\s+C[DR]\s?\d)|(?-i:C[DR])(?=(?:\d{2,3}|2[AB])\b)|adjte?s?(?=\s)|cons\.?\s*(?:mun|municipa\w*|d[ée]p|r[ée]g)|conseill\.\s*(?:mun|d[ée]p|r[ée]g)|adj(?=\.)|adj(?=\s+(?:\d|de\s|du\s|d['’]|à\s|au\s|aux\s))|"
                 r"CM(?=\s+(?:de|du|d['’]|à)\b)|cons\.?\s*d['’]\s*arr|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?(?!\s+(?:de\s+l['’]\s*|d['’]\s*|du\s+|de\s+la\s+)?(?:association|amicale|club|comit[ée]|f[ée]d[ée]ration|parents))|"
                  r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au |d['’]opposition)|\s?d['’](?-i:[A-ZÀ-Þ])|\s[–—-]\s)|"
                  r"premi(?:er|[eè]re) magistrate?|[ée]diles?(?= (?:de|du|d['’]))|"
                  r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|repr[ée]sente le canton|repr[ée]sente(?=[^.;]{1,60}\bau conseil r[ée]gional)|bin[ôo]me(?= du canton [^,.;:]{1,60} (?:au|du) conseil d[ée]partemental| d[ée]partemental)|repr[ée]sentante?(?= (?:[àa]|de) l['’]assembl[ée]e))")
 # (« je siège maintenant comme conseiller municipal » is read from its title word)
-MANDATE_RE = re.compile(rf"\b{MANDATE_WORD}\b", re.I)
+# (« CD71 »: the number glued to the initials)
+MANDATE_RE = re.compile(rf"\b{MANDATE_WORD}(?:\b|(?<=[DR])(?=\d)|(?<=\.))", re.I)
 CIVILITY = re.compile(r"^\s*(?:Madame|Monsieur|Mmes|MM\.?|Mme|Mlle|M\.|Mr\.?|Dr\.?|Docteur(?:e)?|Pr\.?|Professeur(?:e)?|Me|Ma[îi]tre)\s+"
                       r"(?=\S)", re.I)
 SALUTATION = re.compile(
@@ -131,7 +132,7 @@ def mandate_span(text: str) -> tuple[int, str] | None:
 
 # A dot ends the phrase unless it ends an abbreviation (« cons. mun. », « adj. », « dép. 54 »). (A match
 # starts where a run of spaces starts: a line of thousands of spaces is read in linear time.)
-_MANDATE_END = re.compile(r"(?<!\s)\s*(?:[,;!]\s|(?<!\bcons)(?<!\bconseill)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+et\s+(?:il|elle|ils|elles|nous|on|lui|moi)\b|\s+(?:il|elle|ils|elles)\s|\s+(?:est|sont|[ée]tait|sera)\s|\s+(?:a|ont)\s+(?:bien\s+|d[ée]j[àa]\s+)?(?:lu|vu|re[çc]u|pris|fait|sign[ée]|d[ée]cid[ée]|souhait[ée]|demand[ée]|transmis|valid[ée]|accept[ée]|approuv[ée]|charg[ée]|eu|pu|dit)\b|\s+depuis\b|\s+qui\s|\s+pr[ée]sente?s?\b|\s*:\s+(?=[A-ZÀ-ÖØ-Þ][\w'’-]+\s+[A-ZÀ-ÖØ-Þ])|\s+and\s+(?:[iI]|[wW]e)\b|\s+(?:asked|has|have|is|was|would|will|who|wants?)\b|\s+j['’]|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
+_MANDATE_END = re.compile(r"(?<!\s)\s*(?:[,;!]\s|(?i:(?<!\bcons)(?<!\bconseill)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bs[ée]n)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic))\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+et\s+(?:il|elle|ils|elles|nous|on|lui|moi)\b|\s+(?:il|elle|ils|elles)\s|\s+(?:est|sont|[ée]tait|sera)\s|\s+(?:a|ont)\s+(?:bien\s+|d[ée]j[àa]\s+)?(?:lu|vu|re[çc]u|pris|fait|sign[ée]|d[ée]cid[ée]|souhait[ée]|demand[ée]|transmis|valid[ée]|accept[ée]|approuv[ée]|charg[ée]|eu|pu|dit)\b|\s+depuis\b|\s+qui\s|\s+pr[ée]sente?s?\b|\s*:\s+(?=[A-ZÀ-ÖØ-Þ][\w'’-]+\s+[A-ZÀ-ÖØ-Þ])|\s+and\s+(?:[iI]|[wW]e)\b|\s+(?:asked|has|have|is|was|would|will|who|wants?)\b|\s+j['’]|\s+m['’](?:a|ont)\s|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
                      r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
                      r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|"
                      # a chat line goes on after the mandate: « … 77 bonne soirée 🌙 »
@@ -225,7 +226,7 @@ def name_then_mandate(text: str) -> dict[str, str] | None:
     return _name_then_mandate_once(text[lead.end():]) if lead else None
 
 
-_TRAILING_TITLE = re.compile(r"(?:\s*[,–—-])?\s*(?:(?:madame|monsieur|mme|m\.)\s+)?(?:(?:^|(?<=\s))(?:le|la|l['’]))?\s*$", re.I)
+_TRAILING_TITLE = re.compile(r"(?:\s*[,–—-])?\s*(?:(?<![\w'’-])(?:madame|monsieur|mme|m\.)\s+)?(?:(?:^|(?<=\s))(?:le|la|l['’]))?\s*$", re.I)
 # A dot ends a clause, except the dot of an initial (« Signature : D. VAN DAMME »).
 _CLAUSE = re.compile(rf"(?:[:;!]|(?<!\b[{UPPER}])\.|,|\s[-–—]|^)\s+")
 _NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][\w'’.-]*|d['’][{UPPER}][\w'’.-]*|de|du|des|la|le|van|von|der|di|da|ben|el|{MARRIAGE})$")

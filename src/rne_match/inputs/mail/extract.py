@@ -357,7 +357,7 @@ _NAMED_AS = re.compile(rf"\b(?:s['’]appelle|il s['’]agit de|elle s['’]agit
 # An official written about in the third person (« Monsieur le Maire souhaite signer »): whoever typed
 # the message is staff, never the signer
 _THIRD_PERSON_SIGNS = re.compile(r"\b(?:l[ae]|notre|son|sa|m\.|mme|monsieur|madame)\s+(?:le\s+|la\s+)?(?:premi[eè]re?\s+|\d+e\s+)?"
-                                 r"(?:maire|adjointe?|conseill[eè]re?|pr[ée]sidente?|vice-pr[ée]sidente?|[ée]lue?)\b[^.\n]{0,80}?"
+                                 r"(?:maire|adjointe?|conseill[eè]re?|pr[ée]sidente?|vice-pr[ée]sidente?|[ée]lue?|d[ée]put[ée]e?|s[ée]nat(?:eur|rice))\b[^.\n]{0,80}?"
                                  r"\b(?:souhaite|signe|veut|voudrait|tient|demande|s['’]associe)", re.I)
 
 

@@ -73,7 +73,7 @@ _PASS_ON = r"(?:transmettre|ajouter|envoyer|inscrire|rajouter|mettre|faire suivr
 _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("sign",),
      r"(?<!\bsi )(?<!\bs['’])\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign(?!er(?:ai|ais|ait|ions|iez|aient)\b)\w*|"
-     r"\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?signe(?:\s+(?:aussi|[ée]galement))?\s*(?:l['’]|votre\s|cet(?:te)?\s|la\s|[.!]|$)|"
+     r"\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?signe(?:\s+(?:aussi|[ée]galement|(?:bien\s+)?volontiers|avec plaisir))?\s*(?:l['’]|votre\s|cet(?:te)?\s|la\s|[.!]|$)|"
      r"\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
      r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|"
      r"\bsoussign|\bon\s+(?:la\s+|le\s+)?signe\b(?!\s+(?:rarement|jamais|pas|peu|rien|si|seulement)\b)|"
@@ -91,7 +91,7 @@ _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\b(?:mon|son|notre|leur)\s+nom\s+(?:soit\s+publi|figure\b)"),
     (("associ",), r"\bm['’ ]?associe|\bs['’]associe|\bnous associons"),
     (("sout",), r"(?<!\bvos )(?<!\bnos )(?<!\bdes )(?<!\bles )(?<!\bmes )(?<!\bses )\bsoutiens\b|\bsoutient\b|\bsoutenons\b|"
-                r"\b(?:mon|notre|tout mon|tout notre|plein) soutien\b"),
+                r"\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bapport\w*\s+(?:mon|son|notre|leur)\s+(?:entier\s+|plein\s+)?soutien\b"),
     (("ajout",), r"\bvous pouvez (?:m['’]|nous )?ajouter|\bajoutez[- ]moi|\bm['’]ajouter\b"),
     (("compt",), r"\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b"),
     (("moi", "nous"), r"\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b"),
@@ -99,6 +99,7 @@ _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("oui",), r"(?<!\bsi )(?<!\bs['’])\bc['’ ]?est\s+(?:un\s+)?oui\b"),
     (("ok pour", "bon pour", "+"), r"\bok pour\b|^\s*\+\s?1\b|\bbon pour (?:signature|accord)\b"),
     (("fait",), r"^\W*c['’]?(?:est)?\s*fait\b"),
+    (("en suis",), r"^\W*j['’]en suis\b(?!\s+(?:pas|s[ûu]r|certain|[àa]|au|encore))"),
     (("oubli",), r"\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b"),
     (("rejoins", "engage", "appose"), r"\bje (?:la |les )?rejoins\b|\bje m['’]engage|\bj['’]appose"),
     (("clar",), r"\bd[ée]clar\w*\s+(?:soutenir|signer|apporter)\b"),

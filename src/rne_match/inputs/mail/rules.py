@@ -241,7 +241,7 @@ def rule_soussigne(text: str) -> list[Signer]:
 # Anne) », « P/O le Maire », « MONSIEUR LE MAIRE, PATRICK BET, SIGNE »: a secretary or a cabinet writes
 # for an official, who is the signer.
 _ON_BEHALF = re.compile(r"(?:\b(?:pour|p\s*/\s*o\.?|par ordre de|[àa] la demande de|de la part de|au nom de)\s+"
-                        r"(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?|(?P<opening>(?:^|(?<=[.!?\n]))[ \t]*)(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?)"
+                        r"(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?|(?P<opening>(?:^|(?<=[.!?\n])|(?<=\bque )|(?<=\bqu['’]))[ \t]*)(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?)"
                         r"(?:le|la|l['’]|notre\s)\s*", re.I)
 # « Je réponds pour Hélène Durand, qui n'a pas d'adresse mail : elle est adjointe… », « de la part de
 # ma mère, Hélène Durand, maire de … », « mon mari Paul ROUX est conseiller municipal … et il signe »:
@@ -254,16 +254,19 @@ _WRITES_FOR = re.compile(rf"(?i:\bje\s+(?:vous\s+)?(?:r[ée]ponds|[ée]cris|tran
 # The person written about signs this call, now: « et il signe votre appel », « elle le signe. », « qui
 # signe l'appel » — not « il signe tout ce qu'on lui envoie », « il signe si vous retirez… », « elle
 # soutient votre cause », « ne signe pas ».
-_THEY_SIGN = re.compile(r"\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?(?:signe|soutient|s['’]associe(?:\s+[àa])?|souhaite signer|"
-                        r"donne\s+son\s+accord\s+pour\s+(?:le\s+|la\s+)?signer)"
+_THEY_SIGN = re.compile(r"\b(?:il|elle|qui)\s+(?:(?:soutient|approuve)\b[^.!?\n]{0,40}?\s+et\s+)?(?:le\s+|la\s+)?"
+                        r"(?:signe|soutient|s['’]associe(?:\s+[àa])?|souhaite signer|donne\s+son\s+accord\s+pour\s+(?:le\s+|la\s+)?signer)"
                         r"(?:\s+(?:aussi|[ée]galement))?\s*(?:l['’]appel|votre appel|cet appel|(?:la|votre|cette)\s+(?:p[ée]tition|tribune)|"
                         r"[.!]|$)", re.I | re.M)
 # « …, m'a chargé de vous transmettre sa signature », « souhaite apporter sa signature »: their own signature, now
-_PASSES_ON_HIS = re.compile(r"^\s*(?:m['’]a\s+(?:charg[ée]e?|demand[ée])\s+de\s+vous\s+(?:transmettre|faire parvenir|envoyer)|"
+_PASSES_ON_HIS = re.compile(r"^\s*(?:m['’]a\s+(?:charg[ée]e?|demand[ée])\s+de\s+vous\s+(?:transmettre|faire parvenir|envoyer|faire part de)|"
                             r"(?:souhaite|tient [àa]|veut)\s+(?:vous\s+)?(?:apporter|donner|transmettre)|(?:vous\s+)?(?:apporte|donne|transmet))"
-                            r"\s+(?:sa\s+signature|son\s+accord\s+pour\s+(?:le\s+|la\s+)?signer)\b", re.I)
+                            r"\s+(?:sa\s+signature|son\s+soutien|son\s+accord\s+pour\s+(?:le\s+|la\s+)?signer)\b", re.I)
 _ASKED_BY = re.compile(rf"(?i:\b(?:[àa] la demande de|de la part de|au nom de|pour le compte de|sur instruction de)\s+"
                        rf"(?:m\.|mme|madame|monsieur)\s+)({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})")
+# « Mme Sandra MARSAUD m'a chargée de vous transmettre son soutien »: staff name their official by civility
+_CIVILITY_ASKS = re.compile(rf"(?:^|(?<=[.!?\n]))[ \t]*(?:(?:bonjour|madame|monsieur)\W+)?(?:m\.|mme|madame|monsieur)\s+"
+                            rf"(?P<name>{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})\s*,?\s*(?=m['’]a\s)", re.I)
 _HIS_SIGNATURE = re.compile(r"^[^.!?\n]*\b(?:sa|leur)\s+signature\b|^[^.!?\n]*\b(?:il|elle)\s+(?:le\s+|la\s+)?signe\b", re.I)
 _WRITER_SIGNS = re.compile(r"\b(?:je|j['’]ai)\s+(?:la\s+|le\s+)?(?:co-?)?sign|\bnous\s+signons\b", re.I)
 
@@ -298,7 +301,8 @@ def rule_on_behalf(text: str) -> list[Signer]:
         name = _name_after_title(rest[len(title):])
         if not looks_like_name(name):
             continue
-        said = re.split(r"[.!?]", rest[len(title):].split(name, 1)[-1].lstrip(" ,)–—-"))[0]
+        # (« La députée Edith AUDIBERT (Députée du Var) soutient… »: her title again in brackets)
+        said = re.split(r"[.!?]", re.sub(r"^\s*\([^)]*\)", "", rest[len(title):].split(name, 1)[-1]).lstrip(" ,)–—-"))[0]
         if m.group("opening") is not None and (writer_signs or not (_THEY_SIGN.match("il " + said) or _PASSES_ON_HIS.search(said))):
             continue  # « Monsieur le Maire, Paul ROUX, ne signe pas », « …, m'a transmis votre appel »
         s = Signer(name_rule="pour_le_compte")
@@ -317,6 +321,12 @@ def rule_on_behalf(text: str) -> list[Signer]:
         s.set("nom_complet", asked.group(1), "pour_le_compte")
         s.set("mandat", sentence_mandate(text), "pour_le_compte")
         return [s]
+    for m in _CIVILITY_ASKS.finditer(text):
+        if looks_like_name(m.group("name")) and _PASSES_ON_HIS.search(text[m.end():m.end() + 120]):
+            s = Signer(name_rule="pour_le_compte")
+            s.set("nom_complet", m.group("name"), "pour_le_compte")
+            s.set("mandat", sentence_mandate(text), "pour_le_compte")
+            return [s]
     for m in _WRITES_FOR.finditer(text):
         name = clean(m.group("name"))
         paragraph = text[m.end("name"):].split("\n\n")[0].replace("\n", " ")
@@ -690,7 +700,7 @@ def _sentences(text: str) -> list[str]:
     if not re.search(r"[.!?;]\s", text) or len(MANDATE_RE.findall(text)) < 2:
         return [text]
     out: list[str] = []
-    for piece in re.split(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý])", text):
+    for piece in re.split(r"(?<=[.!?;])\s+(?=\(?[A-ZÀ-Ý])", text):
         if out and _NOT_SENTENCE_END.search(out[-1]):
             out[-1] = f"{out[-1]} {piece}"
         else:
@@ -731,6 +741,8 @@ def rule_lines(lines: list[str]) -> list[Signer]:
         for sentence in _sentences(text):
             if _WILL_DO.search(sentence):
                 continue  # « Ma collègue X, adjointe, vous écrira elle-même »: not signing here
+            if sentence.startswith("(") and sentence.endswith(")"):
+                sentence = sentence[1:-1]  # « …signe ! (Chantal DESEYNE, sénatrice d'Eure-et-Loir) »
             s = _name_then_mandate(sentence, "ligne") or _mandate_then_name(sentence, "ligne")
             if s is not None:
                 out.append(s)
@@ -742,9 +754,37 @@ def rule_lines(lines: list[str]) -> list[Signer]:
     return out
 
 
+# A staff member's role in a signature block (« Attachée parlementaire », « Chef de cabinet »): the
+# name over it is theirs, the title under it their official's.
+_STAFF_ROLE = re.compile(r"^\W*(?:(?:attach[ée]e?|collaborat(?:eur|rice)|assistante?)\s+(?:parlementaire|de\s+(?:cabinet|direction)|"
+                         r"du\s+(?:d[ée]put[ée]|s[ée]nateur|maire|pr[ée]sident)|de\s+la\s+(?:d[ée]put[ée]e|s[ée]natrice|maire|pr[ée]sidente))|"
+                         r"(?:chef(?:fe)?|directeur|directrice)\s+(?:adjointe?\s+)?de\s+cabinet|"
+                         r"secr[ée]taire\s+(?:particuli[eè]re?|de\s+mairie|g[ée]n[ée]rale?))", re.I)
+# The official a staff block names: « Cabinet de la députée Sandra Marsaud », « Attachée parlementaire de
+# Emmanuel Capus », « Collaborateur du sénateur Jean DUPONT ».
+_STAFF_OF = re.compile(rf"\b(?:cabinet|parlementaire|collaborat(?:eur|rice)|assistante?|attach[ée]e?)\s+(?:de\s+la|du|de|d['’]|auprès\s+(?:de\s+la|du|de))\s+"
+                       rf"(?:(?:m\.|mme|madame|monsieur)\s+)?(?:(?:d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|maire|pr[ée]sidente?|vice-pr[ée]sidente?)\s+)?"
+                       rf"(?P<name>{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})\s*$", re.I)
+
+
+def _staff_official(clean: list[str], name_at: int, title_at: int) -> str | None:
+    """In a staff member's block, the official's name (« Cabinet de la députée X »), or "" when the
+    block names none; None when the block is no staff block."""
+    low, high = min(name_at, title_at), max(name_at, title_at)
+    if not any(_STAFF_ROLE.match(x) for x in clean[low:high + 2]):
+        return None
+    for line in clean[max(0, low - 1):high + 3]:
+        m = _STAFF_OF.search(line)
+        if m and looks_like_name(m.group("name")):
+            return m.group("name")
+    return ""
+
+
 def rule_signature_block(lines: list[str]) -> Signer | None:
     """A title line (« Adjointe au maire de Castelnau-le-Lez ») with a name on a line near it,
-    usually after « Cordialement »; or, with no title, the last name-like line of the message."""
+    usually after « Cordialement »; or, with no title, the last name-like line of the message.
+    Under a staff member's name and role, the title is their official's, named in the block
+    (« Cabinet de la députée X ») or not at all."""
     clean = [inline_marriage(BULLET.sub("", x).strip()) for x in lines]
     for i, line in enumerate(clean):
         if not line or len(line) > 140 or re.match(r"^(?:je|nous|j['’]|en tant qu)", line, re.I):
@@ -766,6 +806,10 @@ def rule_signature_block(lines: list[str]) -> Signer | None:
                     and len(clean[j - 1].split()) == 1 and looks_like_name(f"{clean[j - 1]} {candidate}")):
                 candidate = f"{clean[j - 1]} {candidate}"  # « <b>Nadine<br>BARTHE</b> »: a name over two lines
             if candidate and looks_like_name(candidate):
+                official = _staff_official(clean, j, i)
+                if official == "":
+                    break  # a staff member's block that does not name the official
+                candidate = official or candidate
                 s = Signer(name_rule="bloc_signature")
                 civ, name = split_civility(candidate)
                 s.set("nom_complet", name, "bloc_signature")
