@@ -125,13 +125,21 @@ class Corpus:
         return [f for f in EML.findall(row.get("source") or "") if f in self.thread_of]
 
     def match(self, row: dict) -> dict | None:
-        """The expected signer (of one of the row's threads) this output row names, if any."""
+        """The expected signer (of one of the row's threads) this output row names, if any; else the
+        official it was verified as (« Jean Dubos » written, « DUBOS Jean Paul » in the RNE and the labels:
+        the written name is not the label's, the person is)."""
         toks = row_tokens(row)
         if not toks:
             return None
         for t in sorted(self.threads(row)):
             for s in self.by_thread.get(t, []):
                 if name_matches(toks, s["nom"], s["prenom"]):
+                    return s
+        rne_nom = set(fold_tokens(row.get("rne_nom", "")))
+        for t in sorted(self.threads(row)):
+            for s in self.by_thread.get(t, []):
+                if (s["case"] == "official" and rne_nom and rne_nom <= set(fold_tokens(s["nom"]))
+                        and same(row.get("rne_prenom", ""), s["prenom"])):
                     return s
         return None
 

@@ -11,7 +11,7 @@ from rne_match.domain.mandates import parse_mandate
 from rne_match.inputs.freetext import looks_like_name
 from rne_match.inputs.mail.intent import signs_outright
 
-from .test_mail_intent import mail, rows
+from .test_mail_intent import ORG, mail, rows
 
 
 def _signers(*messages) -> list[tuple[str, str]]:
@@ -172,3 +172,33 @@ def test_short_seats_are_read_as_their_kind_and_departement(text, kind, dep):
 @pytest.mark.parametrize("text", ["J'en suis pas sûr.", "J'en suis à la moitié de ma lecture."])
 def test_jen_suis_followed_by_a_doubt_or_a_place_does_not_sign(text):
     assert _intent(text + "\nPaul ROUX\nMaire de Sury\n") != "signe"
+
+
+@pytest.mark.parametrize("line, dep", [("Je signe. Nicolas ROUX - maire de Cours, 79", "79"),
+                                       ("Nicolas ROUX, maire de Cours, Deux-Sèvres", "79")])
+def test_a_departement_said_after_the_commune_and_a_comma_belongs_to_the_mandate(line, dep):
+    (_, mandate), = _signers(mail(1, line + "\n"))
+    assert parse_mandate(mandate).code_departement == dep
+
+
+def test_a_party_after_the_commune_and_a_comma_stays_out_of_the_mandate():
+    assert _signers(mail(1, "Je signe. Nicolas ROUX, maire de Cours, EELV\n")) == [("Nicolas ROUX", "maire de Cours")]
+
+
+def test_a_reply_giving_only_the_departement_asked_for_completes_the_signature():
+    first = mail(1, "Je signe. Jean ROUX, maire de Saint-Germain-Laval\n", sender="Jean Roux <jroux@free.fr>")
+    question = mail(2, "Bonjour,\n\nDans quel département se trouve votre commune ?\n", sender=f"Collectif <{ORG}>",
+                    subject="Re: Tribune", reply_to="m1@test", refs="<m1@test>")
+    answer = mail(3, "Saint-Germain-Laval, Loire (42).\n\nEnvoyé de mon iPhone\n", sender="Jean Roux <jroux@free.fr>",
+                  subject="Re: Tribune", reply_to="m2@test", refs="<m1@test> <m2@test>")
+    signed = [r for r in rows(first, question, answer) if r["extraction_statut"] == "signataire"]
+    assert [(r["nom_complet"], r["departement"]) for r in signed] == [("Jean ROUX", "42")]
+
+
+@pytest.mark.parametrize("line", ["Merci pour votre message (42).", "Je suis d'accord avec le point 3 (voir PJ)."])
+def test_a_reply_that_is_no_place_completes_nothing(line):
+    first = mail(1, "Je signe. Jean ROUX, maire de Saint-Germain-Laval\n", sender="Jean Roux <jroux@free.fr>")
+    answer = mail(3, line + "\n", sender="Jean Roux <jroux@free.fr>", subject="Re: Tribune", reply_to="m1@test",
+                  refs="<m1@test>")
+    signed = [r for r in rows(first, answer) if r["extraction_statut"] == "signataire"]
+    assert [r["departement"] for r in signed] == [""]

@@ -12,6 +12,7 @@ import re
 
 from ..domain.mandates import parse_mandate
 from ..domain.parties import find_party
+from ..domain.territories import DEP_BY_NAME
 from ..domain.text import fold
 
 # Abbreviations as people type them: « CM Cluny », « cons. mun. », « cons. dép. », « adj. », « CD 974 ».
@@ -148,6 +149,9 @@ def _span_from(text: str, start: int, rest: str, stop: re.Match | None) -> tuple
         dep = _DEP_AFTER.match(rest[stop.start():]) or (
             # « 2e adjointe, Redortiers (04) »: a title without a place, then a commune and its number
             None if _HAS_PLACE.search(phrase) else _PLACE_AFTER.match(rest[stop.start():]))
+        if dep is None and _HAS_PLACE.search(phrase) and not parse_mandate(phrase).code_departement:
+            said = _DEP_SAID_AFTER.match(rest[stop.start():])
+            dep = said if said and (said.group("code") or fold(said.group("name")) in DEP_BY_NAME) else None
         if dep:
             phrase = rest[: stop.start() + dep.end()]
     # A trailing bracket that is not a département (« (EELV) ») belongs to the party, not the mandate;
@@ -169,6 +173,8 @@ _TRAILING_BRACKET = re.compile(rf"\s*\((?!\s*(?:\d{{2,3}}|2[AB])\b){_NOT_DEP_MAR
 # (words without hyphens inside, joined by a space or a hyphen: one way to read a run, no backtracking)
 _PLACE_AFTER = re.compile(rf"\s*,\s*[{UPPER}][\w'’]*(?:[ -][\w'’]+){{0,6}}\s*\((?:\d{{2,3}}|2[AB])\)")
 _HAS_PLACE = re.compile(rf"\s(?:de|du|des|d['’]|à|a|au|aux)\s*[{UPPER}]")
+# « maire de Cours, 79 », « maire de Cours, Deux-Sèvres »: a commune's département after the comma
+_DEP_SAID_AFTER = re.compile(rf"\s*,\s*(?:\(?(?P<code>\d{{2,3}}|2[AB])\)?|(?P<name>[{UPPER}][\w'’ -]{{2,30}}?))(?=\s*(?:[,;.!]|$))")
 _DEP_AFTER = re.compile(rf"\s*[,;]\s*{_DEP_MARK}\s*(?:\d{{2,3}}\b|2[AB]\b|(?:(?:de la|de l['’]|du|des|de|d['’])\s*)?"
                         rf"[{UPPER}][\w'’-]*(?:[ -][\w'’-]+){{0,3}}?(?=\s*(?:[,;.!)]|$)))", re.I)
 

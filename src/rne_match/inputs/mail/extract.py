@@ -588,6 +588,10 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> 
         mandate = sentence_mandate(text) or next((m for line in parts.own if (m := mandate_with_place(line))), "")
         partial = Signer()
         partial.set("mandat", mandate, "phrase")
+        if not mandate and (place := _place_answer(parts.own)):
+            # « Saint-Germain-Laval, Loire (42). »: where, in answer to the organisers' question
+            partial.set("commune", place[0], "reponse_lieu")
+            partial.set("departement", place[1], "reponse_lieu")
         fix = name_correction(text)
         if fix:
             partial.fields["correction_nom"], partial.rules["correction_nom"] = fix, "correction"
@@ -702,6 +706,31 @@ def _place_from_town_hall_sender(signer: Signer, msg: MailMessage) -> None:
 
 
 _POSTAL_LINE = re.compile(rf"^\s*(?:F-)?(?P<code>\d{{5}})\s+(?P<town>[{UPPER}][\w'’ -]*?)(?:\s+cedex\b.*)?\s*$", re.I)
+
+
+# A line that only says where: « Saint-Germain-Laval, Loire (42). », « Pardon : Souligné-Flacé (72). »,
+# « C'est Cours, dans les Deux-Sèvres (79) », « 42260 Saint-Germain-Laval »
+_TOWN = r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:de|du|des|la|le|les|sur|sous|en|lès|les|et|aux?|d['’]|l['’])\s*)?[A-ZÀ-Þ][\w'’-]*){0,4}"
+_PLACE_ONLY = re.compile(rf"^\W*(?i:(?:pardon|d[ée]sol[ée]e?|oups|oui|erratum|pr[ée]cision)\W+)?(?i:c['’]est\s+|il s['’]agit de\s+|"
+                         rf"(?:la\s+)?commune\s+(?:de\s+|d['’])|[àa]\s+)?(?P<town>{_TOWN})\s*(?:,|\s[-–—])?\s*"
+                         rf"(?:(?i:dans\s+)?(?i:le|la|les|l['’])?\s*{_TOWN}\s*)?\(\s*(?P<dep>\d{{2,3}}|2[AB]|\d{{5}})\s*\)\s*[.!]?\s*$|"
+                         rf"^\W*(?P<code>\d{{5}})\s+(?P<town2>{_TOWN})\s*[.!]?\s*$")
+
+
+def _place_answer(lines: list[str]) -> tuple[str, str] | None:
+    """A short reply that only says where the signer sits (commune and département), as people answer
+    « dans quel département se trouve la vôtre ? »: (commune, département code)."""
+    said = [x.strip() for x in lines if x.strip()]
+    found = [m for x in said[:3] if (m := _PLACE_ONLY.match(x))]
+    if len(said) > 4 or len(found) != 1:
+        return None
+    m = found[0]
+    code = m.group("dep") or m.group("code")
+    town = clean(m.group("town") or m.group("town2"))
+    if MANDATE_RE.search(town) or not town:
+        return None
+    dep = code if len(code) <= 3 else code[:3] if code.startswith("97") else ("2A" if code < "20200" else "2B") if code.startswith("20") else code[:2]
+    return town, dep
 
 
 def _place_from_postal_address(signer: Signer, lines: list[str]) -> None:
