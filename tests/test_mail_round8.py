@@ -202,3 +202,49 @@ def test_a_reply_that_is_no_place_completes_nothing(line):
                   refs="<m1@test>")
     signed = [r for r in rows(first, answer) if r["extraction_statut"] == "signataire"]
     assert [r["departement"] for r in signed] == [""]
+
+
+CALL_QUOTE = "> Appel des élu·es\n>\n> Pour signer, répondez en indiquant vos nom, prénom et mandat.\n>\n> Le collectif\n"
+
+
+@pytest.mark.parametrize("header", [
+    "----- Mail original -----\nDe: \"Collectif\" <call@collectif.example>\nÀ: marie@free.fr\nEnvoyé: Mardi 9 Novembre 2027 07:52:41\n"
+    "Objet: Appel\n\n",
+    "De : Collectif <call@collectif.example>\nEnvoyé : mardi 9 novembre 2027 07:52\nÀ : marie@free.fr\nObjet : Appel\n\n",
+])
+def test_an_answer_written_under_a_quoted_call_with_a_header_block_is_the_writers_own(header):
+    body = header + CALL_QUOTE + "\nBjr,\n\nTrès bonne initiative. Je signe.\n\nMarie ROUX (née DURAND)\nConseillère municipale de Sury\n"
+    assert _signers(mail(1, body, **REPLY)) == [("Marie ROUX née DURAND", "Conseillère municipale de Sury")]
+
+
+def test_a_header_block_over_a_quote_with_no_text_under_it_still_ends_the_own_words():
+    body = "Je signe.\nPaul ROUX, maire de Sury\n\nDe : Collectif <call@collectif.example>\nEnvoyé : mardi 9 novembre\nObjet : Appel\n\n" + CALL_QUOTE
+    assert _signers(mail(1, body, **REPLY)) == [("Paul ROUX", "maire de Sury")]
+
+
+def test_the_usual_slip_je_singe_signs():
+    assert _intent("Je singe ! Le point 4 est essentiel.\n\nTeddy ROUX\nMaire de Sury\n") == "signe"
+
+
+def test_a_title_followed_by_a_postcode_and_town_sits_in_that_town():
+    body = "Je signe.\n\nSalutations,\nTeddy ROUX\nMaire, 35220 CHÂTEAUBOURG\n"
+    (_, mandate), = _signers(mail(1, body))
+    assert (parse_mandate(mandate).place, parse_mandate(mandate).code_departement) == ("chateaubourg", "35")
+
+
+def test_an_arrondissement_number_without_its_city_names_no_place():
+    assert parse_mandate("Conseillère d'arrondissement du 15e arrondissement").place == ""
+
+
+def test_the_grand_lyon_is_the_metropole_de_lyon():
+    assert (parse_mandate("Conseiller métropolitain (Grand Lyon)").kind, parse_mandate("Conseiller métropolitain (Grand Lyon)").place) == ("ma", "lyon")
+
+
+def test_a_couple_with_one_title_each_and_the_place_said_once_gives_each_their_title():
+    body = "Nous signons tous les deux :\nCécilia et Jean-Noël ROUX, conseillère municipale et 1er adjoint au maire de Sury.\n"
+    assert _signers(mail(1, body)) == [("Cécilia ROUX", "conseillère municipale de Sury"),
+                                       ("Jean-Noël ROUX", "1er adjoint au maire de Sury")]
+
+
+def test_a_filled_in_form_of_the_call_signs():
+    assert _intent("Bonjour,\n\nFormulaire complété ci-dessous.\n\nNom : ROUX\nPrénom : Léa\nMandat : conseillère municipale de Sury\n") == "signe"

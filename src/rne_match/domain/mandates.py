@@ -95,6 +95,7 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\baura\b", "auvergne rhone alpes"), (r"\bbfc\b", "bourgogne franche comte"), (r"\bhdf\b", "hauts de france"),
     (r"\bpdl\b", "pays de la loire"), (r"\bnaq\b", "nouvelle aquitaine"),
     (r"\bpremi(?:er|ere) magistrate?\b|\bediles?\b", "maire"),
+    (r"\bgrand lyon\b", "metropole de lyon"),  # the Métropole de Lyon's name before 2015, still in use
     # « je siège au conseil municipal de X », « je représente le canton de X au conseil départemental »
     (r"\bsieg\w* (?:au|a la|a l|dans le) (?:conseil de (?:la )?)?metropole de lyon\b", "conseiller de la metropole de lyon"),
     (r"\bsieg\w* (?:au|a la|a l|dans le) conseil (municipal|departemental|regional|communautaire)\b", r"conseiller \1"),
@@ -354,6 +355,7 @@ _DEP_THEN_CANTON = re.compile(r"^(?P<title>.*?\bd[ée]partementa\w*)\s+(?:du|de 
                               re.I)
 # « Député de la 7e circonscription du Var », « députée de la Somme (1re circ.) »: a deputy's seat is a
 # numbered constituency of a département, and the département is the place said.
+_ONLY_SECTOR = re.compile(r"(?:(?:e|eme|er|ere|premier|secteurs?|arrondissements?|arr|et)\s*)+")
 _NUMBERED_SEAT = r"\d{1,2}\s*(?:e|er|re|ère|ere|ème|eme|è|°|ᵉ)?\s*circ(?:onscription|o\b|\.)?"
 _SEAT_THEN_DEP = re.compile(rf"\b(?:de\s+la\s+)?{_NUMBERED_SEAT}\s*(?=(?:de|du|des|d['’])(?:\s|(?<=['’])))", re.I)
 _DEPUTY_SEAT = re.compile(r"^\s*d[ée]p\.?\s*(\d{2,3}|2[AB])\s*-\s*\d{1,2}\b", re.I)
@@ -394,6 +396,8 @@ def parse_mandate(text: str | None) -> Mandate:
     feminine = _FEMININE.search(plain) or _FEMININE.search(folded)
     sexe = None if both else "F" if feminine else ("M" if _MASCULINE.search(folded) else None)
     place, dep = _place_and_dep(rest, raw, kind)
+    if place and _ONLY_SECTOR.fullmatch(place):
+        place = ""  # « conseillère d'arrondissement du 15e arrondissement »: the number is lost in folding, no city said
     region = None
     place_key = place
     if place_key in _REG_BY_NAME and kind in (None, "cr"):

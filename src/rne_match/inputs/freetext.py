@@ -148,7 +148,8 @@ def _span_from(text: str, start: int, rest: str, stop: re.Match | None) -> tuple
     if stop:
         dep = _DEP_AFTER.match(rest[stop.start():]) or (
             # « 2e adjointe, Redortiers (04) »: a title without a place, then a commune and its number
-            None if _HAS_PLACE.search(phrase) else _PLACE_AFTER.match(rest[stop.start():]))
+            None if _HAS_PLACE.search(phrase) else _PLACE_AFTER.match(rest[stop.start():])
+            or _POSTCODE_AFTER.match(rest[stop.start():]))
         if dep is None and _HAS_PLACE.search(phrase) and not parse_mandate(phrase).code_departement:
             said = _DEP_SAID_AFTER.match(rest[stop.start():])
             dep = said if said and (said.group("code") or fold(said.group("name")) in DEP_BY_NAME) else None
@@ -172,6 +173,8 @@ _NOT_DEP_MARK = rf"(?!\s*{_DEP_MARK})"
 _TRAILING_BRACKET = re.compile(rf"\s*\((?!\s*(?:\d{{2,3}}|2[AB])\b){_NOT_DEP_MARK}([^)]*)\)\s*$")
 # (words without hyphens inside, joined by a space or a hyphen: one way to read a run, no backtracking)
 _PLACE_AFTER = re.compile(rf"\s*,\s*[{UPPER}][\w'’]*(?:[ -][\w'’]+){{0,6}}\s*\((?:\d{{2,3}}|2[AB])\)")
+# « Maire, 35220 CHÂTEAUBOURG »: a title, then the postal code and town of its commune
+_POSTCODE_AFTER = re.compile(rf"\s*,\s*(?:\d{{5}}|\d{{2}}\s\d{{3}})\s+[{UPPER}][\w'’]*(?:[ -][\w'’]+){{0,6}}(?=\s*(?:[,;.!)]|$))")
 _HAS_PLACE = re.compile(rf"\s(?:de|du|des|d['’]|à|a|au|aux)\s*[{UPPER}]")
 # « maire de Cours, 79 », « maire de Cours, Deux-Sèvres »: a commune's département after the comma
 _DEP_SAID_AFTER = re.compile(rf"\s*,\s*(?:\(?(?P<code>\d{{2,3}}|2[AB])\)?|(?P<name>[{UPPER}][\w'’ -]{{2,30}}?))(?=\s*(?:[,;.!]|$))")

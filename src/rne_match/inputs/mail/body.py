@@ -78,7 +78,13 @@ def split_body(body: str, subject: str = "") -> Parts:
     while i < len(lines):
         line = lines[i]
         if _FORWARD.match(line) and _REPLY_SEPARATOR.match(line) and not forward_subject:
-            break  # Outlook's « -----Message d'origine----- » above a reply: a quote, not a forward
+            # Outlook's « -----Message d'origine----- » above a reply: a quote, not a forward; with the
+            # answer under the « > » quote (Zimbra's bottom posting), that answer is the writer's own
+            end = _header_block_at(lines, i + 1)
+            if _quoted_below(lines, end - 1):
+                i = end
+                continue
+            break
         if _FORWARD.match(line) or (forward_subject and _header_block_at(lines, i) > i):
             start = i + 1 if _FORWARD.match(line) else i
             while start < len(lines) and not lines[start].strip():
@@ -93,8 +99,13 @@ def split_body(body: str, subject: str = "") -> Parts:
             # own (a bottom-posted answer, answers put between the organisers' questions)
             i += 1
             continue
-        if _REPLY.match(line) or _header_block_at(lines, i) > i:
+        if _REPLY.match(line):
             break  # everything below is the message replied to
+        if (end := _header_block_at(lines, i)) > i:
+            if _quoted_below(lines, end - 1):  # « De : … Objet : … » over « > » lines, the answer under them
+                i = end
+                continue
+            break
         if line.lstrip().startswith(">"):
             if _FORWARD.match(re.sub(r"^(?:\s*>)+ ?", "", line)):
                 # Apple Mail quotes a forward with « > »: unquoted, it reads as any other forward

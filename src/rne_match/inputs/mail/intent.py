@@ -99,6 +99,8 @@ _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("oui",), r"(?<!\bsi )(?<!\bs['’])\bc['’ ]?est\s+(?:un\s+)?oui\b"),
     (("ok pour", "bon pour", "+"), r"\bok pour\b|^\s*\+\s?1\b|\bbon pour (?:signature|accord)\b"),
     (("fait",), r"^\W*c['’]?(?:est)?\s*fait\b"),
+    (("singe",), r"\bje\s+singe\b"),  # the usual slip of « je signe »
+    (("formulaire",), r"\bformulaire\s+(?:compl[ée]t[ée]|rempli)"),  # the call's form, filled in
     (("en suis",), r"^\W*j['’]en suis\b(?!\s+(?:pas|s[ûu]r|certain|[àa]|au|encore))"),
     (("oubli",), r"\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b"),
     (("rejoins", "engage", "appose"), r"\bje (?:la |les )?rejoins\b|\bje m['’]engage|\bj['’]appose"),

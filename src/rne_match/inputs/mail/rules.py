@@ -547,7 +547,11 @@ _SURNAME = rf"(?:(?:de|du|des|le|la|d['’])\s*)?[{UPPER}][\w'’-]+(?:\s+(?:(?:
 # « Jean et Marie DUPONT », « M. et Mme DUPONT (Jean et Marie) », « Marie Durand et Paul Roux »
 _COUPLE_SHARED = re.compile(rf"(?:^|[\s:,])({CAPITALISED_WORD})\s+et\s+({CAPITALISED_WORD})\s+({_SURNAME})$")
 _COUPLE_TITLED = re.compile(rf"\b(?:M\.|Mr\.?|Monsieur)\s+et\s+(?:Mme|Madame)\s+({_SURNAME})\s*\(\s*({CAPITALISED_WORD})\s+et\s+({CAPITALISED_WORD})\s*\)$")
-_BOTH_TITLES = re.compile(r"(?i)(?:conseill|adjoint|maire|[ée]lu|d[ée]l[ée]gu)\w*\s+et\s+(?:conseill|adjoint|maire|[ée]lu|d[ée]l[ée]gu)")
+_BOTH_TITLES = re.compile(r"(?i)(?:conseill|adjoint|maire|[ée]lu|d[ée]l[ée]gu)\w*(?:\s+municipa\w*)?\s+et\s+(?:(?:\d+\s*(?:er|re|ère|e|ème)|premi\w+)\s+)?"
+                          r"(?:conseill|adjoint|maire|[ée]lu|d[ée]l[ée]gu)")
+# « conseillère municipale et 1er adjoint au maire de Robécourt »: two titles, one each, the place said once
+_TWO_TITLES = re.compile(r"(?i)^(?P<first>(?:conseill|adjoint|maire|[ée]lu|d[ée]l[ée]gu)\w*(?:\s+municipa\w*)?)\s+et\s+"
+                         r"(?P<second>.+?\s(?P<place>(?:de|du|des|d['’])\s*.+))$")
 _BOTH = re.compile(r"\s*,?\s*(?:tou(?:te)?s\s+(?:les\s+)?deux|l['’]un(?:e)? et l['’]autre)\s*,?\s*$", re.I)
 
 
@@ -576,6 +580,9 @@ def rule_couple(text: str) -> list[Signer]:
         names = [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"]
     whole = re.split(r",?\s+(?:signons|signent|co-?signons|nous|s['’]associent)\b", text[span[0]:])[0].rstrip(" ,.")
     mandates = _respectively(whole, len(names))
+    two = _TWO_TITLES.match(whole) if len(names) == 2 and not mandates else None
+    if two and re.search(r"\b(?:conseill|adjoint|maire|[ée]lu|d[ée]l[ée]gu)", two.group("second"), re.I):
+        mandates = [f"{two.group('first')} {two.group('place')}", two.group("second")]
     out = []
     for name, mandate in zip(names, mandates or [span[1]] * len(names), strict=True):
         s = Signer(name_rule="couple")
