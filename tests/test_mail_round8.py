@@ -248,3 +248,29 @@ def test_a_couple_with_one_title_each_and_the_place_said_once_gives_each_their_t
 
 def test_a_filled_in_form_of_the_call_signs():
     assert _intent("Bonjour,\n\nFormulaire complété ci-dessous.\n\nNom : ROUX\nPrénom : Léa\nMandat : conseillère municipale de Sury\n") == "signe"
+
+
+@pytest.mark.parametrize("line, name", [("OK. WALTER Hervé, maire de Sury", "WALTER Hervé"),
+                                        ("D'accord. Jean-Léon ROUX, maire de Sury", "Jean-Léon ROUX")])
+def test_an_assent_word_before_the_name_is_no_part_of_it(line, name):
+    assert [n for n, _ in _signers(mail(1, line + "\n"))] == [name]
+
+
+@pytest.mark.parametrize("sentence", ["En pleine campagne, je prends le temps de signer votre appel.",
+                                      "Je viens de signer l'appel.",
+                                      "Je relaie cet appel (les organisateurs sont en copie, qu'ils me comptent parmi les signataires !)."])
+def test_more_ways_of_saying_one_signs(sentence):
+    assert _intent(f"Bonjour,\n\n{sentence}\n\nPaul ROUX\nMaire de Sury\n") == "signe"
+
+
+def test_an_outgoing_deputy_still_holds_the_seat():
+    m = parse_mandate("Députée sortante de la 4e circonscription de Saône-et-Loire")
+    assert (m.kind, m.place) == ("dep", "saone et loire")
+
+
+def test_a_list_item_with_the_canton_between_the_name_and_the_title_reads_the_canton_as_place():
+    body = ("Les vice-présidents de la majorité départementale signent l'appel :\n\n"
+            "- ROUX Valérie, canton d'Auzances (Présidente du conseil départemental)\n"
+            "- DURAND Paul, canton d'Ahun (5e vice-président du conseil départemental)\n")
+    assert _signers(mail(1, body)) == [("ROUX Valérie", "Présidente du conseil départemental, canton d'Auzances"),
+                                       ("DURAND Paul", "5e vice-président du conseil départemental, canton d'Ahun")]

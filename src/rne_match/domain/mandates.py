@@ -95,7 +95,9 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\baura\b", "auvergne rhone alpes"), (r"\bbfc\b", "bourgogne franche comte"), (r"\bhdf\b", "hauts de france"),
     (r"\bpdl\b", "pays de la loire"), (r"\bnaq\b", "nouvelle aquitaine"),
     (r"\bpremi(?:er|ere) magistrate?\b|\bediles?\b", "maire"),
-    (r"\bgrand lyon\b", "metropole de lyon"),  # the Métropole de Lyon's name before 2015, still in use
+    (r"\bgrand lyon\b", "metropole de lyon"),
+    # « Députée sortante », « maire en exercice »: the seat is held until the election
+    (r"\b(deputee?|senat(?:eur|rice)|maire|conseill(?:er|ere)s?(?: \w+)?) (?:sortante?s?|en exercice|actuel(?:le)?)\b", r"\1"),  # the Métropole de Lyon's name before 2015, still in use
     # « je siège au conseil municipal de X », « je représente le canton de X au conseil départemental »
     (r"\bsieg\w* (?:au|a la|a l|dans le) (?:conseil de (?:la )?)?metropole de lyon\b", "conseiller de la metropole de lyon"),
     (r"\bsieg\w* (?:au|a la|a l|dans le) conseil (municipal|departemental|regional|communautaire)\b", r"conseiller \1"),

@@ -211,14 +211,24 @@ _LEAD_TO_SIGNER = re.compile(rf"\b(?:sign\w*|soutien\w*)\b[^:.;!?,]{{0,30}}?(?::
 _OPENING_LABEL = re.compile(r"^[^:]{0,40}:\s+")
 
 
+# « SIMONET Valérie, canton d'Auzances (Présidente du conseil départemental) »: the seat's place between
+# the name and the title
+_NAME_THEN_SEAT_PLACE = re.compile(r"^(?P<name>.+?),\s*(?P<place>(?:canton|commune)\s+(?:de\s+|d['’]\s*|du\s+|des\s+)[^,()]+?)"
+                                   r"\s*[(,–—-]?\s*$", re.I)
+
+
 def _name_then_mandate_once(text: str) -> dict[str, str] | None:
     """The name right before the first mandate of `text`, with that mandate (and its place said after)."""
     span = mandate_span(text)
     found = name_before(text[:span[0]]) if span else None
+    mandate = _with_place(span[1], text[span[0] + len(span[1]):]) if span else ""
+    if found is None and span and (seat := _NAME_THEN_SEAT_PLACE.match(text[:span[0]])):
+        found = name_before(seat.group("name"))
+        mandate = f"{mandate}, {seat.group('place')}" if found and not parse_mandate(mandate).place else mandate
     if found is None:
         return None
     civ, name = found
-    return _fields(name, civ, _with_place(span[1], text[span[0] + len(span[1]):]), text)
+    return _fields(name, civ, mandate, text)
 
 
 def name_then_mandate(text: str) -> dict[str, str] | None:
@@ -276,6 +286,8 @@ def name_before(head: str) -> tuple[str, str] | None:
     head = clean(_TRAILING_TITLE.sub("", head) or head)
     head = re.sub(r"^(?:c['’]est|ici|moi,?)\s+(?=[A-ZÀ-Ý])", "", head, flags=re.I)  # « C'est Alexandre Huber conseiller… »
     head = re.sub(r"^j['’ ]?signe\s+", "", head, flags=re.I)  # « jsigne marc genoud maire … », typed on a phone
+    # « OK. WALTER Hervé, maire … », « D'accord. Jean-Léon X, maire … »: the assent before the name
+    head = re.sub(r"^\W*(?:ok|okay|oui|d['’]accord|parfait|entendu|avec plaisir|volontiers)\s*[.!,:]+\s*(?=(?-i:[A-ZÀ-Ý]))", "", head, flags=re.I)
     # « CC des Portes du Luxembourg — PRÉSIDENT », « CA du Caudrésis — Alban Caffiaux, … »: the
     # intercommunality set before a dash is no person
     head = re.sub(r"^\s*(?:CC|CA|CU|CAF|EPT)\s[^—–]*(?:[—–]|\s-\s)\s*", "", head)

@@ -81,7 +81,8 @@ _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"\bsignature (?:pour|de|à)\b|^\s*signature\s*:\s*\S|"
      r"\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|"
      r"\bma signature\b|\bvaut\s+(?:ma\s+|notre\s+)?signature\b|\b(?:d[ée]cision|accord|volont[ée])\s+(?:de|pour)\s+signer\b|"
-     r"\bsignature ci-dessous\b|\bsouhaite(?:nt)? signer|\bsouhait\w*\s+de\s+signer|^\W*j['’ ]?signe\b|"
+     r"\bsignature ci-dessous\b|\bje\s+(?:viens|prends le temps|tiens|m['’]empresse|suis (?:heureux|heureuse|fi[eè]re?|ravie?)|ai le plaisir)\s+"
+     r"(?:de\s+|d['’]|[àa]\s+)(?:le\s+|la\s+)?signer\b|\bsouhaite(?:nt)? signer|\bsouhait\w*\s+de\s+signer|^\W*j['’ ]?signe\b|"
      r"(?-i:[A-ZÀ-Þ][\w'’-]+)\s+signe\s*(?:[.!]|l['’]appel|votre appel|cet appel)|(?:^|[.!]\s+)\W*signataires?\s*:\s*\S|"
      r"\bi (?:hereby |also |fully |gladly )?(?:co-?)?sign\b|\bi(?:['’]m| am) (?:happy to |glad to |pleased to )?(?:co-?)?sign(?!ing off)"),
     (("signature", "nom"),
@@ -93,7 +94,7 @@ _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("sout",), r"(?<!\bvos )(?<!\bnos )(?<!\bdes )(?<!\bles )(?<!\bmes )(?<!\bses )\bsoutiens\b|\bsoutient\b|\bsoutenons\b|"
                 r"\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bapport\w*\s+(?:mon|son|notre|leur)\s+(?:entier\s+|plein\s+)?soutien\b"),
     (("ajout",), r"\bvous pouvez (?:m['’]|nous )?ajouter|\bajoutez[- ]moi|\bm['’]ajouter\b"),
-    (("compt",), r"\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b"),
+    (("compt",), r"\bme\s+compt\w*\s+parmi\s+les\s+signataires|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b"),
     (("moi", "nous"), r"\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b"),
     (("liste",), r"^\s*pour la liste\s*:"),
     (("oui",), r"(?<!\bsi )(?<!\bs['’])\bc['’ ]?est\s+(?:un\s+)?oui\b"),
