@@ -274,3 +274,18 @@ def test_a_list_item_with_the_canton_between_the_name_and_the_title_reads_the_ca
             "- DURAND Paul, canton d'Ahun (5e vice-président du conseil départemental)\n")
     assert _signers(mail(1, body)) == [("ROUX Valérie", "Présidente du conseil départemental, canton d'Auzances"),
                                        ("DURAND Paul", "5e vice-président du conseil départemental, canton d'Ahun")]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Vincent MAIRE, conseiller municipal de Flavigny", "Vincent MAIRE"),
+    ("MAIRE Anaïs – conseillère municipale de Villers", "MAIRE Anaïs"),
+    ("Julien LE MAIRE, conseiller municipal de Cœuvres", "Julien LE MAIRE"),
+    ("Delphine GUILLEMINOT-MAIRE, conseillère municipale de Marandeuil", "Delphine GUILLEMINOT-MAIRE"),
+])
+def test_maire_is_a_surname_when_the_real_title_follows(line, name):
+    assert [n for n, _ in _signers(mail(1, f"Je signe.\n{line}\n"))] == [name]
+
+
+@pytest.mark.parametrize("line, mandate", [("Jean ROUX, MAIRE de Sury", "MAIRE de Sury"), ("Paul ROUX MAIRE DE SURY", "MAIRE DE SURY")])
+def test_maire_in_capitals_after_a_name_is_still_the_title(line, mandate):
+    assert [m for _, m in _signers(mail(1, f"Je signe.\n{line}\n"))] == [mandate]

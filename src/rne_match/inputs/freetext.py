@@ -57,11 +57,17 @@ _NOT_LOWER_NAME = frozenset(re.split(r"\s+", """en tant qualite de du des la le 
 ami amie amis amies collegue collegues bien sur ok dsl sorry please thanks hello hi"""))
 
 
+# « Vincent MAIRE », « MAIRE Anaïs », « Julien LE MAIRE », « Delphine GUILLEMINOT-MAIRE »: the surname
+_FIRST = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
+_MAIRE_IN_NAME = re.compile(rf"{_FIRST}\s+(?:LE\s+)?(?:[A-ZÀ-Þ]+-)?MAIRE(?:-[A-ZÀ-Þ]+)?|(?:LE\s+)?(?:[A-ZÀ-Þ]+-)?MAIRE(?:-[A-ZÀ-Þ]+)?\s+{_FIRST}")
+
+
 def looks_like_name(text: str) -> bool:
     text = split_civility(clean(text))[1]
     if not text or len(text) > 60 or re.search(r"\d|@|/|\?|!", text):
         return False
-    if _NOT_NAME.search(text) or _STREET.search(text) or SALUTATION.match(text) or MANDATE_RE.search(text):
+    if (_NOT_NAME.search(text) or _STREET.search(text) or SALUTATION.match(text)
+            or (MANDATE_RE.search(text) and not _MAIRE_IN_NAME.fullmatch(text))):
         return False
     if re.match(rf"{MARRIAGE}\s", text, re.I):  # « née Roche » is the end of a name, not one
         return False
@@ -111,11 +117,24 @@ _ORDINAL = re.compile(r"(?:\b\d+\s*(?:e|è|ère|ere|er|re|ème|eme)|premi[eè]re
                       r"quatri[eè]me|cinqui[eè]me|sixi[eè]me|septi[eè]me|huiti[eè]me)\s*$", re.I)
 
 
+# MAIRE is a surname too (133 officials in 2026, and LE MAIRE, X-MAIRE): in capitals, joined to a
+# first name and followed by the real title (« Vincent MAIRE, conseiller municipal de X », « MAIRE Anaïs –
+# conseillère municipale »), or closing a compound surname (« GUILLEMINOT-MAIRE »)
+_TITLE_NEXT = r"\s*[,–—-]\s*(?i:conseill|adjoint|maire|vice|pr[ée]sident|d[ée]put|s[ée]nat|[ée]lu)"
+_SURNAME_MAIRE = re.compile(rf"(?:(?<=[A-ZÀ-Þ]-)|(?:(?<=[a-zà-ÿ]\s)|(?<=[a-zà-ÿ]\sLE\s))(?=MAIRE{_TITLE_NEXT})|"
+                            rf"(?:^|(?<=[:,]\s)|(?<=^LE\s)|(?<=[:,]\sLE\s))(?=MAIRE\s+[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?{_TITLE_NEXT}))"
+                            r"MAIRE\b")
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def mandate_span(text: str) -> tuple[int, str] | None:
     """Where the mandate starts in a text, and the mandate phrase up to the next clause (cached:
     every rule asks it of the same lines)."""
     m = MANDATE_RE.search(text)
+    if m and "MAIRE" in text:  # « Vincent MAIRE, conseiller municipal »: a surname, not the title
+        surnames = [x.span() for x in _SURNAME_MAIRE.finditer(text)]
+        while m and any(a <= m.start() < b for a, b in surnames):
+            m = MANDATE_RE.search(text, m.end())
     if not m:
         return None
     start = m.start()
