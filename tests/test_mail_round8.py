@@ -289,3 +289,28 @@ def test_maire_is_a_surname_when_the_real_title_follows(line, name):
 @pytest.mark.parametrize("line, mandate", [("Jean ROUX, MAIRE de Sury", "MAIRE de Sury"), ("Paul ROUX MAIRE DE SURY", "MAIRE DE SURY")])
 def test_maire_in_capitals_after_a_name_is_still_the_title(line, mandate):
     assert [m for _, m in _signers(mail(1, f"Je signe.\n{line}\n"))] == [mandate]
+
+
+CALL_LINES = ("Appel des élu·es pour des nuits étoilées, signez avant le 3 décembre\n"
+              "Pour signer, répondez simplement à ce message en indiquant vos nom, prénom et mandat.\n"
+              "Merci de faire suivre l'appel à vos collègues élu·es, le collectif.\n")
+
+
+def _quoting(n: int, text: str):
+    return mail(n, f"Je signe.\nPaul ROUX{n}, maire de Sury\n\n> " + CALL_LINES.replace("\n", "\n> "),
+                sender=f"Paul Roux <p{n}@free.fr>", **REPLY)
+
+
+def test_an_answer_under_an_unmarked_copy_of_the_call_everyone_quotes_is_the_writers_own():
+    bottom = mail(9, "-------- Message d'origine --------\nDe : Collectif <call@collectif.example>\nObjet : Appel\n\n"
+                  + CALL_LINES + "\nBonjour,\n\nJe souhaite signer l'appel.\n\njean-jacques roux\nMaire de Coutevroult\n",
+                  sender="Jean-Jacques Roux <jj@icloud.com>", **REPLY)
+    out = rows(_quoting(1, ""), _quoting(2, ""), _quoting(3, ""), bottom)
+    assert [(r["nom_complet"], r["mandat"]) for r in out if r["source"] == "009.eml"] == [("jean-jacques roux", "Maire de Coutevroult")]
+
+
+def test_an_unmarked_copy_of_the_call_with_nothing_under_it_gives_no_signer():
+    bare = mail(9, "-------- Message d'origine --------\nDe : Collectif <call@collectif.example>\nObjet : Appel\n\n" + CALL_LINES,
+                sender="Jean-Jacques Roux <jj@icloud.com>", **REPLY)
+    out = rows(_quoting(1, ""), _quoting(2, ""), _quoting(3, ""), bare)
+    assert [r["extraction_statut"] for r in out if r["source"] == "009.eml"] == ["aucun_signataire"]

@@ -13,7 +13,8 @@ Every message gives at least one row: one per signer found, or one saying why no
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import polars as pl
@@ -545,13 +546,41 @@ def _normalise_line(line: str) -> str:
     return line
 
 
-def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset()) -> Reading:
-    """Intent and signers of one message, before conversations are put together."""
+def common_lines(messages: Sequence[MailMessage], least: int = 3) -> frozenset[str]:
+    """Long lines that several messages of the mailbox hold word for word: the call everyone quotes
+    (and the organisers' other circulars), whoever's words they are not."""
+    counts = Counter(key for m in messages for key in {_line_key(x) for x in m.body.split("\n")} if len(key) >= 25)
+    return frozenset(key for key, n in counts.items() if n >= least)
+
+
+def _line_key(line: str) -> str:
+    return " ".join(re.sub(r"^(?:\s*>)+", "", line).split())
+
+
+def _under_common_text(body: str, common: frozenset[str]) -> list[str]:
+    """The lines written under an unmarked copy of the common text (« -------- Message d'origine -------- »,
+    the call pasted without « > », and the answer at the bottom): the writer's own words."""
+    lines = body.replace("\r", "").split("\n")
+    last = max((i for i, x in enumerate(lines) if _line_key(x) in common), default=-1)
+    if last < 0:
+        return []
+    tail = lines[last + 1:]
+    if any(x.lstrip().startswith(">") for x in tail):
+        return []
+    return split_body("\n".join(tail)).own
+
+
+def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset(),
+                 common: frozenset[str] = frozenset()) -> Reading:
+    """Intent and signers of one message, before conversations are put together. `common`: the
+    lines the mailbox's messages share (`common_lines`), to find an answer written under an unmarked quote."""
     forget_readings()  # lines are read again within a message, never across (a copy is read afresh)
     # a web form's notification is the signer's filled fields, read whole (« De : X / Objet : … » atop its
     # text is the form's, not a quoted message)
     notification = bool(msg.sender) and is_organiser(msg.sender, organisers) and is_form_notification(msg)
     parts = Parts(msg.body.replace("\r", "").split("\n"), []) if notification else split_body(msg.body, msg.subject)
+    if not parts.own and not parts.forwarded and common and not is_organiser(msg.sender, organisers):
+        parts = Parts(_under_common_text(msg.body, common), [])
     # « conseilere municiaple »: mandate words one slip away are read as meant; « ancienne maire,
     # aujourd'hui conseillère municipale de X »: only the mandate held today; « À Brest (29), je suis
     # adjointe au maire »: the place said first
@@ -863,10 +892,11 @@ def extract_messages(messages: Iterable[MailMessage], progress: Steps = silent) 
     messages = list(messages)
     org = organisers(messages)
     threads = thread_of(messages, org)
+    common = common_lines(messages)
     readings = []
     with progress("Extraction", len(messages), "message") as advance:
         for msg, t in zip(messages, threads, strict=True):
-            r = read_message(msg, org)
+            r = read_message(msg, org, common)
             r.thread = t
             readings.append(r)
             advance(1)
