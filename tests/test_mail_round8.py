@@ -314,3 +314,97 @@ def test_an_unmarked_copy_of_the_call_with_nothing_under_it_gives_no_signer():
                 sender="Jean-Jacques Roux <jj@icloud.com>", **REPLY)
     out = rows(_quoting(1, ""), _quoting(2, ""), _quoting(3, ""), bare)
     assert [r["extraction_statut"] for r in out if r["source"] == "009.eml"] == ["aucun_signataire"]
+
+
+# ---- from the eighteenth mailbox (a mailbox of traps): withdrawals, hearsay, conditions, relatives
+
+
+@pytest.mark.parametrize("text", [
+    "Je souhaite que mon nom soit retiré de la liste des signataires.",
+    "Je préfère me retirer de l'appel, la commune a choisi une autre démarche.",
+    "Oubliez ce message, je retire.",
+    "Finalement non, après réflexion je ne signe pas.",
+    "Je reviens sur mon message : merci de ne pas publier mon nom.",
+])
+def test_ways_of_taking_a_signature_back_withdraw(text):
+    assert _intent(text + "\n\nPaul ROUX\nMaire de Sury\n") == "retrait"
+
+
+def test_leaving_the_mailing_list_is_no_withdrawal():
+    assert _intent("Merci de me retirer de votre liste.\n") != "retrait"
+
+
+def test_a_withdrawal_from_another_address_takes_back_the_signature_of_the_person_it_names():
+    first = mail(1, "Je signe.\nKarine ROUX, conseillère municipale de Sury\n", sender="Karine Roux <kroux@free.fr>")
+    later = mail(2, "Bonjour, c'est Karine ROUX (conseillère municipale de Sury), j'écris depuis mon autre adresse : "
+                    "merci d'enlever mon nom de l'appel.\n", sender="Karine Roux <karine.roux@mairie-sury.fr>")
+    out = rows(first, later)
+    assert [r["extraction_statut"] for r in out if r["source"] == "001.eml"] == ["signature_retiree"]
+
+
+@pytest.mark.parametrize("line", [
+    "Je signe, et je transfère à François ROUX, maire de Lozzi, qui sera sûrement partant.",
+    "Pour info, mon collègue Dominique ROUX, maire de Gincla, m'a dit qu'il signait.",
+    "J'y ai croisé Denis ROUX, maire de Sainte-Marthe (47), qui m'a dit y réfléchir.",
+    "Nous en avons parlé avec Asma ROUX, conseillère municipale, je la laisse vous répondre elle-même.",
+    "Suite aux échanges avec Lydie ROUX, conseillère départementale, je vous confirme que je signe.",
+])
+def test_a_colleague_the_writer_only_speaks_of_is_no_signer(line):
+    body = f"Bonjour,\n\n{line}\n\nCordialement,\nPaul DURAND\nMaire de Sury\n"
+    assert [n for n, _ in _signers(mail(1, body))] in ([], ["Paul DURAND"])
+
+
+@pytest.mark.parametrize("text, signs", [
+    ("D'accord sur tout sauf le 1). Si vous écrivez « un délai raisonnable », je signe.", False),
+    ("Jean ROUX, conseiller régional, soutient votre appel : il me l'a dit au téléphone ce matin.", False),
+    ("Je signe, même si le point 3 est timide.", True),
+    ("Est-il encore temps ? Si oui, je signe.", True),
+])
+def test_a_condition_or_hearsay_does_not_sign_but_a_concession_does(text, signs):
+    assert (_intent(f"Bonjour,\n\n{text}\n\nPaul DURAND\nMaire de Sury\n") == "signe") is signs
+
+
+def test_a_colleagues_note_to_the_forwarder_saying_they_signed_elsewhere_signs_nobody_else():
+    body = ("Transmis par un collègue : je m'associe à l'appel et le signe.\n\nAngélique DURAND\n4e adjointe au maire de Sury\n\n"
+            "De : Laure ROUX <laure.roux@cd30.fr>\nEnvoyé : lundi 20 septembre 2027\nÀ : Angélique Durand <a.durand@sury.fr>\n"
+            "Objet : TR: Appel\n\nSalut,\n\nTu as vu passer ça ? Je l'ai signé.\n\nLaure ROUX\nConseillère départementale\n")
+    out = _signers(mail(1, body, sender="Angélique Durand <a.durand@sury.fr>", subject="TR: TR: Appel"))
+    assert [n for n, _ in out] == ["Angélique DURAND"]
+
+
+def test_the_organisers_passing_on_a_message_the_mailbox_holds_is_a_copy_not_a_signature():
+    original = mail(1, "Je signe. Sylvain ROUX, maire de Sury\n", sender="Sylvain <sroux@laposte.net>")
+    copy = mail(2, f"\n-------- Message original --------\nSujet: Re: Tribune\nDate: 2027-09-18 14:51\nDe: Sylvain <sroux@laposte.net>\n"
+                   f"À: {ORG}\n\nJe signe. Sylvain ROUX, maire de Sury\n", sender=f"Guénolée <guenolee@{ORG.split('@')[1]}>",
+                subject="Fwd: Re: Tribune")
+    out = rows(original, copy)
+    assert [(r["source"], r["extraction_statut"]) for r in out] == [("001.eml", "signataire"), ("002.eml", "aucun_signataire")]
+
+
+def test_a_relative_passing_on_an_officials_signature_is_flagged_for_confirmation():
+    body = "Bonjour,\n\nJe signe pour mon père, Frédéric ROUX, maire de Nouic, qui n'a pas d'adresse mail.\n\nTanguy Roux\n"
+    (row,) = rows(mail(1, body, sender="Tanguy Roux <t.roux@gmail.com>"))
+    assert row["nom_complet"] == "Frédéric ROUX" and "proche" in row["a_confirmer"]
+
+
+def test_a_signature_passed_on_by_a_relative_is_never_verified(tmp_path, sample_db):
+    from rne_match import api
+
+    from .conftest import unique_official
+    nom, prenom, _, commune, _, _ = unique_official(sample_db)
+    box = tmp_path / "box"
+    box.mkdir()
+    (box / "001.eml").write_bytes(
+        f"From: Tanguy <t@gmail.com>\nTo: {ORG}\nSubject: Tribune\nMessage-ID: <m1@t>\nContent-Type: text/plain; charset=utf-8\n\n"
+        f"Je signe pour mon père, {prenom} {nom}, maire de {commune}, qui n'a pas d'adresse mail.\n".encode())
+    frame = api.verify_file(box, sample_db, output=tmp_path / "out.csv").frame
+    assert frame["status"].to_list() == ["ambiguous"] and "proche" in frame["reason"][0]
+
+
+def test_a_colleague_mentioned_with_a_mandate_gives_it_to_their_own_later_signature():
+    first = mail(1, "Je signe l'appel. Je mets en copie Eric ROUX, conseiller municipal de Sury, qui devrait signer aussi.\n\n"
+                    "Jérôme DURAND\nMaire de Sury\n", sender="Jérôme Durand <jd@gmail.com>")
+    second = mail(2, "Je confirme, je signe aussi !\nEric ROUX\n", sender="Eric Roux <eroux@free.fr>", subject="Re: Tribune",
+                  reply_to="m1@test", refs="<m1@test>")
+    out = {r["nom_complet"]: r["mandat"] for r in rows(first, second) if r["extraction_statut"] == "signataire"}
+    assert out == {"Jérôme DURAND": "Maire de Sury", "Eric ROUX": "conseiller municipal de Sury"}

@@ -41,7 +41,7 @@ LIST_ROLES = {"nom_complet": "nom_complet", "mandat": "mandat", "commune": "comm
 MAIL_ROLES = {"nom_complet": "nom_complet", "nom": "nom", "prenom": "prenom", "civilite": "civilite",
               "mandat": "mandat", "commune": "commune", "departement": "departement", "parti": "parti",
               "email": "expediteur", "date": "message_date", "motif_message": "extraction_raison",
-              "retrait": "retrait", "nom_deduit": "nom_deduit"}
+              "retrait": "retrait", "nom_deduit": "nom_deduit", "a_confirmer": "a_confirmer"}
 
 
 def detect_roles(columns: list[str], explicit: dict[str, str] | None = None) -> dict[str, str]:

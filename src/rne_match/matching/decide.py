@@ -84,6 +84,8 @@ def decide(sigs: pl.DataFrame, named: pl.DataFrame, best_m: pl.DataFrame, reg: R
         .when(~pl.col("p_eligible").fill_null(False)).then(pl.lit(Status.NOT_ELIGIBLE))
         # A name read off an address, not written by the signer: someone must confirm it.
         .when(pl.col("guessed").is_not_null()).then(pl.lit(Status.AMBIGUOUS))
+        # Passed on by a relative: the official never wrote; someone must ask them.
+        .when(pl.col("to_confirm").is_not_null()).then(pl.lit(Status.AMBIGUOUS))
         .when(pl.col("claim_missing").fill_null(False)).then(pl.lit(Status.VERIFIED_OTHER_MANDATE))
         .when(pl.col("consistent").fill_null(False) & pl.col("name_ok").fill_null(False)).then(pl.lit(Status.VERIFIED))
         .otherwise(pl.lit(Status.VERIFIED_OTHER_MANDATE))

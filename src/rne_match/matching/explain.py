@@ -67,6 +67,9 @@ def reasons(weights: Weights) -> pl.Expr:
             pl.lit("Nom déduit de l'adresse, pas écrit dans le message (") + pl.col("guessed")
             + pl.lit(") : sans doute ") + candidates.list.first().fill_null("?")
             + pl.lit(" ; à faire confirmer par la personne avant publication."))
+        .when((pl.col("status") == Status.AMBIGUOUS) & pl.col("to_confirm").is_not_null()).then(
+            pl.lit("Sans doute ") + candidates.list.first().fill_null("?") + pl.lit(", mais ") + pl.col("to_confirm")
+            + pl.lit(" : à faire confirmer par l'élu·e avant publication."))
         .when((pl.col("status") == Status.AMBIGUOUS) & (pl.col("best") < identify)).then(
             pl.lit("Même nom qu'un·e élu·e du RNE (") + close + pl.lit("), mais trop courant pour l'identifier"
                                                                  " avec ce qui est déclaré") + stated

@@ -144,6 +144,7 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
     message_motifs = _get(frame, roles, "motif_message")
     withdrawn = _get(frame, roles, "retrait")  # a signature its signer withdrew: shown, never verified
     guessed = _get(frame, roles, "nom_deduit")  # a name the signer never wrote (read off an address)
+    to_confirm = _get(frame, roles, "a_confirmer")  # a signature someone else passed on (a relative)
     # A message signs as an élu·e: a signer whose mandate could not be read claims something the
     # matcher cannot check, so a namesake of a real official is never verified on the name alone.
     # A table without a mandate column is the organisers' own list: the name is all it claims.
@@ -190,7 +191,7 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
         sig_rows.append({
             "row": i, "invalid": invalid, "sexe": sexe, "s_kind": m.kind, "s_fonction": m.fonction,
             "place_f": m.place, "dep": m.code_departement, "region": m.code_region,
-            "display": display, "mandate_text": mandats[i].strip(), "guessed": guessed[i] or None,
+            "display": display, "mandate_text": mandats[i].strip(), "guessed": guessed[i] or None, "to_confirm": to_confirm[i] or None,
             "claim_missing": claim_required and not mandate_text.strip(),
             # the party column, else a party named in a one-cell signer line (« …, EELV »)
             "parti": partis[i] or lines.get(i, {}).get("parti"),
@@ -201,7 +202,7 @@ def prepare(frame: pl.DataFrame, roles: dict[str, str]) -> tuple[pl.DataFrame, p
     sigs = pl.DataFrame(sig_rows, schema={
         "row": pl.Int64, "invalid": pl.String, "sexe": pl.String, "s_kind": pl.String,
         "s_fonction": pl.String, "place_f": pl.String, "dep": pl.String, "region": pl.String,
-        "display": pl.String, "mandate_text": pl.String, "guessed": pl.String, "claim_missing": pl.Boolean,
+        "display": pl.String, "mandate_text": pl.String, "guessed": pl.String, "to_confirm": pl.String, "claim_missing": pl.Boolean,
         "parti": pl.String,
     })
     reads = pl.DataFrame(reading_rows, schema={

@@ -33,7 +33,8 @@ class Parts:
     forwarded_from: str = ""  # « De : » of the forwarded message
     # every forwarded message when one mail passes on several (« De : … » blocks one after another):
     # (its « De : », its own lines); the first is `forwarded` / `forwarded_from`
-    forwards: list[tuple[str, list[str]]] = field(default_factory=list)
+    forwards: list[tuple[str, list[str], str]] = field(default_factory=list)  # (De, own lines, À)
+    forwarded_to: str = ""  # « À : » of the forwarded message
 
 
 def _join_wrapped_reply(lines: list[str]) -> list[str]:
@@ -93,7 +94,8 @@ def split_body(body: str, subject: str = "") -> Parts:
             sender = _from_header(lines[start:end])
             inner = split_body("\n".join(lines[end:]))
             forwards = _forward_blocks(lines[start:]) if end > start else []
-            return Parts(_strip_footer(own), inner.own, sender, forwards if len(forwards) > 1 else [])
+            return Parts(_strip_footer(own), inner.own, sender, forwards if len(forwards) > 1 else [],
+                         _from_header(lines[start:end], ("a", "to")))
         if _REPLY.match(line) and _quoted_below(lines, i):
             # « Le … a écrit : » over « > » lines: text written under or between them is the writer's
             # own (a bottom-posted answer, answers put between the organisers' questions)
@@ -118,15 +120,16 @@ def split_body(body: str, subject: str = "") -> Parts:
     return Parts(_strip_footer(own), [])
 
 
-def _from_header(header_lines: list[str]) -> str:
+def _from_header(header_lines: list[str], names: tuple[str, ...] = ("de", "from")) -> str:
+    """The value of the header block's « De : » (or of the fields named)."""
     for h in header_lines:
         m = _HEADER_LINE.match(h)
-        if m and fold(m.group(1)) in ("de", "from"):
+        if m and fold(m.group(1)) in names:
             return m.group(2).strip()
     return ""
 
 
-def _forward_blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
+def _forward_blocks(lines: list[str]) -> list[tuple[str, list[str], str]]:
     """Forwarded messages one after another (an assistant passing on three signatures in one mail):
     each header block starts one, its text runs to the next."""
     starts = [i for i in range(len(lines)) if _header_block_at(lines, i) > i
@@ -137,7 +140,8 @@ def _forward_blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
         body = lines[end:starts[k + 1] if k + 1 < len(starts) else len(lines)]
         while body and (not body[-1].strip() or _FORWARD.match(body[-1])):
             body.pop()  # the next one's « Début du message réexpédié : »
-        blocks.append((_from_header(lines[start:end]), split_body("\n".join(body)).own))
+        blocks.append((_from_header(lines[start:end]), split_body("\n".join(body)).own,
+                       _from_header(lines[start:end], ("a", "to"))))
     return blocks
 
 

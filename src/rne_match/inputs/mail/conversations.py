@@ -16,6 +16,7 @@ from .body import split_body
 from .intent import Intent
 from .mailbox import MailMessage
 from .model import CAPITALISED_WORD, Reading, Signer, place_fields
+from .rules import mentions_in, same_person
 
 
 def _name_weight(s: Signer) -> int:
@@ -180,8 +181,28 @@ def assemble(readings: list[Reading]) -> list[Reading]:
         out.append(r)
         done.add(id(r))
     _colleagues_place(out)
+    _mandate_from_mentions(out)
     _withdraw(out)
     return out
+
+
+def _mandate_from_mentions(readings: list[Reading]) -> None:
+    """« Je mets en copie Eric BESANÇON, conseiller municipal, qui devrait signer aussi », then Eric's
+    own « Je confirme, je signe aussi ! Eric BESANÇON »: the mandate a colleague wrote of the signer in the
+    same conversation, for a signature that gives none (the mention alone signs nobody)."""
+    for r in readings:
+        if len(r.signers) != 1 or not r.signers[0].has_name or r.signers[0].fields.get("mandat"):
+            continue
+        s = r.signers[0]
+        for other in readings:
+            if other is r or other.thread != r.thread or not other.words:
+                continue
+            found = next((m for line in other.words if fold(s.fields.get("nom_complet", "")) in fold(line)
+                          for m in mentions_in(line) if same_person(s, m.fields.get("nom_complet", ""))
+                          and m.fields.get("mandat")), None)
+            if found:
+                s.set("mandat", found.fields["mandat"], "mention_dans_le_fil")
+                break
 
 
 def _colleagues_place(readings: list[Reading]) -> None:
@@ -210,12 +231,23 @@ def _withdraw(readings: list[Reading]) -> None:
             continue
         signed = [r for r in readings if r is not w and r.msg.sender == w.msg.sender and r.intent.yields_signers
                   and r.signers]
+        if not signed:  # « j'écris depuis mon autre adresse »: the signature of the person the withdrawal names
+            said = set(fold(f"{' '.join(split_body(w.msg.body, w.msg.subject).own)} {w.msg.sender_name}").split())
+            signed = [r for r in readings if r is not w and r.intent.yields_signers and len(r.signers) == 1
+                      and _named_in(r.signers[0], said)]
         for r in signed:
             later = bool(r.msg.date and w.msg.date and _instant(r.msg.date) > _instant(w.msg.date))
             r.withdrawn_by = w.msg.source + (" (signature datée après le retrait : à confirmer)" if later else "")
             r.withdrawn_only = _withdrawn_signers(w.msg, r.signers)
         w.reason = (f"retrait de la signature du message {', '.join(r.msg.source for r in signed)}" if signed
                     else "retrait de signature (aucune signature de cet expéditeur dans la boîte)")
+
+
+def _named_in(signer: Signer, words: set[str]) -> bool:
+    """The signer's first name and surname (two words at least) are all among these words."""
+    name = [w for w in fold(signer.fields.get("nom_complet") or f"{signer.fields.get('prenom', '')} {signer.fields.get('nom', '')}").split()
+            if len(w) > 1]
+    return len(name) >= 2 and set(name) <= words
 
 
 _PLURAL_WITHDRAWAL = re.compile(r"\b(?:nos|notre|nous|leurs?)\b")

@@ -44,6 +44,7 @@ from .intent import REASONS, Intent, classify, is_automatic, is_form_notificatio
 from .mailbox import MailMessage, read_mailbox
 from .model import CAPITALISED_WORD, ExtractStatus, Reading, Signer, place_fields
 from .rules import (
+    KIN,
     LABEL_LINE,
     MUNICIPAL_GROUP,
     PLACE_LINE,
@@ -65,7 +66,7 @@ from .threads import Quote, attribution, is_organiser, organisers, quotes, quote
 COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet", "source", "signataire_no",
            "intention", "civilite", "nom_complet", "nom", "prenom", "mandat", "parti", "commune", "departement",
            "extraction_confidence", "extraction_regles", "extraction_indices", "extraction_statut",
-           "extraction_raison", "retrait", "nom_deduit", "pieces_jointes"]
+           "extraction_raison", "retrait", "nom_deduit", "a_confirmer", "pieces_jointes"]
 # Private to `verify`: the words of a signing message without a signer's name, for the registry to
 # find one (`matching.guided`); never written out.
 WORDS = "_texte"
@@ -134,13 +135,18 @@ def _rules_for(msg: MailMessage, parts: Parts, organisers: frozenset[str] = froz
     # forwarder's usual block: only the forwarded authors sign
     block_only = bool(signers) and all(s.name_rule == "bloc_signature" for s in signers) and not says_it_signs(text)
     if parts.forwards:  # several forwarded signatures: each message read as its author's
-        passed_on = [s for sender, lines in parts.forwards for s in _forwarded_signers(sender, lines)]
+        # (not a colleague's note to the forwarder, « Tu as vu passer ça ? Je l'ai signé. »: signed elsewhere)
+        passed_on = [s for sender, lines, to in parts.forwards
+                     if not _private_note(msg, to, lines, "\n".join(parts.own)) for s in _forwarded_signers(sender, lines)]
         if passed_on:
             own = [] if block_only else signers
             return own + passed_on, "\n".join(parts.own + parts.forwarded), "corps" if own else "transferts"
     if signers:
-        # « je signe également » above a forwarded signature: the forwarder and the author both sign
-        passed_on = signers_in(parts.forwarded) if parts.forwarded and says_it_signs("\n".join(parts.forwarded)) else []
+        # « je signe également » above a forwarded signature: the forwarder and the author both sign; not
+        # above a colleague's note to the forwarder (« Tu as vu passer ça ? Je l'ai signé. »): signed elsewhere
+        private = _private_note(msg, parts.forwarded_to, parts.forwarded, text)
+        passed_on = (signers_in(parts.forwarded) if parts.forwarded and says_it_signs("\n".join(parts.forwarded))
+                     and not private else [])
         for s in passed_on:
             s.rules = {k: f"{v}+transfert" for k, v in s.rules.items()}
         passed_on = [s for s in passed_on if s.has_name]
@@ -275,6 +281,25 @@ def _answers_questions(body: str) -> bool:
         elif line.strip() and last_quoted.rstrip().endswith("?"):
             return True
     return False
+
+
+# « tu peux faire suivre », « tu peux transmettre »; « je vous fais suivre la signature de mon adjointe »
+_PASS_IT_ON = re.compile(r"\b(?:tu peux|vous pouvez|merci de|peux-tu|pourrais-tu|pouvez-vous)\s+(?:la\s+|le\s+|l['’]|leur\s+)?"
+                         r"(?:transmettre|faire suivre|envoyer|relayer|transf[ée]rer)|\b(?:sa|leur)\s+signature\b|"
+                         r"\bla signature (?:d['’]|de )|\bci-dessous la signature", re.I)
+
+
+_SIGNED_ELSEWHERE = re.compile(r"\bje l['’]ai sign[ée]|\bj['’]ai sign[ée]", re.I)
+
+
+def _private_note(msg: MailMessage, to: str, forwarded: list[str], own: str) -> bool:
+    """A forwarded message written to the forwarder that says its author has signed (« Tu as vu passer ça ?
+    Je l'ai signé. »): signed elsewhere, unless they ask for it to be passed on or the forwarder says it is
+    their signature."""
+    said = "\n".join(forwarded)
+    return (bool(msg.sender) and msg.sender.lower() in to.lower() and bool(_SIGNED_ELSEWHERE.search(said))
+            and not re.search(r"\bje\s+(?:le\s+|la\s+)?signe\b", said, re.I)
+            and not _PASS_IT_ON.search(said) and not _PASS_IT_ON.search(own))
 
 
 def _forwarded_signers(sender: str, lines: list[str]) -> list[Signer]:
@@ -546,6 +571,22 @@ def _normalise_line(line: str) -> str:
     return line
 
 
+# « Je signe pour mon père, Frédéric X, maire de Y », « ma femme, Hélène X, est conseillère municipale »:
+# the official named after a relative of the writer
+_RELATIVE_BEFORE = re.compile(rf"\b(?:mon|ma|notre)\s+(?:{KIN})\b[^.!?\n]{{0,20}}$", re.I)
+
+
+def _mark_relatives(s: Signer, text: str) -> None:
+    """A signature a relative passes on (the official did not write): shown, to be confirmed with the
+    official before publication — a son signing for his father is the costly mistake if the father never agreed."""
+    name = s.fields.get("nom_complet", "")
+    at = text.find(name) if name else -1
+    found = _RELATIVE_BEFORE.search(text[max(0, at - 60):at]) if at > 0 else None
+    if found:
+        s.fields["a_confirmer"] = f"signature transmise par un proche (« {' '.join(found.group(0).split()[:2])} »)"
+        s.rules["a_confirmer"] = "proche"
+
+
 def common_lines(messages: Sequence[MailMessage], least: int = 3) -> frozenset[str]:
     """Long lines that several messages of the mailbox hold word for word: the call everyone quotes
     (and the organisers' other circulars), whoever's words they are not."""
@@ -571,9 +612,10 @@ def _under_common_text(body: str, common: frozenset[str]) -> list[str]:
 
 
 def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset(),
-                 common: frozenset[str] = frozenset()) -> Reading:
+                 common: frozenset[str] = frozenset(), senders: frozenset[str] = frozenset()) -> Reading:
     """Intent and signers of one message, before conversations are put together. `common`: the
-    lines the mailbox's messages share (`common_lines`), to find an answer written under an unmarked quote."""
+    lines the mailbox's messages share (`common_lines`), to find an answer written under an unmarked
+    quote; `senders`: the mailbox's sender addresses, to know a forwarded message it already holds."""
     forget_readings()  # lines are read again within a message, never across (a copy is read afresh)
     # a web form's notification is the signer's filled fields, read whole (« De : X / Objet : … » atop its
     # text is the form's, not a quoted message)
@@ -585,10 +627,15 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset(),
     # aujourd'hui conseillère municipale de X »: only the mandate held today; « À Brest (29), je suis
     # adjointe au maire »: the place said first
     parts = Parts([_normalise_line(x) for x in parts.own], [_normalise_line(x) for x in parts.forwarded],
-                  parts.forwarded_from, [(who, [_normalise_line(x) for x in lines]) for who, lines in parts.forwards
-                                         if not is_organiser(_address(who), organisers)])
+                  parts.forwarded_from, [(who, [_normalise_line(x) for x in lines], to) for who, lines, to in parts.forwards
+                                         if not is_organiser(_address(who), organisers)], parts.forwarded_to)
     if parts.forwarded and is_organiser(_address(parts.forwarded_from), organisers):
         parts = Parts(parts.own, [])  # the organisers' own message, forwarded back: never a signature
+    if (parts.forwarded and msg.sender and is_organiser(msg.sender, organisers)
+            and _address(parts.forwarded_from) in senders and is_organiser(_address(parts.forwarded_to), organisers)):
+        # the organisers passing among themselves a message the mailbox already holds: a copy, not a signature
+        return Reading(msg, Intent.ORGANISERS, [], f"{REASONS[Intent.ORGANISERS]} : copie d'un message déjà reçu "
+                                                   f"de {_address(parts.forwarded_from)}")
     text = "\n".join(parts.own)
     automatic = is_automatic(msg)
     signers, text, origin = _rules_for(msg, parts, organisers) if automatic is None else ([], text, "corps")
@@ -648,6 +695,8 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset(),
                 if block.fields.get("commune") and not title.place and title.kind and KINDS[title.kind].commune_level:
                     s.set("commune", block.fields["commune"], "commune_du_signataire")
             signers.append(block)
+    for s in signers:
+        _mark_relatives(s, text)
     # A party said once for the whole message (« Parti : EELV », « … EELV … ») applies to every
     # signer who did not give one.
     party = (_labelled(parts.own + parts.forwarded, "parti") or party_in(text)) if signers else None
@@ -877,6 +926,7 @@ def _row(msg: MailMessage, source: str, k: int, s: Signer, status: ExtractStatus
         "extraction_statut": status.value, "extraction_raison": reason,
         "retrait": reason if status == ExtractStatus.WITHDRAWN else "",
         "nom_deduit": "",  # filled by verify when only the registry could name the signer (guided)
+        "a_confirmer": f.get("a_confirmer", "") if status == ExtractStatus.SIGNER else "",
         "pieces_jointes": ", ".join(msg.attachments),
     }
 
@@ -893,10 +943,11 @@ def extract_messages(messages: Iterable[MailMessage], progress: Steps = silent) 
     org = organisers(messages)
     threads = thread_of(messages, org)
     common = common_lines(messages)
+    senders = frozenset(m.sender.lower() for m in messages if m.sender)
     readings = []
     with progress("Extraction", len(messages), "message") as advance:
         for msg, t in zip(messages, threads, strict=True):
-            r = read_message(msg, org, common)
+            r = read_message(msg, org, common, senders)
             r.thread = t
             readings.append(r)
             advance(1)

@@ -56,7 +56,12 @@ _NEWSLETTER = re.compile(r"lettre d['’]information|newsletter|pour vous d[ée]
 # A withdrawal: « je retire ma signature », « merci de retirer mon nom », « ne plus figurer ».
 _WITHDRAW = re.compile(r"\b(?:retir|supprim|enlev|[ôo]t|annul)\w*\s+(?:(?:donc|alors|bien|aussi|[ée]galement|finalement)\s+)?"
                        r"(?:ma|mon|notre|nos|sa|son|leurs?)\s+(?:signature|nom|soutien)s?\b|^\W*retrait\s+de\s+(?:la\s+)?signature\b|"
-                       r"\bje me retire\b|\bne (?:plus|pas) (?:figurer|appara[îi]tre)\b|\bretrait de (?:ma|notre) signature",
+                       r"\bje me retire\b|\bne (?:plus|pas) (?:figurer|appara[îi]tre)\b|\bretrait de (?:ma|notre) signature|"
+                       # « que mon nom soit retiré de la liste », « je préfère me retirer de l'appel », « Oubliez ce
+                       # message, je retire. », « Finalement non, je ne signe pas », « merci de ne pas publier mon nom »
+                       r"\b(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\s+(?:soit|soient|sera|doit [êe]tre)\s+(?:retir|supprim|enlev|[ôo]t)|"
+                       r"\bme retirer\s+de\s+(?:l['’]appel|la liste des signataires|la tribune|la p[ée]tition|l['’]initiative)\b|\bje retire\s*[.!]|\bfinalement,?\s+(?:non\b|je\s+ne\s+(?:la\s+|le\s+)?signe\s+pas)|"
+                       r"\b(?:ne|pas)\s+(?:pas\s+)?publier\s+(?:mon|notre)\s+nom|\bje reviens sur (?:ma|mon)\s+(?:signature|message|accord)",
                        re.I)
 _CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée]e?s?\b|^\s*(?:oui|ok|d['’]accord|"
                       r"bien s[ûu]r|absolument|parfait)\b", re.I)
@@ -168,7 +173,9 @@ _FOR_MY_PART = re.compile(r"\b(?:pour ma part|quant à moi|de mon côté|personn
 
 # A message whose first word says yes to the call (« D'accord », « Partante ! », « Volontiers »).
 _ASSENT = re.compile(r"^\W*(?:(?:bonjour|bonsoir|hello|salut)\b[^\n]{0,30}?[,!.\n]\s*)?(?:(?:oui|ok|okay|d['’]accord|"
-                     r"partante?s?|volontiers|avec plaisir|bien s[ûu]r|banco|[çc]a marche|go)\b(?!\s*\?)|(?:👍|✅|✔️?)\s*(?:pour moi)?)",
+                     r"partante?s?|volontiers|avec plaisir|bien s[ûu]r|banco|[çc]a marche|go)\b(?!\s*\?)"
+                     # (not « D'accord sur tout sauf le 1) », « Oui, mais… », « OK si vous changez… »)
+                     r"(?![^.!?\n]*\b(?:sauf|mais|except\w*|[àa] condition|si)\b)|(?:👍|✅|✔️?)\s*(?:pour moi)?)",
                      re.I)
 
 
@@ -207,8 +214,29 @@ def says_it_signs(text: str) -> bool:
 
 
 # A sentence that asks or sets a condition does not sign (« Si je signe, mon nom sera-t-il publié ? »).
-_ASKS_OR_IF = re.compile(r"\bsi\b|\bs['’](?:il|ils)\b|\best-ce\b|\bfaut-il\b|\bpuis-je\b|\bdois-je\b|\bavant\b|\bd[èe]s que\b|"
-                         r"\bune fois\b|\bif\b|\bbefore\b|\bonce\b|\bwhen\b", re.I)
+_ASKS_OR_IF = re.compile(r"\bs['’](?:il|ils)\b|\best-ce\b|\bfaut-il\b|\bpuis-je\b|\bdois-je\b|\bavant\b|\bd[èe]s que\b|"
+                         r"\bune fois\b|\bbefore\b|\bonce\b|\bwhen\b", re.I)
+
+
+# A condition on signing, or hearsay (« Si vous écrivez « un délai raisonnable », je signe », « je signe à condition
+# que… »); not « même si », « si possible », « s'il vous plaît ».
+_CONDITION = re.compile(r"(?<!\bm[êe]me )\bsi\b(?!\s+(?:possible|besoin|n[ée]cessaire|oui|c['’]est (?:encore )?possible|"
+                        r"(?:ce n['’]est|il n['’]est) pas trop tard|(?:il est )?encore temps)\b)|\b[àa] condition\b|\bpourvu que\b|"
+                        r"\bsous r[ée]serve\b|\bif\b|\bprovided\b|"
+                        # or reports what someone else said (« X soutient votre appel : il me l'a dit »)
+                        r"\bm['’](?:a|ont)\s+dit\b|\bme\s+l['’]a\s+dit\b", re.I)
+
+
+def _sentence_of(text: str, m: re.Match) -> tuple[int, int]:
+    """Where the sentence holding a match starts and ends."""
+    start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
+    return start, min(ends, default=len(text))
+
+
+def signs_unconditionally(text: str) -> bool:
+    """Some signing form stands in a sentence that sets no condition."""
+    return any(not _CONDITION.search(text[slice(*_sentence_of(text, m))]) for m in _signing_words(text))
 
 
 def signs_outright(text: str) -> bool:
@@ -216,10 +244,8 @@ def signs_outright(text: str) -> bool:
     (« Avez-vous un visuel ? P.S. : je signe, bien sûr. »), while a signing word inside the question
     (« Puis-je signer en tant que… ? ») leaves it a question."""
     for m in _signing_words(text):
-        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-        ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
-        end = min(ends, default=len(text))
-        if text[end:end + 1] != "?" and not _ASKS_OR_IF.search(text[start:end]):
+        start, end = _sentence_of(text, m)
+        if text[end:end + 1] != "?" and not _ASKS_OR_IF.search(text[start:end]) and not _CONDITION.search(text[start:end]):
             return True
     return False
 
@@ -249,7 +275,7 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
     # « Pour ma part, je ne signe pas » under the signatures the writer passes on: only the writer refuses
     if refusal and not _FOR_MY_PART.search(own[max(0, refusal.start() - 40):refusal.start() + 1]):
         return Intent.OTHER  # « Je préfère ne pas y mettre mon nom », « tout mon soutien, mais je ne signerai pas »
-    signs = says_it_signs(own)
+    signs = says_it_signs(own) and signs_unconditionally(own)
     if (not signs and _is_reply(msg) and _THANKS_FIRST.match(own)
             and not re.search(r"\b(?:je|nous) (?:vous )?(?:le )?confirm|\bconfirm[ée]", own, re.I)):
         return Intent.THANKS  # « Parfait, merci. Déjà signé donc… »: thanks, not a new confirmation

@@ -246,11 +246,11 @@ _ON_BEHALF = re.compile(r"(?:\b(?:pour|p\s*/\s*o\.?|par ordre de|[àa] la demand
 # « Je réponds pour Hélène Durand, qui n'a pas d'adresse mail : elle est adjointe… », « de la part de
 # ma mère, Hélène Durand, maire de … », « mon mari Paul ROUX est conseiller municipal … et il signe »:
 # a relative, a secretary or a colleague writes for a person they name.
-_KIN = (r"(?:mari|femme|[ée]pouse|[ée]poux|conjointe?|compagnon|compagne|p[èe]re|m[èe]re|papa|maman|fils|fille|"
+KIN = (r"(?:mari|femme|[ée]pouse|[ée]poux|conjointe?|compagnon|compagne|p[èe]re|m[èe]re|papa|maman|fils|fille|"
         r"fr[èe]re|s[œo]eur|grand-p[èe]re|grand-m[èe]re|patron|patronne)")
 _WRITES_FOR = re.compile(rf"(?i:\bje\s+(?:vous\s+)?(?:r[ée]ponds|[ée]cris|transmets|envoie)\s+(?:ce\s+(?:message|mail|courriel)\s+)?"
-                         rf"(?:pour|au nom de|de la part de|[àa] la place de|pour le compte de)\s+(?:(?:mon|ma|notre)\s+{_KIN}\s*,?\s*)?"
-                         rf"|\b(?:mon|ma|notre)\s+{_KIN}\s*,?\s*)(?P<name>{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})")
+                         rf"(?:pour|au nom de|de la part de|[àa] la place de|pour le compte de)\s+(?:(?:mon|ma|notre)\s+{KIN}\s*,?\s*)?"
+                         rf"|\b(?:mon|ma|notre)\s+{KIN}\s*,?\s*)(?P<name>{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})")
 # The person written about signs this call, now: « et il signe votre appel », « elle le signe. », « qui
 # signe l'appel » — not « il signe tout ce qu'on lui envoie », « il signe si vous retirez… », « elle
 # soutient votre cause », « ne signe pas ».
@@ -720,10 +720,29 @@ _WILL_DO = re.compile(r"\b(?:pensez|songez)\s+[àa]\b|\b(?:contactez|sollicitez|
                       r"\bvous\s+(?:devriez|pourriez|pouvez)\s+(?:aussi\s+|[ée]galement\s+)?(?:contacter|solliciter|[ée]crire\s+[àa]|demander\s+[àa])|"
                       r"\bje vous (?:recommande|conseille|sugg[èe]re)\b|"
                       r"\b(?:vous\s+)?(?:[ée]crira|signera|enverra|contactera|r[ée]pondra|rejoindra|[ée]criront|signeront)\b|"
-                      r"\bva\s+(?:vous\s+)?(?:[ée]crire|signer|r[ée]pondre)\b|\bne\s+(?:le\s+|la\s+)?sign\w*\s+(?:pas|plus|jamais)\b", re.I)
+                      r"\bva\s+(?:vous\s+)?(?:[ée]crire|signer|r[ée]pondre)\b|\bne\s+(?:le\s+|la\s+)?sign\w*\s+(?:pas|plus|jamais)\b|"
+                      # what others said or may do: « qui sera sûrement partant », « devraient suivre », « m'a dit qu'il
+                      # signait », « qui m'a dit y réfléchir »
+                      r"\b(?:sera|seront|serait|seraient)\s+(?:s[ûu]rement\s+|certainement\s+|probablement\s+|peut-[êe]tre\s+|aussi\s+)?"
+                      r"(?:partante?s?|int[ée]ress[ée]e?s?|d['’]accord|sensibles?)\b|\bdevrai(?:t|ent)\s+(?:aussi\s+)?(?:suivre|signer|vous\s+[ée]crire|r[ée]pondre)\b|"
+                      r"\bm['’](?:a|ont)\s+dit\b|\bme\s+l['’]a\s+dit\b|\br[ée]fl[ée]chi(?:r|t|ssent)\b|"
+                      # someone the writer met or spoke with, who will write themselves: « nous a parlé de votre appel »,
+                      # « je la laisse vous répondre elle-même »
+                      r"\b(?:nous|m['’]|m['’]en|nous\s+en)\s*a\s+parl[ée]|\bnous en avons parl[ée]|\bje\s+(?:la|le|les)\s+laisse\b|"
+                      r"\b(?:elle|lui|eux|elles)-m[êe]mes?\b|"
+                      # « aux échanges avec Lydie X, conseillère départementale, je signe »: whom the writer spoke with
+                      r"\b(?:[ée]changes?|discussions?|entretiens?|rencontres?|r[ée]unions?)\s+avec\b|"
+                      r"\b(?:[ée]chang[ée]|discut[ée]|parl[ée]|crois[ée]|rencontr[ée])e?s?\s+avec\b", re.I)
 
 
 _INCLUSIVE_ELUS = re.compile(r"([ée]lu)(?:[·.(]?e\)?[·.]?s|·es)\b", re.I)
+
+
+def mentions_in(line: str) -> list[Signer]:
+    """The people a line names with a mandate, whether it says they sign or not (« Je mets en copie Eric
+    X, conseiller municipal, qui devrait signer aussi »): what a conversation knows of them."""
+    return [s for sentence in _sentences(line)
+            if (s := _name_then_mandate(sentence, "mention") or _mandate_then_name(sentence, "mention"))]
 
 
 def rule_lines(lines: list[str]) -> list[Signer]:
@@ -741,7 +760,7 @@ def rule_lines(lines: list[str]) -> list[Signer]:
             continue
         if re.match(r"^(?:je suis|je m['’]appelle)\b", text, re.I):
             continue  # rule_je_suis reads those
-        bracketed = _bracketed_signers(text) if text.count("(") > 1 else []
+        bracketed = _bracketed_signers(text) if text.count("(") > 1 and not _WILL_DO.search(text) else []
         if len(bracketed) > 1:
             out.extend(bracketed)
             continue
