@@ -408,3 +408,51 @@ def test_a_colleague_mentioned_with_a_mandate_gives_it_to_their_own_later_signat
                   reply_to="m1@test", refs="<m1@test>")
     out = {r["nom_complet"]: r["mandat"] for r in rows(first, second) if r["extraction_statut"] == "signataire"}
     assert out == {"Jérôme DURAND": "Maire de Sury", "Eric ROUX": "conseiller municipal de Sury"}
+
+
+# ---- from the seventeenth mailbox (a political call signed by groups and party members)
+
+
+@pytest.mark.parametrize("body, names, mandate", [
+    ("Pour le groupe Sury en commun : Christelle ROUX, Maryse DURAND, Clotilde MARTIN.\n\nSolidairement,\nChristelle ROUX\n"
+     "Conseillère municipale de Sury, présidente du groupe\n",
+     ["Christelle ROUX", "Maryse DURAND", "Clotilde MARTIN"], "conseiller municipal de Sury"),
+    ("Je signe, ainsi que mes collègues de groupe Céline ROUX et Chantal DURAND.\n\nPascal MARTIN\nConseiller municipal de Sury\n",
+     ["Pascal MARTIN", "Céline ROUX", "Chantal DURAND"], "conseiller municipal de Sury"),
+    ("Bonjour,\n\nEnsemble! – Guillaume ROUX\nEELV – Jean-François DURAND\nPCF – Rita MARTIN\n\n"
+     "Groupe « Vivre à Sury », conseil municipal de Sury.\nNous signons l'appel.\n",
+     ["Guillaume ROUX", "Jean-François DURAND", "Rita MARTIN"], "conseiller municipal de Sury"),
+])
+def test_a_groups_members_named_together_sign_with_the_council_the_message_names(body, names, mandate):
+    out = _signers(mail(1, body))
+    assert [n for n, _ in out] == names and out[-1][1] == mandate
+
+
+def test_a_list_of_members_with_their_own_titles_is_left_to_the_line_reader():
+    body = ("Les élus de la majorité de Sury signent l'appel :\n\nMarie ROUX – 1re adjointe à la vie associative\n"
+            "Paul DURAND – conseiller municipal\n\net moi-même.\n\nBien cordialement,\nOlivier MARTIN\nMaire de Sury\n")
+    assert [m for _, m in _signers(mail(1, body))][:2] == ["1re adjointe à la vie associative", "conseiller municipal"]
+
+
+def test_a_party_set_first_with_a_dash_is_no_part_of_the_name():
+    assert _signers(mail(1, "Je signe.\nEELV - LUC ROUX - CONSEILLER MUNICIPAL DE SURY\n")) == [
+        ("LUC ROUX", "CONSEILLER MUNICIPAL DE SURY")]
+
+
+def test_a_seat_in_the_municipal_opposition_is_a_municipal_mandate():
+    m = parse_mandate("siège dans l'opposition municipale à Calvisson")
+    assert (m.kind, m.place) == ("cm", "calvisson")
+
+
+def test_a_former_delegated_title_gives_way_to_the_mandate_held_today():
+    body = "Ancien adjoint au logement, aujourd'hui conseiller municipal d'opposition à Sury, je signe.\n\nGermain ROUX\n"
+    assert [m for _, m in _signers(mail(1, body))] != ["adjoint au logement"]
+
+
+def test_asking_to_add_ones_named_self_is_a_signature_not_a_question():
+    assert _intent("slt, tu peux ajouter Enzo ROUX ? 8e adjoint au maire de Tours, EELV. merci\n",
+                   sender="Enzo Roux <enzo@proton.me>") == "signe"
+
+
+def test_pour_signature_over_the_writers_block_signs():
+    assert _intent("Pour signature.\n\nFRÉDÉRIQUE ROUX\nConseillère départementale de l'Isère\n", subject="Fwd: Appel") == "signe"

@@ -101,6 +101,7 @@ _SYNONYMS: list[tuple[str, str]] = [
     # « je siège au conseil municipal de X », « je représente le canton de X au conseil départemental »
     (r"\bsieg\w* (?:au|a la|a l|dans le) (?:conseil de (?:la )?)?metropole de lyon\b", "conseiller de la metropole de lyon"),
     (r"\bsieg\w* (?:au|a la|a l|dans le) conseil (municipal|departemental|regional|communautaire)\b", r"conseiller \1"),
+    (r"\bsieg\w* dans (?:l opposition|la majorite) municipale\b", "conseiller municipal"),
     # the Collectivité européenne d'Alsace: its councillors are « conseillers d'Alsace », its initials CeA
     (r"\b(?:sieg\w* (?:a la|au sein de la) |conseill(?:er|ere)s? (?:departementa\w* )?(?:a la |de la )?)?"
      r"(?:collectivite europeenne d alsace|cea)\b", "conseiller departemental alsace"),

@@ -20,7 +20,7 @@ MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|s[ée]n\.(?=\s*(?-i
                 r"CM(?=\s+(?:de|du|d['’]|à)\b)|cons\.?\s*d['’]\s*arr|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?(?!\s+(?:de\s+l['’]\s*|d['’]\s*|du\s+|de\s+la\s+)?(?:association|amicale|club|comit[ée]|f[ée]d[ée]ration|parents))|"
                  r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au |d['’]opposition)|\s?d['’](?-i:[A-ZÀ-Þ])|\s[–—-]\s)|"
                  r"premi(?:er|[eè]re) magistrate?|[ée]diles?(?= (?:de|du|d['’]))|"
-                 r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|repr[ée]sente le canton|repr[ée]sente(?=[^.;]{1,60}\bau conseil r[ée]gional)|bin[ôo]me(?= du canton [^,.;:]{1,60} (?:au|du) conseil d[ée]partemental| d[ée]partemental)|repr[ée]sentante?(?= (?:[àa]|de) l['’]assembl[ée]e))")
+                 r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|si[èe]ge\w* dans (?:l['’]opposition|la majorit[ée]) municipale|repr[ée]sente le canton|repr[ée]sente(?=[^.;]{1,60}\bau conseil r[ée]gional)|bin[ôo]me(?= du canton [^,.;:]{1,60} (?:au|du) conseil d[ée]partemental| d[ée]partemental)|repr[ée]sentante?(?= (?:[àa]|de) l['’]assembl[ée]e))")
 # (« je siège maintenant comme conseiller municipal » is read from its title word)
 # (« CD71 »: the number glued to the initials)
 MANDATE_RE = re.compile(rf"\b{MANDATE_WORD}(?:\b|(?<=[DR])(?=\d)|(?<=\.))", re.I)
@@ -295,6 +295,10 @@ def name_before(head: str) -> tuple[str, str] | None:
     head = re.sub(r"\s*[(/]\s*$", "", head)  # « Signature Marie DUPONT (adjointe au maire de X) », « PONS Henri / maire »
     # « Youri / HURIAUX / 3e adjoint … »: first name and surname in the fields the call asked for
     head = _SLASHED_NAME.sub(lambda m: " ".join(w.strip() for w in m.group(0).split("/")), head) if "/" in head else head
+    # « EELV - LUC FIGUREAU - CONSEILLER … »: a party set first with a dash
+    lead = re.match(r"^\s*([^-–—]{2,25}?)\s+[-–—]\s+", head)
+    if lead and is_party(lead.group(1)):
+        head = head[lead.end():]
     head = re.sub(rf"(?<=[{UPPER}]{{2}}) - (?=[{UPPER}]{{2}})", "-", head)  # « MAGIERA - HANNEQUIN »
     head = re.sub(r"\s*\([^)]*\)\s*[,–—-]?\s*$", "", head)  # « Marie Dupont (EELV), conseillère »
     # « ALIBERT, Rolande -- maire de … », « DURAND, Hélène, maire de … »: surname, comma, first name

@@ -463,6 +463,8 @@ _ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe
 
 _FORMER_MANDATE = re.compile(r"(?:\b(?:ancien(?:ne)?s?\s+(?:premi\w+\s+)?|apr[èe]s\s+[\w ]{1,20}?\s+comme\s+)|\bex[- ])"
                              r"(?:maire|adjointe?|conseill\w+(?:\s+municipa\w+)?)"
+                             # (« Ancien adjoint au logement, aujourd'hui… »: a delegation)
+                             r"(?:\s+(?:au|aux|[àa]\s+la|[àa]\s+l['’]|charg[ée]e?\s+d\S*|d[ée]l[ée]gu[ée]e?\s+\S+)\s*[^,;.()]{1,40}?)?"
                              r"(?P<place>\s+(?:de|d['’]|du)\s*[^\s,;.()](?:[^,;.()]*?[^\s,;.()])?(?:\s*\((?:\d{2,3}|2[AB])\))?)?(?:\s*\(\d{4}\s*[-–]\s*\d{4}\))?\s*[,;]\s*(?:et\s+)?"
                              r"(?:(?:aujourd['’]hui|d[ée]sormais|maintenant|actuellement|depuis\s+\d{4})\s*,?\s*)?", re.I)
 def _without_former_mandate(line: str) -> str:

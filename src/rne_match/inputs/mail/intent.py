@@ -105,6 +105,7 @@ _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("oui",), r"(?<!\bsi )(?<!\bs['’])\bc['’ ]?est\s+(?:un\s+)?oui\b"),
     (("ok pour", "bon pour", "+"), r"\bok pour\b|^\s*\+\s?1\b|\bbon pour (?:signature|accord)\b"),
     (("fait",), r"^\W*c['’]?(?:est)?\s*fait\b"),
+    (("pour signature",), r"^\W*pour signature\s*[.!]?\s*$"),  # a forward's one line over the writer's block
     (("singe",), r"\bje\s+singe\b"),  # the usual slip of « je signe »
     (("formulaire",), r"\bformulaire\s+(?:compl[ée]t[ée]|rempli)"),  # the call's form, filled in
     (("en suis",), r"^\W*j['’]en suis\b(?!\s+(?:pas|s[ûu]r|certain|[àa]|au|encore))"),
@@ -127,9 +128,9 @@ def _signing_words(text: str) -> Iterator[re.Match]:
             yield from pattern.finditer(text)
 # Asking someone to pass on or add one's signature (« Peux-tu transmettre ma signature ? »): a
 # question mark that signs.
-_SIGN_REQUEST = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?:(?:bonjour|bonsoir|merci|s['’]il (?:te|vous) pla[iî]t)\W{1,3})?"
-                           r"(?:peux|pouvez|pourrais|pourriez|voudriez|veux|voulez)[- ](?:tu|vous)\s+(?:bien\s+)?"
-                           + _PASS_ON + r"\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b"
+_SIGN_REQUEST = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?:(?:bonjour|bonsoir|salut|slt|coucou|hello|merci|s['’]il (?:te|vous) pla[iî]t)\W{1,3})?"
+                           r"(?:(?:peux|pouvez|pourrais|pourriez|voudriez|veux|voulez)[- ](?:tu|vous)|(?:tu|vous)\s+(?:peux|pouvez|pourrais|pourriez))\s+(?:bien\s+)?"
+                           + _PASS_ON + r"\s+(?:(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b|(?-i:[A-ZÀ-Þ][\w'’-]+\s+[A-ZÀ-Þ][\w'’-]+))"
                            r"(?![^?\n]*\bsans\s+(?:mon|notre|leur)\s+(?:accord|autorisation))[^?\n]*\?", re.I)
 # Not signing yet: names suggested to the organisers (« vous devriez contacter X, maire de Y »), or
 # a decision put off (« je dois d'abord en parler à mon conseil, je reviens vers vous »).
@@ -292,6 +293,7 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
     if msg.attachments and _SIGNED_ATTACHED.search(own + "\n" + msg.subject):
         return Intent.SIGNS  # « Voir PJ », « ci-joint l'appel signé »: the signature is the attachment
     # a subject « Jean-Pierre Leone signe » says it for the body
-    if signs or has_signer_line or says_it_signs(msg.subject) or _NAME_SIGNS_SUBJECT.search(msg.subject):
+    if (signs or has_signer_line or says_it_signs(msg.subject) or _NAME_SIGNS_SUBJECT.search(msg.subject)
+            or _SIGN_REQUEST.search(own)):
         return Intent.SIGNS
     return Intent.THANKS if _THANKS.search(own) else Intent.OTHER

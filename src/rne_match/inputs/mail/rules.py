@@ -34,7 +34,7 @@ from ..roles import ROLES
 from .model import CAPITALISED_WORD, Signer
 
 # How much each rule is trusted to have found the right name.
-RULE_CONFIDENCE = {"champ": 0.95, "tableau": 0.95, "couple": 0.85, "collegue": 0.8, "pour_le_compte": 0.85, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
+RULE_CONFIDENCE = {"champ": 0.95, "tableau": 0.95, "couple": 0.85, "collegue": 0.8, "groupe": 0.8, "pour_le_compte": 0.85, "soussigne": 0.9, "ligne": 0.85, "liste": 0.85, "je_suis": 0.8, "objet": 0.7,
                    "bloc_signature": 0.75, "expediteur": 0.5}
 # « Nom : … », « Mandat : … »: the same field names as spreadsheet headers, except that in a
 # message « Titre : » introduces the mandate, not a civility.
@@ -522,6 +522,64 @@ def rule_group_list(lines: list[str], text: str) -> list[Signer]:
     return []
 
 
+# A group's members named together: « Pour le groupe X : A, B, C. », « Nous signons toutes et tous les 5 : A (LFI),
+# B (EELV)… — groupe X au conseil municipal », « Je signe, ainsi que mes collègues de groupe A et B », or one per
+# line « EELV – A » / « A (PCF) » over « Nous signons l'appel ».
+_GROUP_LEAD = re.compile(r"(?:\bpour (?:le|notre) groupe\b[^:\n]{0,80}|\bnous (?:la |le )?(?:co-?)?signons\b[^:\n]{0,40}|"
+                         r"\bsignent\b[^:\n]{0,40}|\bsignataires?\b[^:\n]{0,20})\s*:\s*(?P<names>.+)$|"
+                         r"\bainsi que (?:mes|nos) coll[èe]gues(?:\s+(?:de|du)\s+groupe)?(?:\s+[ée]lu\S*)?\s*,?\s*(?P<colleagues>.+)$", re.I)
+_WRITTEN_PLACE = re.compile(r"\s(?:de|du|des|d['’])\s*(?P<place>[^,;()]+?)\s*(?:[,;(]|$)", re.I)
+_PARTY_LEAD = re.compile(r"^\s*(?P<party>[^–—:-]{2,30}?)\s+[–—-]\s+(?P<name>.+)$")
+_COUNCIL_NAMED = re.compile(r"\bconseil municipal (?P<place>(?:de\s+|d['’]\s*|du\s+|des\s+)[^,;:.()]{2,60}?)\s*(?=[,;:.()]|$)", re.I)
+
+
+def _member_name(item: str) -> str:
+    """« Gilles Clouzeau (Place publique) », « EELV – Jean-François Montmartre »: the name, party apart."""
+    item = re.sub(r"\s*\([^)]*\)\s*", " ", item).strip(" .;")
+    lead = _PARTY_LEAD.match(item)
+    if lead and is_party(lead.group("party").strip()):
+        item = lead.group("name")
+    return clean(re.split(r"\s+[–—]\s+", item)[0])
+
+
+def rule_group_names(lines: list[str], text: str) -> list[Signer]:
+    """A group's members, named together in a message that signs for them (see `_GROUP_LEAD`), each with
+    the council the message names (« conseil municipal de X », else the municipal seat of the writer's
+    block); the writer signs too when they say so and are not listed."""
+    names: list[str] = []
+    for line in lines:
+        m = _GROUP_LEAD.search(line)
+        listed = (m.group("names") or m.group("colleagues")) if m else ""
+        items = [_member_name(x) for x in re.split(r"\s*(?:,|;|·|\bet\b)\s*", re.split(r"\s+[–—]\s+groupe\b", listed)[0]) if x.strip()]
+        if (len(items) >= (1 if m and m.group("colleagues") else 2) and not MANDATE_RE.search(listed)
+                and all(looks_like_name(x) and len(x.split()) > 1 for x in items)):
+            names = items
+            break
+    if not names and _PLURAL_SIGNS.search(text):
+        run = [_member_name(x) for x in lines if not MANDATE_RE.search(x) and (
+            ((lead := _PARTY_LEAD.match(x.strip())) and is_party(lead.group("party").strip()))
+            or ((bracket := re.search(r"\(([^)]{2,30})\)\s*$", x)) and is_party(bracket.group(1))))]
+        run = [x for x in run if looks_like_name(x) and len(x.split()) > 1]
+        names = run if len(run) >= 2 else []
+    if not names:
+        return []
+    block = rule_signature_block(lines)
+    own = parse_mandate(block.fields.get("mandat", "")) if block and block.has_name else None
+    council = _COUNCIL_NAMED.search(text)
+    if council:
+        mandate = f"conseiller municipal {council.group('place')}"
+    elif own and own.kind in ("cm", "mai") and (place := _WRITTEN_PLACE.search(block.fields["mandat"])):
+        mandate = f"conseiller municipal de {place.group('place')}"  # the writer's commune
+    elif MUNICIPAL_GROUP.search(text):
+        mandate = "conseiller municipal"
+    else:
+        return []
+    out = [_named(n, mandate, "groupe") for n in names]
+    if block and block.has_name and _WRITER_SIGNS.search(text) and not any(same_person(s, block.fields["nom_complet"]) for s in out):
+        out.insert(0, block)
+    return out
+
+
 MUNICIPAL_GROUP = re.compile(r"\bconseil municipal\b|\b(?:opposition|majorit[ée]|[ée]quipe)\s+municipale\b|\bgroupe municipal\b",
                               re.I)
 
@@ -935,7 +993,7 @@ def _read_lines(lines: list[str]) -> list[Signer]:
         own = [s for s in rule_lines(lines) if s.has_name and not any(same_person(r, s.fields["nom_complet"]) for r in roster)]
         return own + roster
     for found in (rule_table(lines), rule_fields(lines), rule_on_behalf(text), rule_soussigne(text),
-                  rule_group_list(lines, text), rule_lines(lines), rule_je_suis(text)):
+                  rule_group_list(lines, text), rule_group_names(lines, text), rule_lines(lines), rule_je_suis(text)):
         if found:
             # « Je signe : X, maire de Y. Mon adjointe Z souhaite aussi signer. »: the colleague too
             return found + [c for c in colleagues if not any(same_person(f, c.fields["nom_complet"]) for f in found)]
