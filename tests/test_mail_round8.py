@@ -456,3 +456,17 @@ def test_asking_to_add_ones_named_self_is_a_signature_not_a_question():
 
 def test_pour_signature_over_the_writers_block_signs():
     assert _intent("Pour signature.\n\nFRÉDÉRIQUE ROUX\nConseillère départementale de l'Isère\n", subject="Fwd: Appel") == "signe"
+
+
+@pytest.mark.parametrize("display, name, mandate", [
+    ("Sébastien ROUX - Conseiller régional d'Occitanie", "Sébastien ROUX", "Conseiller régional d'Occitanie"),
+    ("ROUX-MATON Véronique (Conseillère municipale de Larcat)", "ROUX-MATON Véronique", "Conseillère municipale de Larcat"),
+    ("Maire Ansost - Bernard Roux", "Bernard Roux", "Maire Ansost"),
+])
+def test_a_title_in_the_from_display_name_signs_a_bare_je_signe(display, name, mandate):
+    assert _signers(mail(1, "Je signe.\n", sender=f"{display} <x@orange.fr>")) == [(name, mandate)]
+
+
+def test_a_title_in_the_from_display_name_completes_a_signature_by_the_same_person():
+    out = _signers(mail(1, "Oui, je signe l'appel.\n\nSébastien ROUX\n", sender="Sébastien ROUX - Conseiller régional d'Occitanie <s@o.fr>"))
+    assert out == [("Sébastien ROUX", "Conseiller régional d'Occitanie")]

@@ -336,6 +336,20 @@ def _attached_lines(msg: MailMessage) -> list[str]:
     return msg.attached_text.split("\n") if msg.attached_text.strip() else []
 
 
+def _display_signer(display: str) -> Signer | None:
+    """A From display name that holds a name and a mandate (« MUSIALOWSKA-MATON Véronique (Conseillère
+    municipale de Larcat) », « Maire Ansost - Bernard Roussin »)."""
+    display = re.sub(r"<[^>]*>", "", display).strip(" '\"")
+    if not display or not MANDATE_RE.search(display):
+        return None
+    found = signers_in([display])
+    if len(found) != 1 or not found[0].has_name or not found[0].fields.get("mandat"):
+        return None
+    found[0].name_rule = "expediteur"
+    found[0].rules = {k: "expediteur" for k in found[0].rules}
+    return found[0]
+
+
 def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quote]) -> Signer | None:
     """A signing message without an explicit signer line: the mandate said in a sentence or on a
     line of its own, and the name from (in this order) a colon, the closing formula, the signer's
@@ -357,6 +371,9 @@ def _fallback_signer(msg: MailMessage, parts: Parts, text: str, quoted: list[Quo
                or mandate_with_place(subject_text(msg.subject)))  # « Je signe / 6e vice-présidente du … »
     if mandate:
         s.set("mandat", mandate, "phrase")
+    shown = _display_signer(parts.forwarded_from or msg.sender_name)
+    if shown is not None and not mandate and not _THIRD_PERSON_SIGNS.search(text):
+        return shown  # « Je signe. » from « Sébastien DENAJA - Conseiller régional d'Occitanie »
     lines = parts.forwarded if parts.forwarded else parts.own
     if _THIRD_PERSON_SIGNS.search(text):
         # « Notre première adjointe souhaite signer. Pour le maire et par délégation, NOM, secrétaire
@@ -716,6 +733,9 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset(),
     elif signers:
         _fuller_mandate_attached(signers[0], msg)
         _first_name_from_sender(signers[0], msg)
+        if not signers[0].fields.get("mandat") and (shown := _display_signer(msg.sender_name)) is not None \
+                and same_person(signers[0], shown.fields["nom_complet"]):
+            signers[0].set("mandat", shown.fields["mandat"], "expediteur")  # the title in the From display name
         _place_from_town_hall_sender(signers[0], msg)
         _place_from_postal_address(signers[0], parts.own)
     reason = "" if any(s.has_name for s in signers) else _no_signer_reason(msg, text)
