@@ -63,6 +63,16 @@ _WITHDRAW = re.compile(r"\b(?:retir|supprim|enlev|[ôo]t|annul)\w*\s+(?:(?:donc|
                        r"\bme retirer\s+de\s+(?:l['’]appel|la liste des signataires|la tribune|la p[ée]tition|l['’]initiative)\b|\bje retire\s*[.!]|\bfinalement,?\s+(?:non\b|je\s+ne\s+(?:la\s+|le\s+)?signe\s+pas)|"
                        r"\b(?:ne|pas)\s+(?:pas\s+)?publier\s+(?:mon|notre)\s+nom|\bje reviens sur (?:ma|mon)\s+(?:signature|message|accord)",
                        re.I)
+# Every withdrawal form holds one of these (« ôter » at a word's start): the costly pattern is tried only then.
+_WITHDRAW_WORDS = ("retir", "supprim", "enlev", "annul", "retrait", "figur", "appara", "finalement", "publier", "reviens",
+                   " ot", " ôt")
+
+
+def withdraws(text: str) -> bool:
+    low = " " + " ".join(text.lower().split())
+    return any(w in low for w in _WITHDRAW_WORDS) and bool(_WITHDRAW.search(text))
+
+
 _CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée]e?s?\b|^\s*(?:oui|ok|d['’]accord|"
                       r"bien s[ûu]r|absolument|parfait)\b", re.I)
 # « I sign » in the regional languages of France, as officials answer a call in them (Breton, Basque, Occitan,
@@ -268,7 +278,7 @@ def classify(msg: MailMessage, own: str, organisers: frozenset[str] = frozenset(
         return Intent.AUTOREPLY
     if _NEWSLETTER.search(own):
         return Intent.NEWSLETTER
-    if _WITHDRAW.search(own) or _WITHDRAW.search(msg.subject):
+    if withdraws(own) or withdraws(msg.subject):
         return Intent.WITHDRAWS
     if _NOT_OFFICIALS.search(own):
         return Intent.OTHER
