@@ -470,3 +470,13 @@ def test_a_title_in_the_from_display_name_signs_a_bare_je_signe(display, name, m
 def test_a_title_in_the_from_display_name_completes_a_signature_by_the_same_person():
     out = _signers(mail(1, "Oui, je signe l'appel.\n\nSébastien ROUX\n", sender="Sébastien ROUX - Conseiller régional d'Occitanie <s@o.fr>"))
     assert out == [("Sébastien ROUX", "Conseiller régional d'Occitanie")]
+
+
+@pytest.mark.parametrize("postcode, dep", [("42260", "42"), ("97411", "974"), ("20090", "2A"), ("20200", "2B"), ("98714", "987")])
+def test_a_postcode_lies_in_its_departement(postcode, dep):
+    from rne_match.domain.territories import departement_of_postcode
+    assert departement_of_postcode(postcode) == dep
+
+
+def test_a_corsican_postcode_after_the_commune_gives_its_departement():
+    assert parse_mandate("maire d'Ajaccio (20090)").code_departement == "2A"

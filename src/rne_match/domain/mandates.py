@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 
 from ..errors import PolicyError
 from .kinds import KINDS
-from .territories import DEP_BY_NAME, DEPARTEMENTS, OLD_REGIONS, REGIONS
+from .territories import DEP_BY_NAME, DEPARTEMENTS, OLD_REGIONS, REGIONS, departement_of_postcode
 from .text import fold
 
 
@@ -288,9 +288,7 @@ def _dep_of(raw: str) -> str | None:
         return None
     if m.group(3) and _CITY_WITH_ARRONDISSEMENTS.search(raw[: m.start(3)]):
         return None  # « Paris 16 », « Lyon 3 »: an arrondissement, not a département
-    code = (m.group(1) or m.group(3) or m.group(4) or (m.group(2) or "")[:2]).upper()
-    if m.group(2) and m.group(2)[:2] in ("97", "98"):
-        code = m.group(2)[:3]
+    code = (m.group(1) or m.group(3) or m.group(4) or departement_of_postcode(m.group(2) or "")).upper()
     return code if code in DEPARTEMENTS else (code.zfill(2) if code.zfill(2) in DEPARTEMENTS else None)
 
 

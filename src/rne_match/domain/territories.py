@@ -149,6 +149,15 @@ def same_departement_keys() -> list[str]:
 DEP_BY_NAME: dict[str, str] = {fold(name): code for code, (name, _) in DEPARTEMENTS.items()}
 
 
+def departement_of_postcode(postcode: str) -> str:
+    """« 42260 » → 42, « 97411 » → 974, « 20090 » → 2A, « 20200 » → 2B: the département a postcode lies in."""
+    if postcode.startswith(("97", "98")):
+        return postcode[:3]
+    if postcode.startswith("20"):
+        return "2A" if postcode < "20200" else "2B"
+    return postcode[:2]
+
+
 def departement_code(text: str) -> str | None:
     """« 34 », « Hérault », « Hérault (34) », « 2a » → official code; None if unknown."""
     m = re.search(r"\b(\d{1,3}|2[abAB])\b", text)  # « 1 » from a spreadsheet is the Ain

@@ -21,6 +21,7 @@ import polars as pl
 
 from ...domain.kinds import KINDS
 from ...domain.mandates import fix_mandate_typos, parse_mandate, translate_regional_titles
+from ...domain.territories import departement_of_postcode
 from ...domain.text import fold
 from ...progress import Steps, silent
 from ..freetext import (
@@ -829,8 +830,7 @@ def _place_answer(lines: list[str]) -> tuple[str, str] | None:
     town = clean(m.group("town") or m.group("town2"))
     if MANDATE_RE.search(town) or not town:
         return None
-    dep = code if len(code) <= 3 else code[:3] if code.startswith("97") else ("2A" if code < "20200" else "2B") if code.startswith("20") else code[:2]
-    return town, dep
+    return town, code if len(code) <= 3 else departement_of_postcode(code)
 
 
 def _place_from_postal_address(signer: Signer, lines: list[str]) -> None:
@@ -849,7 +849,7 @@ def _place_from_postal_address(signer: Signer, lines: list[str]) -> None:
             signer.set("commune", named.pop(), "entete")
         return
     code, town = found[0].group("code"), found[0].group("town").strip()
-    dep = code[:3] if code.startswith("97") else ("2A" if code < "20200" else "2B") if code.startswith("20") else code[:2]
+    dep = departement_of_postcode(code)
     signer.set("commune", town, "adresse_postale")
     signer.set("departement", dep, "adresse_postale")
 
