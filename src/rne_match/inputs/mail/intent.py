@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 
 from .mailbox import MailMessage
@@ -54,7 +55,7 @@ _AUTO_BODY = re.compile(r"(?:^|\n)\s*(?:message automatique|r[ée]ponse automati
 _NEWSLETTER = re.compile(r"lettre d['’]information|newsletter|pour vous d[ée]sinscrire|se d[ée]sinscrire|unsubscribe",
                          re.I)
 # A withdrawal: « je retire ma signature », « merci de retirer mon nom », « ne plus figurer ».
-_WITHDRAW = re.compile(r"\b(?:retir|supprim|enlev|[ôo]t|annul)\w*\s+(?:(?:donc|alors|bien|aussi|[ée]galement|finalement)\s+)?"
+_WITHDRAW_FORMS = re.compile(r"\b(?:retir|supprim|enlev|[ôo]t|annul)\w*\s+(?:(?:donc|alors|bien|aussi|[ée]galement|finalement)\s+)?"
                        r"(?:ma|mon|notre|nos|sa|son|leurs?)\s+(?:signature|nom|soutien)s?\b|^\W*retrait\s+de\s+(?:la\s+)?signature\b|"
                        r"\bje me retire\b|\bne (?:plus|pas) (?:figurer|appara[îi]tre)\b|\bretrait de (?:ma|notre) signature|"
                        # « que mon nom soit retiré de la liste », « je préfère me retirer de l'appel », « Oubliez ce
@@ -63,14 +64,35 @@ _WITHDRAW = re.compile(r"\b(?:retir|supprim|enlev|[ôo]t|annul)\w*\s+(?:(?:donc|
                        r"\bme retirer\s+de\s+(?:l['’]appel|la liste des signataires|la tribune|la p[ée]tition|l['’]initiative)\b|\bje retire\s*[.!]|\bfinalement,?\s+(?:non\b|je\s+ne\s+(?:la\s+|le\s+)?signe\s+pas)|"
                        r"\b(?:ne|pas)\s+(?:pas\s+)?publier\s+(?:mon|notre)\s+nom|\bje reviens sur (?:ma|mon)\s+(?:signature|message|accord)",
                        re.I)
-# Every withdrawal form holds one of these (« ôter » at a word's start): the costly pattern is tried only then.
-_WITHDRAW_WORDS = ("retir", "supprim", "enlev", "annul", "retrait", "figur", "appara", "finalement", "publier", "reviens",
-                   " ot", " ôt")
+@dataclass(frozen=True)
+class Gated:
+    """A long alternation tried only when the text holds one of its words: most texts hold none, and
+    Python's engine tries every alternative at every position of every text. `words` are lowercase,
+    spaces normalised, a space before the text (« ôter » at a word's start: " ôt")."""
+
+    words: tuple[str, ...]
+    pattern: re.Pattern
+
+    def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match]:
+        low = gate_text(text) if low is None else low
+        return self.pattern.finditer(text) if any(w in low for w in self.words) else iter(())
+
+    def search(self, text: str, low: str | None = None) -> re.Match | None:
+        return next(self.finditer(text, low), None)
+
+
+def gate_text(text: str) -> str:
+    """What `Gated` words are looked for in: the text in lowercase, spaces normalised, after a space."""
+    return " " + " ".join(text.lower().split())
+
+
+# Every withdrawal form holds one of these words.
+_WITHDRAW = Gated(("retir", "supprim", "enlev", "annul", "retrait", "figur", "appara", "finalement", "publier", "reviens",
+                   " ot", " ôt"), _WITHDRAW_FORMS)
 
 
 def withdraws(text: str) -> bool:
-    low = " " + " ".join(text.lower().split())
-    return any(w in low for w in _WITHDRAW_WORDS) and bool(_WITHDRAW.search(text))
+    return _WITHDRAW.search(text) is not None
 
 
 _CONFIRM = re.compile(r"\b(?:je|nous) (?:vous )?(?:le )?confirm\w*|\bconfirm[ée]e?s?\b|^\s*(?:oui|ok|d['’]accord|"
@@ -127,15 +149,14 @@ _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"\bi(?:['’]d| would)? (?:like|love|wish|want) to (?:sign|add my name|support)|\b(?:please |kindly )?add my name\b|"
      r"\bcount me in\b|\bi (?:fully |wholeheartedly )?(?:support|endorse)\b"),
 )
-_SIGNS = tuple((words, re.compile(pattern, re.I | re.M)) for words, pattern in _SIGNING_FORMS)
+_SIGNS = tuple(Gated(words, re.compile(pattern, re.I | re.M)) for words, pattern in _SIGNING_FORMS)
 
 
 def _signing_words(text: str) -> Iterator[re.Match]:
     """Every signing form in the text, family by family."""
-    low = text.lower()
-    for words, pattern in _SIGNS:
-        if any(w in low for w in words):
-            yield from pattern.finditer(text)
+    low = gate_text(text)
+    for family in _SIGNS:
+        yield from family.finditer(text, low)
 # Asking someone to pass on or add one's signature (« Peux-tu transmettre ma signature ? »): a
 # question mark that signs.
 _SIGN_REQUEST = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?:(?:bonjour|bonsoir|salut|slt|coucou|hello|merci|s['’]il (?:te|vous) pla[iî]t)\W{1,3})?"
@@ -220,8 +241,8 @@ def is_form_notification(msg: MailMessage) -> bool:
 
 
 def says_it_signs(text: str) -> bool:
-    low = text.lower()
-    return any(any(w in low for w in words) and pattern.search(text) for words, pattern in _SIGNS)
+    low = gate_text(text)
+    return any(family.search(text, low) for family in _SIGNS)
 
 
 # A sentence that asks or sets a condition does not sign (« Si je signe, mon nom sera-t-il publié ? »).
