@@ -1,5 +1,5 @@
-"""The petition mailboxes written after the rules (tests/mail_holdout…mail_holdout18, 3,386 messages built
-from the real 2026 RNE, and one from the 2022 files), extracted and verified end to end and scored by their own scorer
+"""The petition mailboxes written after the rules (tests/mail_holdout…mail_holdout19, 3,499 messages built
+from the real 2026 RNE, one from the 2022 files and one from the 2020 files), extracted and verified end to end and scored by their own scorer
 (bench/mail_eval.py). Each floor is a little under the level reached at the end of the last round
 of work on issue 11, so that a regression on any of them fails; the issue's goals are ≥ 97 % of
 signers found, ≥ 99 % exact names, no impostor nor non-signing message verified."""
@@ -30,7 +30,9 @@ FLOORS = {"mail_holdout": (0.92, 0.97, 0.99, 0.97), "mail_holdout2": (0.96, 0.98
           "mail_holdout15": (0.95, 0.96, 0.99, 0.97),
           # labelled with the RNE's names, not the written ones (« Jean » for Jean Paul): exact names held down
           "mail_holdout16": (0.84, 0.97, 0.87, 0.97), "mail_holdout17": (0.84, 0.97, 0.96, 0.94),
-          "mail_holdout18": (0.86, 0.96, 0.92, 0.87)}
+          "mail_holdout18": (0.86, 0.96, 0.92, 0.87),
+          # measured once at the very end (2021 campaign, 2020 registry) and left untuned: its first run is the floor
+          "mail_holdout19": (0.80, 0.74, 0.93, 0.82)}
 
 
 def _scorer():
