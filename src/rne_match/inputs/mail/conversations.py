@@ -190,19 +190,19 @@ def _mandate_from_mentions(readings: list[Reading]) -> None:
     """« Je mets en copie Eric BESANÇON, conseiller municipal, qui devrait signer aussi », then Eric's
     own « Je confirme, je signe aussi ! Eric BESANÇON »: the mandate a colleague wrote of the signer in the
     same conversation, for a signature that gives none (the mention alone signs nobody)."""
+    by_thread: dict[int, list[Reading]] = {}
+    for r in readings:
+        by_thread.setdefault(r.thread, []).append(r)
     for r in readings:
         if len(r.signers) != 1 or not r.signers[0].has_name or r.signers[0].fields.get("mandat"):
             continue
         s = r.signers[0]
-        for other in readings:
-            if other is r or other.thread != r.thread or not other.words:
-                continue
-            found = next((m for line in other.words if fold(s.fields.get("nom_complet", "")) in fold(line)
-                          for m in mentions_in(line) if same_person(s, m.fields.get("nom_complet", ""))
-                          and m.fields.get("mandat")), None)
-            if found:
-                s.set("mandat", found.fields["mandat"], "mention_dans_le_fil")
-                break
+        name = fold(s.fields.get("nom_complet", ""))
+        found = next((m for other in by_thread[r.thread] if other is not r for line in other.words if name in fold(line)
+                      for m in mentions_in(line) if same_person(s, m.fields.get("nom_complet", "")) and m.fields.get("mandat")),
+                     None)
+        if found:
+            s.set("mandat", found.fields["mandat"], "mention_dans_le_fil")
 
 
 def _colleagues_place(readings: list[Reading]) -> None:

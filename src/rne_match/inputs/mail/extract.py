@@ -291,6 +291,7 @@ _PASS_IT_ON = re.compile(r"\b(?:tu peux|vous pouvez|merci de|peux-tu|pourrais-tu
 
 
 _SIGNED_ELSEWHERE = re.compile(r"\bje l['’]ai sign[ée]|\bj['’]ai sign[ée]", re.I)
+_SIGNS_NOW = re.compile(r"\bje\s+(?:le\s+|la\s+)?signe\b", re.I)
 
 
 def _private_note(msg: MailMessage, to: str, forwarded: list[str], own: str) -> bool:
@@ -299,7 +300,7 @@ def _private_note(msg: MailMessage, to: str, forwarded: list[str], own: str) -> 
     their signature."""
     said = "\n".join(forwarded)
     return (bool(msg.sender) and msg.sender.lower() in to.lower() and bool(_SIGNED_ELSEWHERE.search(said))
-            and not re.search(r"\bje\s+(?:le\s+|la\s+)?signe\b", said, re.I)
+            and not _SIGNS_NOW.search(said)
             and not _PASS_IT_ON.search(said) and not _PASS_IT_ON.search(own))
 
 
