@@ -337,7 +337,7 @@ class ReviewSession:
     roles: dict[str, str]
     mem: duckdb.DuckDBPyConnection = field(repr=False)
     _registry_loaded: bool = False
-    _stamp: tuple = ()
+    _stamp: tuple | None = ()
     _count: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     deps: list[str] = field(default_factory=list)
@@ -477,6 +477,9 @@ class ReviewSession:
                 self._install(everything)
             else:
                 self._install(added=written)
+                # Another viewer may have committed between our transaction and the stamp just taken:
+                # the next look at the queue re-reads the decisions rather than trust that stamp.
+                self._stamp = None
         return written["decision_id"] if written else None
 
     def history(self, row_key: str) -> list[dict]:
