@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from pathlib import Path
 
 import polars as pl
@@ -24,6 +25,7 @@ from ...domain.mandates import fix_mandate_typos, parse_mandate, translate_regio
 from ...domain.territories import departement_of_postcode
 from ...domain.text import fold
 from ...progress import Steps, silent
+from ...workers import Helper, helper_for, shared
 from ..freetext import (
     BULLET,
     MANDATE_RE,
@@ -42,7 +44,7 @@ from ..freetext import (
 from .body import Parts, split_body
 from .conversations import assemble, name_correction
 from .intent import REASONS, Intent, classify, is_automatic, is_form_notification, says_it_signs
-from .mailbox import MailMessage, read_mailbox
+from .mailbox import MailMessage, decode, raw_messages
 from .model import CAPITALISED_WORD, ExtractStatus, Reading, Signer, place_fields
 from .rules import (
     KIN,
@@ -63,6 +65,11 @@ from .rules import (
     signers_in,
 )
 from .threads import Quote, attribution, is_organiser, organisers, quotes, quotes_by, thread_of
+
+# A second process starts in ~0.6 s and reads ~900 messages a second: below this many messages it does
+# not pay for itself (bench/mail.py). Raw bytes are held this many messages at a time.
+PARALLEL_FROM = 600
+_WINDOW = 5000
 
 COLUMNS = ["message_id", "message_date", "expediteur", "expediteur_nom", "objet", "source", "signataire_no",
            "intention", "civilite", "nom_complet", "nom", "prenom", "mandat", "parti", "commune", "departement",
@@ -959,24 +966,26 @@ def extract_message(msg: MailMessage) -> list[dict]:
     return [row for r in assemble([read_message(msg, organisers([msg]))]) for row in _rows(r)]
 
 
-def extract_messages(messages: Iterable[MailMessage], progress: Steps = silent) -> pl.DataFrame:
+def extract_messages(messages: Iterable[MailMessage], progress: Steps = silent, helper: Helper | None = None) -> pl.DataFrame:
     """Rows for a mailbox: one per signature (a conversation's messages merged, `source` listing
-    them), one per message that does not sign, saying what it is. `progress` counts messages read."""
+    them), one per message that does not sign, saying what it is. `progress` counts messages read;
+    `helper`, a second process that reads half of them (`workers`)."""
     messages = list(messages)
     org = organisers(messages)
     threads = thread_of(messages, org)
-    common = common_lines(messages)
-    senders = frozenset(m.sender.lower() for m in messages if m.sender)
-    readings = []
+    context = (org, common_lines(messages), frozenset(m.sender.lower() for m in messages if m.sender))
     with progress("Extraction", len(messages), "message") as advance:
-        for msg, t in zip(messages, threads, strict=True):
-            r = read_message(msg, org, common, senders)
-            r.thread = t
-            readings.append(r)
-            advance(1)
+        readings = shared(_read_part, messages, context, helper=helper, done=advance)
+    for r, msg, t in zip(readings, messages, threads, strict=True):
+        r.msg, r.thread = msg, t  # a worker's reading holds a copy of the message: the one read here is kept
     rows = [row for r in assemble(readings) for row in _rows(r)]
     schema = {c: pl.String for c in [*COLUMNS, WORDS]} | {"signataire_no": pl.Int64, "extraction_confidence": pl.Float64}
     return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
+
+
+def _read_part(part: Sequence[MailMessage], context: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> list[Reading]:
+    org, common, senders = context
+    return [read_message(m, org, common, senders) for m in part]
 
 
 def set_words_apart(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
@@ -985,5 +994,14 @@ def set_words_apart(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
 
 
 def extract_mailbox(path: Path, progress: Steps = silent) -> pl.DataFrame:
-    """One row per signature found, one row per message that does not sign, in mailbox order."""
-    return extract_messages(read_mailbox(path), progress)
+    """One row per signature found, one row per message that does not sign, in mailbox order. A long
+    mailbox is decoded and read on two cores (`workers`), its bytes held a window at a time."""
+    raws = raw_messages(path)
+    window = list(islice(raws, _WINDOW))
+    with helper_for(len(window), PARALLEL_FROM, __name__) as helper:
+        messages: list[MailMessage] = []
+        with progress("Lecture", len(window) if len(window) < _WINDOW else None, "message") as advance:
+            while window:
+                messages += shared(decode, window, helper=helper, done=advance)
+                window = list(islice(raws, _WINDOW))
+        return extract_messages(messages, progress, helper)

@@ -12,13 +12,14 @@ import email
 import email.policy
 import mailbox
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from email.header import Header, decode_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
 from ..freetext import MANDATE_RE
 from ..readers import TABLE_SUFFIXES
@@ -26,6 +27,7 @@ from ..readers import TABLE_SUFFIXES
 MAILBOX_SUFFIXES = (".eml", ".mbox", ".mbx", ".mbs")
 MAX_MESSAGE_BYTES = 5 * 1024 * 1024  # a signature is a few lines; beyond this the body is not read
 MAX_BODY_CHARS = 100_000
+_HEAD_OF_OVERSIZED = 64_000  # enough for the headers of a message whose body is not read
 # A signature sent as a file is a few lines (a filled form, a vCard); bigger text files are documents.
 MAX_ATTACHED_TEXT_BYTES = 8 * 1024
 _TEXT_ATTACHMENT = re.compile(r"\.(?:txt|vcf|vcard)$", re.I)
@@ -68,23 +70,46 @@ def is_mailbox(path: Path) -> bool:
 
 def read_mailbox(path: Path) -> Iterator[MailMessage]:
     """Every message of the input, in file order (sorted names for folders)."""
+    for raw in raw_messages(path):
+        yield _from_bytes(raw.data, raw.source, raw.size)
+
+
+class RawMessage(NamedTuple):
+    """A message's bytes as stored, not yet decoded (decoding is the costly part, done in `decode`)."""
+
+    data: bytes  # the first bytes only for a message over MAX_MESSAGE_BYTES, whose body is not read
+    source: str
+    size: int
+
+
+def raw_messages(path: Path) -> Iterator[RawMessage]:
+    """Every message's bytes, in file order (sorted names for folders)."""
     path = Path(path)
     if path.is_dir():
         if all((path / d).is_dir() for d in ("cur", "new")):
             box = mailbox.Maildir(path, factory=None, create=False)
             for key in sorted(box.keys()):
-                yield _from_bytes(box.get_bytes(key), f"{path.name}/{key}")
+                yield _raw(box.get_bytes(key), f"{path.name}/{key}")
             return
         for f in sorted(p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() == ".eml" or is_mailbox(p))):
-            yield from read_mailbox(f)
+            yield from raw_messages(f)
         return
     with open(path, "rb") as fh:
         head = fh.read(5)
     if head.startswith(b"From "):
         for i, raw in enumerate(_split_mbox(path), 1):
-            yield _from_bytes(raw, f"{path.name}#{i}")
+            yield _raw(raw, f"{path.name}#{i}")
         return
-    yield _from_bytes(path.read_bytes(), path.name)
+    yield _raw(path.read_bytes(), path.name)
+
+
+def _raw(data: bytes, source: str) -> RawMessage:
+    return RawMessage(data if len(data) <= MAX_MESSAGE_BYTES else data[:_HEAD_OF_OVERSIZED], source, len(data))
+
+
+def decode(raws: Sequence[RawMessage], _context: object = None) -> list[MailMessage]:
+    """Messages decoded (headers, MIME parts, charsets): a module-level function, for `workers.shared`."""
+    return [_from_bytes(r.data, r.source, r.size) for r in raws]
 
 
 def _split_mbox(path: Path) -> Iterator[bytes]:
@@ -141,11 +166,12 @@ def _decode_bytes(data: bytes, charset: str | None) -> str:
     return data.decode("latin-1", errors="replace")
 
 
-def _from_bytes(raw: bytes, source: str) -> MailMessage:
+def _from_bytes(raw: bytes, source: str, size: int | None = None) -> MailMessage:
     problem = ""
-    if len(raw) > MAX_MESSAGE_BYTES:
-        problem = f"message trop volumineux ({len(raw) // 1024} Ko > {MAX_MESSAGE_BYTES // 1024} Ko) : corps non lu"
-    msg = email.message_from_bytes(raw if not problem else raw[:64_000], policy=email.policy.compat32)
+    size = len(raw) if size is None else size
+    if size > MAX_MESSAGE_BYTES:
+        problem = f"message trop volumineux ({size // 1024} Ko > {MAX_MESSAGE_BYTES // 1024} Ko) : corps non lu"
+    msg = email.message_from_bytes(raw if not problem else raw[:_HEAD_OF_OVERSIZED], policy=email.policy.compat32)
     sender_name, sender = _sender(_header(msg, "From"))
     try:
         date = parsedate_to_datetime(_header(msg, "Date")).isoformat()
