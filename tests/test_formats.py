@@ -43,6 +43,16 @@ def test_2019_tab_cp1252_with_report_title_and_unpadded_dates(tmp_path):
     assert [r["source_line"] for r in rows] == [3, 4] and rejects == []
 
 
+def test_2019_corsica_assembly_file_without_place_sits_in_corsica(tmp_path):
+    text = ("Titre du rapport\n"
+            "Nom de l'élu\tPrénom de l'élu\tCode sexe\tDate de naissance\tCode profession\t"
+            "Libellé de la profession\tDate de début du mandat\tLibellé de fonction\tDate de début de la fonction\n"
+            "SANTONI\tPaula\tF\t4/3/1971\t22\tCommerçants\t1/1/2018\tConseiller exécutif de Corse\t2/1/2018\n")
+    result, rows, _ = load_one(tmp_path, "5-rne-cac.txt", text, "cp1252", "\r\n")
+    assert result.files[0].kind == "ma"
+    assert (rows[0]["code_collectivite"], rows[0]["libelle_collectivite"]) == ("94", "Corse")
+
+
 def test_2023_snake_case_headers_iso_timestamps_and_nuance(tmp_path):
     text = ("code_departement\tlibelle_departement\tcode_canton\tlibelle_canton\tnom_elu\tprenom_elu\t"
             "sexe_elu\tdate_naissance_elu\tcode_categorie_socio_professionnelle\t"

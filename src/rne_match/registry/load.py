@@ -157,6 +157,9 @@ def _select_canonical(
     code_coll = col("code_collectivite")
     overseas = f"CASE WHEN regexp_matches(coalesce({code_coll}, ''), '^9[78]\\d$') THEN {code_coll} END"
     dep = f"coalesce({first('code_departement', 'code_section_dep')}, {overseas})"
+    # The 2019-2020 Corsica assembly file (« 5-rne-cac ») names no collectivité: all its members sit in
+    # Corsica's (94, as later files write it), which a signer's « Assemblée de Corse » is compared with.
+    corsica = fmt.kind == "ma" and not {"code_collectivite", "code_section", "code_region", "code_circ_metro"} & present.keys()
     fonction = col("fonction")
     default_fonction = KINDS[fmt.kind].default_fonction
     if default_fonction:
@@ -183,8 +186,8 @@ def _select_canonical(
         "libelle_canton": col("libelle_canton"),
         "siren_epci": col("siren_epci"),
         "libelle_epci": col("libelle_epci"),
-        "code_collectivite": f"upper({col('code_collectivite')})",
-        "libelle_collectivite": col("libelle_collectivite"),
+        "code_collectivite": "'94'" if corsica else f"upper({col('code_collectivite')})",
+        "libelle_collectivite": "'Corse'" if corsica else col("libelle_collectivite"),
         "code_section": col("code_section"),
         "libelle_section": col("libelle_section"),
         "secteur": col("secteur"),
