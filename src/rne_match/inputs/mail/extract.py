@@ -43,7 +43,15 @@ from ..freetext import (
 )
 from .body import Parts, split_body
 from .conversations import assemble, name_correction
-from .intent import REASONS, Intent, classify, is_automatic, is_form_notification, says_it_signs
+from .intent import (
+    REASONS,
+    Intent,
+    classify,
+    is_automatic,
+    is_form_notification,
+    refusal,
+    says_it_signs,
+)
 from .mailbox import MailMessage, decode, raw_messages
 from .model import CAPITALISED_WORD, ExtractStatus, Reading, Signer, place_fields
 from .rules import (
@@ -86,6 +94,8 @@ def _no_signer_reason(msg: MailMessage, text: str) -> str:
         return msg.problem
     if not text.strip():
         return "message vide" + (f" (pièces jointes : {', '.join(msg.attachments)})" if msg.attachments else "")
+    if refused := refusal(text):
+        return f"refus de signer (« {refused} »)"
     if not MANDATE_RE.search(text):
         return "aucun mandat ni formule de signature reconnus"
     return "un mandat est cité mais aucun nom de signataire n'a été trouvé"
@@ -482,7 +492,8 @@ def _above_closing(lines: list[str]) -> list[str]:
 
 
 _ME_TOO = re.compile(r"(?:\bet|\bainsi que|\bplus|\by compris)\s+moi(?:[- ]m[êe]me)?\b|\bla mienne\b|"
-                     r"\bje (?:signe|me joins) (?:moi[- ]m[êe]me|aussi|[ée]galement)\b|"
+                     r"\bje (?:signe|me joins)(?:\s+(?:bien s[ûu]r|[ée]videmment|naturellement))?\s+"
+                     r"(?:moi[- ]m[êe]me|moi aussi|moi [ée]galement|aussi|[ée]galement)\b|"
                      r"(?:^|[.!]\s|\n)je signe (?:l['’]\w+|la \w+|cet(?:te)? \w+)?\s*(?:[.!]|,?\s*(?:et|ainsi que)\b)|"
                      r"\bmoi[- ]m[êe]me\s+(?:compris|inclus|[ée]galement|aussi)\b", re.I)
 

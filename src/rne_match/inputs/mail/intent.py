@@ -142,6 +142,11 @@ _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("formulaire",), r"\bformulaire\s+(?:compl[ée]t[ée]|rempli)"),  # the call's form, filled in
     (("en suis",), r"^\W*j['’]en suis\b(?!\s+(?:pas|s[ûu]r|certain|[àa]|au|encore))"),
     (("oubli",), r"\bj['’](?:oubliais|ai oubli[ée])\s+(?:de (?:pr[ée]ciser|donner|vous donner) )?(?:le|mon)\s+mandat\b"),
+    # « je vous confirme mon adhésion à l'appel », « j'adhère pleinement à cette tribune », « je souscris à votre appel »
+    (("adh", "souscri"), r"\b(?:mon|notre)\s+(?:pleine\s+|enti[eè]re\s+)?adh[ée]sion\s+(?:pleine\s+et\s+enti[eè]re\s+)?(?:[àa]\s+|au\s+)"
+                         r"(?:l['’]|la\s+|cet(?:te)?\s+|votre\s+|ce\s+)?(?:appel|tribune|p[ée]tition|texte|d[ée]marche|initiative|manifeste|motion)\b|"
+                         r"\bj['’]adh[eè]re\s+(?:pleinement\s+|totalement\s+|sans\s+r[ée]serve\s+)?(?:[àa]|au)\b|\bnous\s+adh[ée]rons\s+(?:[àa]|au)\b|"
+                         r"\bje\s+souscris\s+(?:pleinement\s+|totalement\s+|sans\s+r[ée]serve\s+)?(?:[àa]|au)\b|\bnous\s+souscrivons\s+(?:[àa]|au)\b"),
     (("rejoins", "engage", "appose"), r"\bje (?:la |les )?rejoins\b|\bje m['’]engage|\bj['’]appose"),
     (("clar",), r"\bd[ée]clar\w*\s+(?:soutenir|signer|apporter)\b"),
     (("sin", "sig", "firm", "unterschri", "siyen"), _SIGNS_REGIONAL),
@@ -190,9 +195,23 @@ _REFUSES = re.compile(
     r"\bje\s+ne\s+(?:le\s+|la\s+)?sign|\bne\s+(?:le\s+|la\s+)?signerai\b|\bsans moi\b|\bje refuse\b|\bhors de question\b|"
     r"\bpas (?:mon|notre|tout mon) soutien\b|\bbien s[ûu]r que non\b|\bje m['’]abstiens\b|\bpr[ée]f[eè]re ne pas\b|"
     r"\bje d[ée]cline\b|"
+    # disagreeing with the call, unless a « mais » follows (« pas d'accord sur tout, mais je signe »)
+    r"\b(?:je\s+ne\s+suis|nous\s+ne\s+sommes)\s+pas\s+d['’]accord\b(?![^.!?\n]*\bmais\b)|"
+    r"\b(?:je\s+n['’]adh[eè]re|nous\s+n['’]adh[ée]rons|je\s+ne\s+souscris|nous\s+ne\s+souscrivons)\s+pas\b(?![^.!?\n]*\bmais\b)|"
+    r"\bje\s+ne\s+(?:partage|me\s+reconnais|m['’]y\s+reconnais)\s+pas\s+(?:dans\s+)?(?:votre|vos|cet|ce|cette|la|les|le)\s+"
+    r"(?:appel|texte|tribune|p[ée]tition|position|analyse|d[ée]marche|point de vue|termes)\b(?![^.!?\n]*\bmais\b)|"
     # in English: « please do not add my name », « I support the idea but I won't sign », « but I cannot »
     r"\b(?:do not|don['’]t|won['’]t|will not|cannot|can['’]t|can not|would not|wouldn['’]t|not able to)\b[^.!?\n]{0,40}?"
     r"\b(?:sign|add|support|endorse|put)|\bbut\s+i\s+(?:cannot|can['’]t|won['’]t|will not|am not able)\b", re.I)
+
+
+def refusal(text: str) -> str:
+    """The words by which a message refuses to sign (« je ne signerai pas »), to say so in its reason; "" if none."""
+    m = _REFUSES.search(text)
+    if not m:
+        return ""
+    words = " ".join(re.split(r"[.!?\n]", text[m.start():], maxsplit=1)[0].split())
+    return words if len(words) <= 60 else words[:60].rsplit(" ", 1)[0] + "…"
 
 
 # The writers say they hold no seat (« Nous ne sommes pas élus, mais nous soutenons… »): support, no signature.

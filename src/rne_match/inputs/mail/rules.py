@@ -803,6 +803,23 @@ def mentions_in(line: str) -> list[Signer]:
             if (s := _name_then_mandate(sentence, "mention") or _mandate_then_name(sentence, "mention"))]
 
 
+# The cells of a line of fields without labels (« DURAND ; Hélène ; Maire ; Commune de Sury (42) »,
+# « DURAND | Hélène | Maire | Sury », TAB-separated, « DURAND / Hélène / Maire / Sury »)
+_CELL_SPLIT = re.compile(r"\s*[;|\t]\s*|\s+/\s+")
+
+
+def _cells_as_line(text: str) -> str | None:
+    """The fields the call asked for, given in order without labels, as the line a person would write
+    (« Hélène DURAND, Maire, Commune de Sury (42) »): the name in the one or two cells before the only
+    cell holding a title."""
+    cells = [c for c in _CELL_SPLIT.split(text) if c]
+    titled = [i for i, c in enumerate(cells) if MANDATE_RE.search(c)]
+    if len(cells) < 3 or len(titled) != 1 or titled[0] not in (1, 2):
+        return None
+    name = " ".join(cells[:titled[0]])
+    return ", ".join([name, *cells[titled[0]:]]) if looks_like_name(name) else None
+
+
 def rule_lines(lines: list[str]) -> list[Signer]:
     """One signer per line that holds a name and a mandate; and lists of names sharing a mandate."""
     out: list[Signer] = []
@@ -811,6 +828,7 @@ def rule_lines(lines: list[str]) -> list[Signer]:
         text = _INCLUSIVE_ELUS.sub(r"\1s", BULLET.sub("", line).strip())
         if not text or not MANDATE_RE.search(text):
             continue  # every reading below needs a title somewhere on the line
+        text = _cells_as_line(text) or text
         # « Mes collègues A et B, maires de X et de Y, ne signent pas ; moi si »: no list of signers
         shared = [] if _WILL_DO.search(text) else rule_couple(text) or _shared_list(text)
         if shared:
