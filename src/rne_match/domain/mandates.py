@@ -141,6 +141,7 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"^cr\b|\bcr\b", "conseiller regional"),
     (r"\badj\b", "adjoint"),
     (r"^sen\b(?= [a-z0-9])", "senateur"),  # « sén. Haute-Loire »
+    (r"\b(adjointe?s?) (?:au|a la) (?:mere|mer)\b", r"\1 au maire"),  # dictated: « deuxième adjoint au mère de … »
     (r"\badjte(s?)\b", r"adjointe\1"),
     (r"\badjt(s?)\b", r"adjoint\1"),
     (r"\bvp\b", "vice president"),
@@ -351,9 +352,15 @@ def _place_and_dep(folded_rest: str, raw: str, kind: str | None) -> tuple[str, s
     return place, dep
 
 
-_DEP_THEN_CANTON = re.compile(r"^(?P<title>.*?\bd[ée]partementa\w*)\s+(?:du|de la|de l['’]|des|de|d['’])\s*(?P<dep>[^()]+?)"
-                              r"\s*\(\s*canton\s+(?:de\s+|d['’]\s*|du\s+)?(?P<canton>[^)]+)\)(?P<code>\s*\((?:\d{2,3}|2[AB])\))?\s*$",
+_DEP_THEN_CANTON = re.compile(r"^(?P<title>.*?\bd[ée]partementa\w*)\s+(?:du|de la|de l['’]|des|de|d['’])\s*(?P<dep>[^(),–—]+?)"
+                              r"\s*(?:\(\s*canton\s+(?:de\s+|d['’]\s*|du\s+)?(?P<canton>[^)]+)\)|"
+                              # (or without brackets: « … DE L'OISE CANTON CLERMONT », « … de l'Oise, canton de Clermont »)
+                              r"[,–—-]?\s*canton\s+(?:de\s+|d['’]\s*|du\s+)?(?P<bare>[^(),]+?))(?P<code>\s*\((?:\d{2,3}|2[AB])\))?\s*$",
                               re.I)
+
+
+def _canton_first(m: re.Match) -> str:
+    return f"{m['title']} du canton de {m['canton'] or m['bare']} ({m['dep']}){m['code'] or ''}"
 # « Député de la 7e circonscription du Var », « députée de la Somme (1re circ.) »: a deputy's seat is a
 # numbered constituency of a département, and the département is the place said.
 _ONLY_SECTOR = re.compile(r"(?:(?:e|eme|er|ere|premier|secteurs?|arrondissements?|arr|et)\s*)+")
@@ -376,7 +383,7 @@ def parse_mandate(text: str | None) -> Mandate:
     delegation = _DELEGATION_CASED if text and not text.islower() else _DELEGATION
     raw = _SUR.sub("sur ", _INNER_BRACKET.sub(" ", delegation.sub(" ", text or "")))
     # « conseillère départementale des Pyrénées-Atlantiques (canton de Bayonne-2) »: the canton is the place
-    raw = _DEP_THEN_CANTON.sub(r"\g<title> du canton de \g<canton> (\g<dep>)\g<code>", raw)
+    raw = _DEP_THEN_CANTON.sub(_canton_first, raw)
     if "circ" in raw.lower():  # « Député de la 7e circonscription du Var »: the département is the place
         raw = _SEAT_AFTER.sub(" ", _SEAT_THEN_DEP.sub("", re.sub(r"^\s*d[ée]p\.", "député", raw, flags=re.I))).strip()
     # « dép. 60-2 »: a deputy of the Oise's 2nd constituency

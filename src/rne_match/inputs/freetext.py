@@ -17,7 +17,9 @@ from ..domain.text import fold
 
 # Abbreviations as people type them: « CM Cluny », « cons. mun. », « cons. dép. », « adj. », « CD 974 ».
 MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|s[ée]n\.(?=\s*(?-i:[0-9A-ZÀ-Þ]))|d[ée]p\.(?=\s*(?:\d{2,3}|2[AB])(?:\s*-\s*\d{1,2}\b|[^.\n]{0,8}\bcirc))|(?-i:VP)(?=\s+C[DR]\s?\d)|(?-i:C[DR])(?=(?:\d{2,3}|2[AB])\b)|adjte?s?(?=\s)|cons\.?\s*(?:mun|municipa\w*|d[ée]p|r[ée]g)|conseill\.\s*(?:mun|d[ée]p|r[ée]g)|adj(?=\.)|adj(?=\s+(?:\d|de\s|du\s|d['’]|à\s|au\s|aux\s))|"
-                r"CM(?=\s+(?:de|du|d['’]|à)\b)|cons\.?\s*d['’]\s*arr|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?(?!\s+(?:de\s+l['’]\s*|d['’]\s*|du\s+|de\s+la\s+)?(?:association|amicale|club|comit[ée]|f[ée]d[ée]ration|parents))|"
+                r"(?<!\d)(?<!\d\s)CM(?=\s+(?:de|du|d['’]|à)\b)|"
+                # typed on a phone: « jsuis cm a Jû-Belloc », « cm Cordemais », « 2e adj Saint-Germier » (not « 12 cm de »)
+                r"(?<!\d)(?<!\d\s)(?-i:cm)(?=\s+(?:(?:a|à|de|du|d['’])\s*)?[\wÀ-ÿ])|adj(?=\s+(?-i:[A-ZÀ-Þ])[\w'’-]{2})|cons\.?\s*d['’]\s*arr|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?(?!\s+(?:de\s+l['’]\s*|d['’]\s*|du\s+|de\s+la\s+)?(?:association|amicale|club|comit[ée]|f[ée]d[ée]ration|parents))|"
                  r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au |d['’]opposition)|\s?d['’](?-i:[A-ZÀ-Þ])|\s[–—-]\s)|"
                  r"premi(?:er|[eè]re) magistrate?|[ée]diles?(?= (?:de|du|d['’]))|"
                  r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|si[èe]ge\w* dans (?:l['’]opposition|la majorit[ée]) municipale|repr[ée]sente le canton|repr[ée]sente(?=[^.;]{1,60}\bau conseil r[ée]gional)|bin[ôo]me(?= du canton [^,.;:]{1,60} (?:au|du) conseil d[ée]partemental| d[ée]partemental)|repr[ée]sentante?(?= (?:[àa]|de) l['’]assembl[ée]e))")
@@ -47,7 +49,7 @@ _NOT_NAME = re.compile(r"(?<![\w-])(?:mairie|ville|conseil|commune|groupe|liste|
 _STREET = re.compile(r"\b(?:rue|place|chemin|route)\s+(?:de|du|des|d['’]|la|le|les|l['’])", re.I)
 BULLET = re.compile(r"^\s*(?:[-*•·–—>|]+|\d{1,3}[.)°-])\s*")
 # Words that make a short line a sentence, not a name (« je signe », « Oui merci »).
-_COMMON_WORDS = frozenset(re.split(r"\s+", """je j tu il elle nous vous ils elles on signe signons signez suis est
+_COMMON_WORDS = frozenset(re.split(r"\s+", """je j tu il elle nous vous ils elles on signe singe jsigne signons signez suis est
 sommes oui non merci bonjour bonsoir salut cordialement et ou mais donc avec pour sur dans par tres bien tous toutes
 ici voici voila mon ma mes notre nos votre vos ce cette ces qui que quoi""".strip()))
 
@@ -156,8 +158,9 @@ _MANDATE_END = re.compile(r"(?<!\s)\s*(?:[,;!]\s|(?i:(?<!\bcons)(?<!\bconseill)(
                      r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
                      r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|"
                      # a chat line goes on after the mandate: « … 77 bonne soirée 🌙 »
-                     r"|\s+(?:bonne\s+(?:soir[ée]e|journ[ée]e|continuation|fin de)|merci\b|cordialement|amiti[ée]s|bises|"
-                     r"bien [àa] vous|[àa] bient[ôo]t)|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])")
+                     # (in capitals too: « … CONDOM MERCI A VOUS »; « a+ » typed on a phone)
+                     r"|\s+(?i:bonne\s+(?:soir[ée]e|journ[ée]e|continuation|fin de)|merci\b|cordialement|amiti[ée]s|bises|"
+                     r"bien [àa] vous|[àa] bient[ôo]t|a\+(?!\S))|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])")
 
 
 def _span_from(text: str, start: int, rest: str, stop: re.Match | None) -> tuple[int, str]:
@@ -308,7 +311,8 @@ def name_before(head: str) -> tuple[str, str] | None:
     head = _SURNAME_COMMA_FIRST.sub(r"\1 \2", head)
     head = clean(_TRAILING_TITLE.sub("", head) or head)
     head = re.sub(r"^(?:c['’]est|ici|moi,?)\s+(?=[A-ZÀ-Ý])", "", head, flags=re.I)  # « C'est Alexandre Huber conseiller… »
-    head = re.sub(r"^j['’ ]?signe\s+", "", head, flags=re.I)  # « jsigne marc genoud maire … », typed on a phone
+    # « jsigne marc genoud maire … », « JE SINGE MAXIME … », typed on a phone
+    head = re.sub(r"^(?:j['’ ]?(?:signe|singe)|je\s+singe)\s+", "", head, flags=re.I)
     # « OK. WALTER Hervé, maire … », « D'accord. Jean-Léon X, maire … »: the assent before the name
     head = re.sub(r"^\W*(?:ok|okay|oui|d['’]accord|parfait|entendu|avec plaisir|volontiers)\s*[.!,:]+\s*(?=(?-i:[A-ZÀ-Ý]))", "", head, flags=re.I)
     # « CC des Portes du Luxembourg — PRÉSIDENT », « CA du Caudrésis — Alban Caffiaux, … »: the

@@ -526,10 +526,13 @@ _PLACE_FIRST = re.compile(r"^(?P<lead>.*?)(?:\b[àÀ]|\b[Aa]|\b[Dd]ans (?:ma|not
 
 
 _DICTATED = re.compile(r"\b(?:virgule|tiret|entre parenth[èe]ses|ouvr(?:ir|ez) la parenth[èe]se|ferm(?:er|ez) la parenth[èe]se|"
-                       r"point d['’]exclamation|deux points|à la ligne)\b", re.I)
+                       r"point d['’]exclamation|deux points|à la ligne|nouveau paragraphe|point final)\b", re.I)
+# (the closing formula dictated on the same line starts the signature block: « … point cordialement fabien lamoureux »)
 _DICTATION = ((r"\s*\bvirgule\b", ","), (r"\s+\btiret\b\s*", " - "), (r"\s*\bdeux points\b", " :"),
               (r"\s*\bpoint d['’]exclamation\b", " !"), (r"\s*\bentre parenth[èe]ses\s+(.+?)\s+ferm(?:er|ez) la parenth[èe]se\b",
-                                                           r" (\1)"), (r"\s*\b(?:point )?à la ligne\b", "."))
+                                                           r" (\1)"), (r"\s*\b(?:point )?à la ligne\b", "."),
+              (r"\s*\b(?:point final|nouveau paragraphe)\b", "."), (r"\s+point\b(?=\s|$)", "."),
+              (r"(?<=[.,!])\s*\b(cordialement|bien [àa] vous|salutations|amiti[ée]s|bonne journ[ée]e)\b\s*", r"\n\1\n"))
 _THERE = re.compile(r"\b[àa]\s+(?P<place>[A-ZÀ-Ý][\w'’ -]+?)\s*(?P<dep>\((?:\d{2,3}|2[AB])\))?\s*[,.].*?\bj['’]y suis\s+", re.I)
 
 
@@ -560,6 +563,11 @@ _PS_LEAD = re.compile(rf"^\s*(?:P\.\s?S\.?\s*[:\-–—]?\s*|PS\s*:\s*|PS\s+(?=[
 
 
 _LONG_BLANK = re.compile(r"[^\S\n]{4,}")
+
+
+def _normalised(lines: list[str]) -> list[str]:
+    """Each line normalised; a dictated line may become several (its closing formula starts a block)."""
+    return [piece for line in lines for piece in _normalise_line(line).split("\n")]
 
 
 def _normalise_line(line: str) -> str:
@@ -615,6 +623,15 @@ def _normalise_line(line: str) -> str:
 _RELATIVE_BEFORE = re.compile(rf"\b(?:mon|ma|notre)\s+(?:{KIN})\b[^.!?\n]{{0,20}}$", re.I)
 
 
+def _mark_surname_only(s: Signer) -> None:
+    """« À la demande de Monsieur Wallart, maire de Féchain »: a surname without any first name may be the
+    official's or a relative's; the list would print a first name nobody wrote. Shown, to be confirmed."""
+    name = split_civility(s.fields.get("nom_complet", ""))[1]
+    if name and len(name.replace(".", " ").split()) == 1 and not s.fields.get("prenom") and "a_confirmer" not in s.fields:
+        s.fields["a_confirmer"] = "prénom absent du message : à faire confirmer par l'élu·e"
+        s.rules["a_confirmer"] = "nom_seul"
+
+
 def _mark_relatives(s: Signer, text: str) -> None:
     """A signature a relative passes on (the official did not write): shown, to be confirmed with the
     official before publication — a son signing for his father is the costly mistake if the father never agreed."""
@@ -665,8 +682,8 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset(),
     # « conseilere municiaple »: mandate words one slip away are read as meant; « ancienne maire,
     # aujourd'hui conseillère municipale de X »: only the mandate held today; « À Brest (29), je suis
     # adjointe au maire »: the place said first
-    parts = Parts([_normalise_line(x) for x in parts.own], [_normalise_line(x) for x in parts.forwarded],
-                  parts.forwarded_from, [(who, [_normalise_line(x) for x in lines], to) for who, lines, to in parts.forwards
+    parts = Parts(_normalised(parts.own), _normalised(parts.forwarded),
+                  parts.forwarded_from, [(who, _normalised(lines), to) for who, lines, to in parts.forwards
                                          if not is_organiser(_address(who), organisers)], parts.forwarded_to)
     if parts.forwarded and is_organiser(_address(parts.forwarded_from), organisers):
         parts = Parts(parts.own, [])  # the organisers' own message, forwarded back: never a signature
@@ -736,6 +753,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset(),
             signers.append(block)
     for s in signers:
         _mark_relatives(s, text)
+        _mark_surname_only(s)
     # A party said once for the whole message (« Parti : EELV », « … EELV … ») applies to every
     # signer who did not give one.
     party = (_labelled(parts.own + parts.forwarded, "parti") or party_in(text)) if signers else None

@@ -119,7 +119,7 @@ _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|"
      r"\bma signature\b|\bvaut\s+(?:ma\s+|notre\s+)?signature\b|\b(?:d[ée]cision|accord|volont[ée])\s+(?:de|pour)\s+signer\b|"
      r"\bsignature ci-dessous\b|\bje\s+(?:viens|prends le temps|tiens|m['’]empresse|suis (?:heureux|heureuse|fi[eè]re?|ravie?)|ai le plaisir)\s+"
-     r"(?:de\s+|d['’]|[àa]\s+)(?:le\s+|la\s+)?signer\b|\bsouhaite(?:nt)? signer|\bsouhait\w*\s+de\s+signer|^\W*j['’ ]?signe\b|"
+     r"(?:de\s+|d['’]|[àa]\s+)(?:le\s+|la\s+)?signer\b|\bsouhaite(?:nt)? signer|\bsouhait\w*\s+de\s+signer|^\W*j['’ ]?signe\b|\bjsigne\b|"
      r"(?-i:[A-ZÀ-Þ][\w'’-]+)\s+signe\s*(?:[.!]|l['’]appel|votre appel|cet appel)|(?:^|[.!]\s+)\W*signataires?\s*:\s*\S|"
      r"\bi (?:hereby |also |fully |gladly )?(?:co-?)?sign\b|\bi(?:['’]m| am) (?:happy to |glad to |pleased to )?(?:co-?)?sign(?!ing off)"),
     (("signature", "nom"),

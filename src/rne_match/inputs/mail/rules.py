@@ -240,7 +240,9 @@ def rule_soussigne(text: str) -> list[Signer]:
 # « Pour M. le Maire, Jean DUPONT, », « À la demande de Mme la Conseillère départementale (DURAND
 # Anne) », « P/O le Maire », « MONSIEUR LE MAIRE, PATRICK BET, SIGNE »: a secretary or a cabinet writes
 # for an official, who is the signer.
-_ON_BEHALF = re.compile(r"(?:\b(?:pour|p\s*/\s*o\.?|par ordre de|[àa] la demande de|de la part de|au nom de)\s+"
+_ON_BEHALF = re.compile(r"(?:\b(?:pour|p\s*/\s*o\.?|par ordre de|[àa] la demande de|de la part de|au nom de|"
+                        # staff passing it on: « je vous transmets la signature de Mme le Maire : X, maire de Y »
+                        r"(?:la\s+)?signature\s+de|(?:le\s+)?soutien\s+de)\s+"
                         r"(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?|(?P<opening>(?:^|(?<=[.!?\n])|(?<=\bque )|(?<=\bqu['’]))[ \t]*)(?:(?:m\.|mr\.?|mme|madame|monsieur)\s+)?)"
                         r"(?:le|la|l['’]|notre\s)\s*", re.I)
 # « Je réponds pour Hélène Durand, qui n'a pas d'adresse mail : elle est adjointe… », « de la part de
@@ -267,14 +269,26 @@ _ASKED_BY = re.compile(rf"(?i:\b(?:[àa] la demande de|de la part de|au nom de|p
 # « Mme Sandra MARSAUD m'a chargée de vous transmettre son soutien »: staff name their official by civility
 _CIVILITY_ASKS = re.compile(rf"(?:^|(?<=[.!?\n]))[ \t]*(?:(?:bonjour|madame|monsieur)\W+)?(?:m\.|mme|madame|monsieur)\s+"
                             rf"(?P<name>{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})\s*,?\s*(?=m['’]a\s)", re.I)
-_HIS_SIGNATURE = re.compile(r"^[^.!?\n]*\b(?:sa|leur)\s+signature\b|^[^.!?\n]*\b(?:il|elle)\s+(?:le\s+|la\s+)?signe\b", re.I)
+# (a surname alone, the title after it: « À la demande de Monsieur Doat, maire, … son soutien. Son prénom : Jean-Pierre. »)
+_ASKED_BY_SURNAME = re.compile(rf"(?i:\b(?:[àa] la demande de|de la part de|au nom de|pour le compte de|sur instruction de)\s+"
+                               rf"(?:m\.|mme|madame|monsieur)\s+)({CAPITALISED_WORD})\s*,\s*(?i:(maire|(?:premi\w+\s+|\d+\s*\w{{0,3}}\s+)?adjointe?))\b")
+_FIRST_NAME_GIVEN = re.compile(rf"\b(?:son|sa)\s+pr[ée]nom\s*(?::|est)\s*({CAPITALISED_WORD})", re.I)
+# « le maire me charge de vous dire qu'il signe » over a line « Bernard COUDRIAU, Saint-Lumine-de-Coutais »
+_TITLE_SIGNS = re.compile(r"^[ \t]*(?:\w+\W+)?(?:(?:m\.|mme|madame|monsieur)\s+)?(?:le|la|notre)\s+(maire|(?:\d+\s*\w{0,3}\s+|premi\w+\s+)?adjointe?)\s+"
+                          r"(?:me\s+(?:charge|demande)\s+de\s+vous\s+(?:dire|transmettre|faire savoir|faire part)\b[^.\n]{0,30}?"
+                          r"(?:qu['’](?:il|elle)\s+(?:la\s+|le\s+)?signe|sa\s+signature|son\s+soutien)|(?:la\s+|le\s+)?signe)\b[^\n]{0,20}$",
+                          re.I | re.M)
+_STAFF_LINE = re.compile(r"\bsecr[ée]tari|\baccueil\b|\bassistante?\b|\bcabinet\b|\bdirect(?:eur|rice)\b|\bdgs\b", re.I)
+_HIS_SIGNATURE = re.compile(r"^[^.!?\n]*\b(?:sa|leur)\s+signature\b|^[^.!?\n]*\bson\s+(?:soutien|accord)\b|^[^.!?\n]*\b(?:il|elle)\s+(?:le\s+|la\s+)?signe\b", re.I)
 _WRITER_SIGNS = re.compile(r"\b(?:je|j['’]ai)\s+(?:la\s+|le\s+)?(?:co-?)?sign|\bnous\s+signons\b", re.I)
 
 
 def _name_after_title(after: str) -> str:
     """The name written after an official's title: « , Jean DUPONT, », « (DURAND Anne) », « Magalie Legras »."""
-    named = re.match(rf"\s*(?:,\s*([^,;()]{{3,60}}?)\s*,|\(\s*([^()]{{3,60}}?)\s*\)|[–—-]\s*([^–—()]{{3,60}}?)\s*[–—-]|"
+    named = re.match(rf"\s*:?\s*(?:,\s*([^,;()]{{3,60}}?)\s*,|\(\s*([^()]{{3,60}}?)\s*\)|[–—-]\s*([^–—()]{{3,60}}?)\s*[–—-]|"
                      rf"((?:{CAPITALISED_WORD})(?:\s+{CAPITALISED_WORD}){{1,3}})|"
+                     # « notre maire, Arnaud Pageaud. », « Le maire signe : MEZIERE Aurélie. »
+                     rf"(?:,|\s+(?:signe|soutient)\s*:)\s*((?:{CAPITALISED_WORD})(?:\s+{CAPITALISED_WORD}){{1,3}})\s*(?=[.;!]|$)|"
                      # typed all in lowercase: « le maire frederic wersinger signe votre appel »
                      rf"([a-zà-ÿ'’-]{{2,}}(?:\s+[a-zà-ÿ'’-]{{2,}}){{1,2}})(?=\s+signe\b))", after)
     return clean(next((g for g in named.groups() if g), "")) if named else ""
@@ -303,11 +317,15 @@ def rule_on_behalf(text: str) -> list[Signer]:
             continue
         # (« La députée Edith AUDIBERT (Députée du Var) soutient… »: her title again in brackets)
         said = re.split(r"[.!?]", re.sub(r"^\s*\([^)]*\)", "", rest[len(title):].split(name, 1)[-1]).lstrip(" ,)–—-"))[0]
-        if m.group("opening") is not None and (writer_signs or not (_THEY_SIGN.match("il " + said) or _PASSES_ON_HIS.search(said))):
+        says_signs = bool(re.match(r"\s+(?:signe|soutient)\s*:", rest[len(title):]))  # « Le maire signe : X. »
+        if m.group("opening") is not None and (writer_signs or not (says_signs or _THEY_SIGN.match("il " + said)
+                                                                    or _PASSES_ON_HIS.search(said))):
             continue  # « Monsieur le Maire, Paul ROUX, ne signe pas », « …, m'a transmis votre appel »
         s = Signer(name_rule="pour_le_compte")
         s.set("nom_complet", name, "pour_le_compte")
-        fuller = sentence_mandate(text)
+        # « …signature de Mme le Maire : X, maire de Y. »: the title again, with its place, after the name
+        again = mandate_span(rest[len(title):].split(name, 1)[-1].lstrip(" ,:–—-"))
+        fuller = again[1] if again and again[0] == 0 and parse_mandate(again[1]).place else sentence_mandate(text)
         same = fuller and parse_mandate(fuller).fonction == parse_mandate(title).fonction
         s.set("mandat", fuller if same or (fuller and parse_mandate(fuller).kind == parse_mandate(title).kind) else title,
               "pour_le_compte")
@@ -321,6 +339,22 @@ def rule_on_behalf(text: str) -> list[Signer]:
         s.set("nom_complet", asked.group(1), "pour_le_compte")
         s.set("mandat", sentence_mandate(text), "pour_le_compte")
         return [s]
+    asked = _ASKED_BY_SURNAME.search(text)
+    if asked and _HIS_SIGNATURE.search(text[asked.end():asked.end() + 200]):
+        first = _FIRST_NAME_GIVEN.search(text)
+        s = Signer(name_rule="pour_le_compte")
+        s.set("nom_complet", f"{first.group(1)} {asked.group(1)}" if first else asked.group(1), "pour_le_compte")
+        s.set("mandat", sentence_mandate(text) or asked.group(2), "pour_le_compte")
+        return [s]
+    for m in _TITLE_SIGNS.finditer(text):
+        below, then = ([x.strip() for x in text[m.end():].split("\n") if x.strip()] + ["", ""])[:2]
+        name, _, place = below.partition(",")
+        # (not the writer's own block: « La maire signe. / Anne DUVAL / Secrétariat de mairie »)
+        if looks_like_name(clean(name)) and not MANDATE_RE.search(below) and not _STAFF_LINE.search(then):
+            s = Signer(name_rule="pour_le_compte")
+            s.set("nom_complet", clean(name), "pour_le_compte")
+            s.set("mandat", f"{m.group(1)} de {clean(place)}" if clean(place) else m.group(1), "pour_le_compte")
+            return [s]
     for m in _CIVILITY_ASKS.finditer(text):
         if looks_like_name(m.group("name")) and _PASSES_ON_HIS.search(text[m.end():m.end() + 120]):
             s = Signer(name_rule="pour_le_compte")
