@@ -16,7 +16,14 @@ from rapidfuzz.distance import OSA
 
 from ..errors import PolicyError
 from .kinds import KINDS
-from .territories import DEP_BY_NAME, DEPARTEMENTS, OLD_REGIONS, REGIONS, departement_of_postcode
+from .territories import (
+    DEP_BY_NAME,
+    DEPARTEMENTS,
+    OLD_REGIONS,
+    REGIONS,
+    commune_names,
+    departement_of_postcode,
+)
 from .text import fold
 
 
@@ -102,6 +109,10 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\bsieg\w* (?:au|a la|a l|dans le) (?:conseil de (?:la )?)?metropole de lyon\b", "conseiller de la metropole de lyon"),
     (r"\bsieg\w* (?:au|a la|a l|dans le) conseil (municipal|departemental|regional|communautaire)\b", r"conseiller \1"),
     (r"\bsieg\w* dans (?:l opposition|la majorite) municipale\b", "conseiller municipal"),
+    # « membre du conseil municipal de X », « opposition municipale, X », « dans l'opposition au conseil municipal de X »,
+    # « Élu pour la première fois en mars au conseil municipal de X », « Conseil municipal de X » under a name, « C.M. X »
+    (r"\bmembre du conseil municipal\b|\b(?:dans l )?(?:opposition|minorite) (?:municipale|au conseil municipal)\b|"
+     r"\belue?s?\b(?: [a-z]+){0,8}? au conseil municipal\b|^conseil municipal\b|^c m\b", "conseiller municipal"),
     # the Collectivité européenne d'Alsace: its councillors are « conseillers d'Alsace », its initials CeA
     (r"\b(?:sieg\w* (?:a la|au sein de la) |conseill(?:er|ere)s? (?:departementa\w* )?(?:a la |de la )?)?"
      r"(?:collectivite europeenne d alsace|cea)\b", "conseiller departemental alsace"),
@@ -276,11 +287,25 @@ _SEGMENTS = re.compile(r"[()\[\],;/]|\s[-–—]\s")
 # comma or dash). « maire délégué de X » is a function and stays. An adjoint·e's delegation written
 # right after the title (« 2e adjointe aux affaires scolaires ») is one too: a lowercase word after
 # « à / au / aux » is a field of action, never a commune (« adjoint à Brest » keeps its capital).
-_DELEGATION_START = (r"(?i)(?:\b(?:d[ée]l[ée]gu[ée]e?s?\s+(?:à|a|au|aux)|charg[ée]e?s?\s+(?:de|du|des|d['’]))\b|"
+_DELEGATION_START = (r"(?i)(?:\b(?:d[ée]l[ée]gu[ée]e?s?\s+(?:à|a|au|aux)|charg[ée]e?s?\s+(?:de|du|des|d['’])|en\s+charge\s*(?:(?:de|du|des)\s|d['’]|:))|"
                      r"(?:(?<=\badjoint\s)|(?<=\badjointe\s))(?:à|a|au|aux)\s+(?!(?:la\s+|le\s+)?maire\b)(?=(?-i:[a-zà-ÿ])))"
                      r"[^()\[\],;–—]*?(?=$|[()\[\],;–—]|\s-\s|")
 _DELEGATION = re.compile(_DELEGATION_START + r"\s(?:de|du)\s+(?!(?:la|le|les)\s|l['’])[A-ZÀ-Ý]|\sd['’][A-ZÀ-Ý])")
 _DELEGATION_CASED = re.compile(_DELEGATION_START + r"\s(?:de|du)\s+(?-i:[A-ZÀ-Ý])|\sd['’](?-i:[A-ZÀ-Ý]))")
+# A lowercase segment after a dash or in brackets that names no commune is a field of action (« 5e adjointe
+# – transition écologique », « 1er adjoint (éducation) »); « conseiller municipal (vaux-sur-vienne) », typed on a
+# phone, names one and stays.
+_LOWER_SEGMENT = re.compile(r"\s[–—-]\s(?-i:[a-zà-ÿ])[^,;()\[\]–—\d]*?(?=$|[,;()\[\]–—])|\s*\((?-i:[a-zà-ÿ])[^()\d]*\)")
+
+
+def _no_commune(m: re.Match) -> str:
+    """The segment, unless none of its parts names a commune or a département (« (cuverville, calvados) »,
+    « - st-marcel-sur-aude » stay)."""
+    for part in re.split(r"[,/]", m.group(0).strip(" ()–—-")):
+        folded = _SAINT.sub(lambda x: "saint" if x.group(1) == "st" else "sainte", fold(part))
+        if folded in commune_names() or folded in DEP_BY_NAME:
+            return m.group(0)
+    return " "
 
 
 def _dep_of(raw: str) -> str | None:
@@ -382,6 +407,7 @@ def parse_mandate(text: str | None) -> Mandate:
     # de l'artisanat » is all delegation; typed in lowercase, « adjoint aux sports de sury » keeps its place)
     delegation = _DELEGATION_CASED if text and not text.islower() else _DELEGATION
     raw = _SUR.sub("sur ", _INNER_BRACKET.sub(" ", delegation.sub(" ", text or "")))
+    raw = _LOWER_SEGMENT.sub(_no_commune, raw)
     # « conseillère départementale des Pyrénées-Atlantiques (canton de Bayonne-2) »: the canton is the place
     raw = _DEP_THEN_CANTON.sub(_canton_first, raw)
     if "circ" in raw.lower():  # « Député de la 7e circonscription du Var »: the département is the place

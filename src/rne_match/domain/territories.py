@@ -70,6 +70,13 @@ def commune_of() -> pl.DataFrame:
 
 
 @functools.cache
+def commune_names() -> frozenset[str]:
+    """Every name a commune bears or bore (folded): to tell « (vaux-sur-vienne) » from « (éducation) »."""
+    names = cog().filter(pl.col("type").is_in(COMMUNE_TYPES))["nom"].drop_nulls().unique().to_list()
+    return frozenset(fold(n) for n in names)
+
+
+@functools.cache
 def _current_communes() -> dict[str, str]:
     return dict(commune_of().select("code", "commune").iter_rows())
 

@@ -19,7 +19,13 @@ from ..domain.text import fold
 MANDATE_WORD = (r"(?:(?-i:C[MDRA])(?=\s+(?-i:[0-9A-ZÀ-Þ]))|s[ée]n\.(?=\s*(?-i:[0-9A-ZÀ-Þ]))|d[ée]p\.(?=\s*(?:\d{2,3}|2[AB])(?:\s*-\s*\d{1,2}\b|[^.\n]{0,8}\bcirc))|(?-i:VP)(?=\s+C[DR]\s?\d)|(?-i:C[DR])(?=(?:\d{2,3}|2[AB])\b)|adjte?s?(?=\s)|cons\.?\s*(?:mun|municipa\w*|d[ée]p|r[ée]g)|conseill\.\s*(?:mun|d[ée]p|r[ée]g)|adj(?=\.)|adj(?=\s+(?:\d|de\s|du\s|d['’]|à\s|au\s|aux\s))|"
                 r"(?<!\d)(?<!\d\s)CM(?=\s+(?:de|du|d['’]|à)\b)|"
                 # typed on a phone: « jsuis cm a Jû-Belloc », « cm Cordemais », « 2e adj Saint-Germier » (not « 12 cm de »)
-                r"(?<!\d)(?<!\d\s)(?-i:cm)(?=\s+(?:(?:a|à|de|du|d['’])\s*)?[\wÀ-ÿ])|adj(?=\s+(?-i:[A-ZÀ-Þ])[\w'’-]{2})|cons\.?\s*d['’]\s*arr|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?(?!\s+(?:de\s+l['’]\s*|d['’]\s*|du\s+|de\s+la\s+)?(?:association|amicale|club|comit[ée]|f[ée]d[ée]ration|parents))|"
+                r"(?<!\d)(?<!\d\s)(?-i:cm)(?=\s+(?:(?:a|à|de|du|d['’])\s*)?[\wÀ-ÿ])|adj(?=\s+(?-i:[A-ZÀ-Þ])[\w'’-]{2})|"
+                # « C.M. Saint-Agnan », « CM délégué au commerce », « membre du conseil municipal de X », « opposition
+                # municipale, Telgruc », « dans l'opposition au conseil municipal de X », « Conseil municipal d'Arnay »
+                # under a name, « Élu pour la première fois en mars au conseil municipal de X »
+                r"(?-i:C\.M\.)|(?-i:CM)(?=\s+d[ée]l[ée]gu)|membre\s+du\s+conseil\s+municipal|(?:opposition|minorit[ée])\s+municipale|"
+                r"opposition\s+au\s+conseil\s+municipal|^conseil\s+municipal(?=\s+(?:de|d['’]|du)\b)|"
+                r"[ée]lue?s?(?=\s+(?:minoritaires?|majoritaires?)\b|[^.;\n]{0,50}\bau\s+conseil\s+municipal\b)|cons\.?\s*d['’]\s*arr|conseill[eè]re?s?|maires?|adjointe?s?|vice[- ]?pr[ée]sidente?|pr[ée]sidente?(?!\s+(?:de\s+l['’]\s*|d['’]\s*|du\s+|de\s+la\s+)?(?:association|amicale|club|comit[ée]|f[ée]d[ée]ration|parents))|"
                  r"d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|[ée]lue?s?(?= (?:municipa|d[ée]partementa|r[ée]giona|[àa] |de |du |au |d['’]opposition)|\s?d['’](?-i:[A-ZÀ-Þ])|\s[–—-]\s)|"
                  r"premi(?:er|[eè]re) magistrate?|[ée]diles?(?= (?:de|du|d['’]))|"
                  r"si[èe]ge\w* (?:au|à la|à l['’]|dans le|au sein de la) (?:conseil|collectivit[ée]|m[ée]tropole)|si[èe]ge\w* dans (?:l['’]opposition|la majorit[ée]) municipale|repr[ée]sente le canton|repr[ée]sente(?=[^.;]{1,60}\bau conseil r[ée]gional)|bin[ôo]me(?= du canton [^,.;:]{1,60} (?:au|du) conseil d[ée]partemental| d[ée]partemental)|repr[ée]sentante?(?= (?:[àa]|de) l['’]assembl[ée]e))")
@@ -154,7 +160,7 @@ def mandate_span(text: str) -> tuple[int, str] | None:
 
 # A dot ends the phrase unless it ends an abbreviation (« cons. mun. », « adj. », « dép. 54 »). (A match
 # starts where a run of spaces starts: a line of thousands of spaces is read in linear time.)
-_MANDATE_END = re.compile(r"(?<!\s)\s*(?:[,;!]\s|(?i:(?<!\bcons)(?<!\bconseill)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bs[ée]n)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic))\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+et\s+(?:il|elle|ils|elles|nous|on|lui|moi)\b|\s+(?:il|elle|ils|elles)\s|\s+(?:est|sont|[ée]tait|sera)\s|\s+(?:a|ont)\s+(?:bien\s+|d[ée]j[àa]\s+)?(?:lu|vu|re[çc]u|pris|fait|sign[ée]|d[ée]cid[ée]|souhait[ée]|demand[ée]|transmis|valid[ée]|accept[ée]|approuv[ée]|charg[ée]|eu|pu|dit)\b|\s+depuis\b|\s+qui\s|\s+pr[ée]sente?s?\b|\s*:\s+(?=[A-ZÀ-ÖØ-Þ][\w'’-]+\s+[A-ZÀ-ÖØ-Þ])|\s+and\s+(?:[iI]|[wW]e)\b|\s+(?:asked|has|have|is|was|would|will|who|wants?)\b|\s+j['’]|\s+m['’](?:a|ont)\s|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
+_MANDATE_END = re.compile(r"(?<!\s)\s*(?:[,;!]\s|(?i:(?<!\bcons)(?<!\bconseill)(?<!\bmun)(?<!\badj)(?<!\barr)(?<!\bd[ée]p)(?<!\bd[ée]pt)(?<!\bs[ée]n)(?<!\bdpt)(?<!\br[ée]g)(?<!\bmunic)(?<!\bc\.m))\.\s|[,;.!]$|\s+et je\b|\s+je\b|\s+et\s+(?:il|elle|ils|elles|nous|on|lui|moi)\b|\s+(?:il|elle|ils|elles)\s|\s+(?:est|sont|[ée]tait|sera)\s|\s+(?:a|ont)\s+(?:bien\s+|d[ée]j[àa]\s+)?(?:lu|vu|re[çc]u|pris|fait|sign[ée]|d[ée]cid[ée]|souhait[ée]|demand[ée]|transmis|valid[ée]|accept[ée]|approuv[ée]|charg[ée]|eu|pu|dit)\b|\s+depuis\b|\s+qui\s|\s+pr[ée]sente?s?\b|\s*:\s+(?=[A-ZÀ-ÖØ-Þ][\w'’-]+\s+[A-ZÀ-ÖØ-Þ])|\s+and\s+(?:[iI]|[wW]e)\b|\s+(?:asked|has|have|is|was|would|will|who|wants?)\b|\s+j['’]|\s+m['’](?:a|ont)\s|\s+vous\s|\s+s['’]appelle\b|\s+qu['’]il|\s+qu['’]elle|\s+d[ée]clare|\s+signe|\s+soutien|"
                      r"\s+souhaite|\s+apporte|\s+m['’]associe|\s+tiens|\s+rejoin|\s+adh[eè]re|\s+approuve|"
                      r"\s+appelle|\s+demande|\s+–\s|\s+—\s|\s+-\s+(?=[A-Z]{2,}\b)|\s+membre\b|\s+pour le\b|\s+\|"
                      # a chat line goes on after the mandate: « … 77 bonne soirée 🌙 »
@@ -177,6 +183,7 @@ def _span_from(text: str, start: int, rest: str, stop: re.Match | None) -> tuple
             dep = said if said and (said.group("code") or fold(said.group("name")) in DEP_BY_NAME) else None
         if dep:
             phrase = rest[: stop.start() + dep.end()]
+            phrase = re.sub(rf"(,\s*[{UPPER}][^,()]*?)\s+(\d{{2}}|2[AB]|97\d)$", r"\1 (\2)", phrase)  # « Bretx 31 »
     # A trailing bracket that is not a département (« (EELV) ») belongs to the party, not the mandate;
     # a bracket naming no party after a mandate without a place is its commune (« conseiller
     # municipal délégué aux sports (vaux-sur-vienne) », as smartphones write it).
@@ -187,6 +194,14 @@ def _span_from(text: str, start: int, rest: str, stop: re.Match | None) -> tuple
             phrase = kept
     while phrase.endswith(")") and phrase.count(")") > phrase.count("("):  # the end of an enclosing bracket
         phrase = phrase[:-1].rstrip()
+    # « conseiller communautaire, conseiller municipal de Killem »: a title without place, then another with
+    # one — the one the registry can check
+    first = parse_mandate(phrase)
+    if stop and (comma := re.match(r"\s*,\s*", rest[stop.start():])) and not first.place and first.kind in (None, "epci"):
+        after = rest[stop.start() + comma.end():]
+        second = mandate_span(after) if MANDATE_RE.match(after) else None
+        if second and second[0] == 0 and parse_mandate(second[1]).place:
+            phrase = second[1]
     return start, clean(phrase)
 
 
@@ -194,7 +209,8 @@ _DEP_MARK = r"(?:d[ée]pt?\b\.?|dpt\b\.?|d[ée]partement\b)"
 _NOT_DEP_MARK = rf"(?!\s*{_DEP_MARK})"
 _TRAILING_BRACKET = re.compile(rf"\s*\((?!\s*(?:\d{{2,3}}|2[AB])\b){_NOT_DEP_MARK}([^)]*)\)\s*$")
 # (words without hyphens inside, joined by a space or a hyphen: one way to read a run, no backtracking)
-_PLACE_AFTER = re.compile(rf"\s*,\s*[{UPPER}][\w'’]*(?:[ -][\w'’]+){{0,6}}\s*\((?:\d{{2,3}}|2[AB])\)")
+# (« Conseillère municipale, Bretx 31 »: the number without brackets, ending the line)
+_PLACE_AFTER = re.compile(rf"\s*,\s*[{UPPER}][\w'’]*(?:[ -][\w'’]+){{0,6}}\s*(?:\((?:\d{{2,3}}|2[AB])\)|(?:\d{{2}}|2[AB]|97\d)(?=\s*(?:[,;.!]|$)))")
 # « Maire, 35220 CHÂTEAUBOURG »: a title, then the postal code and town of its commune
 _POSTCODE_AFTER = re.compile(rf"\s*,\s*(?:\d{{5}}|\d{{2}}\s\d{{3}})\s+[{UPPER}][\w'’]*(?:[ -][\w'’]+){{0,6}}(?=\s*(?:[,;.!)]|$))")
 _HAS_PLACE = re.compile(rf"\s(?:de|du|des|d['’]|à|a|au|aux)\s*[{UPPER}]")

@@ -565,6 +565,40 @@ _PS_LEAD = re.compile(rf"^\s*(?:P\.\s?S\.?\s*[:\-–—]?\s*|PS\s*:\s*|PS\s+(?=[
 _LONG_BLANK = re.compile(r"[^\S\n]{4,}")
 
 
+_FORM_SENDER = re.compile(r"^\s*(?:de|from|exp[ée]diteur)\s*:\s*(?P<name>[^<>@:]{3,60}?)\s*<[^<>@\s]+@[^<>\s]+>\s*$", re.I)
+
+
+_FORM_QUESTION = re.compile(r"^\d{1,2}[.)]\s*(?:quel(?:le)?s?\s+(?:est|sont)\s+|dans\s+quel(?:le)?\s+|votre\s+|vos\s+)*"
+                            r"(nom|pr[ée]nom|mandat|commune|d[ée]partement)\b[^?]{0,30}\?$", re.I)
+
+
+def _form_fields(lines: list[str]) -> list[str]:
+    """A form notification's fields as « Label : value » lines: the submitter named in its « De : Name <address> »
+    line when no field names them (the form mailer is the organisers' own, its From names nobody), and a label alone on its line with
+    its value on the next (« Votre nom / HERTGEN », as Drupal and other form services send them)."""
+    # (an HTML table rendered as text: « | Nom », a blank line, « | | RONDEAU »)
+    # (a question form: « 3. Dans quelle commune ? » over « Gambsheim »)
+    cells = [_FORM_QUESTION.sub(r"\1", re.sub(r"^[\s|]+", "", x).strip()) for x in lines]
+    out: list[str] = []
+    used: set[int] = set()
+    named = any((m := LABEL_LINE.match(x)) and label_role(m.group(1)) in ("nom", "nom_complet", "prenom") for x in cells)
+    for i, cell in enumerate(cells):
+        if i in used:
+            continue
+        sender = None if named else _FORM_SENDER.match(lines[i])  # (the form's own name fields come first)
+        if sender:
+            out.append(f"Nom et prénom : {sender.group('name').strip()}")
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(cells))) if cells[k]), None)
+        if (cell and ":" not in cell and j is not None and ":" not in cells[j] and label_role(cell)
+                and not label_role(cells[j])):
+            out.append(f"{cell} : {cells[j]}")
+            used.add(j)
+            continue
+        out.append(lines[i])
+    return out
+
+
 def _normalised(lines: list[str]) -> list[str]:
     """Each line normalised; a dictated line may become several (its closing formula starts a block)."""
     return [piece for line in lines for piece in _normalise_line(line).split("\n")]
@@ -626,7 +660,7 @@ _RELATIVE_BEFORE = re.compile(rf"\b(?:mon|ma|notre)\s+(?:{KIN})\b[^.!?\n]{{0,20}
 def _mark_surname_only(s: Signer) -> None:
     """« À la demande de Monsieur Wallart, maire de Féchain »: a surname without any first name may be the
     official's or a relative's; the list would print a first name nobody wrote. Shown, to be confirmed."""
-    name = split_civility(s.fields.get("nom_complet", ""))[1]
+    name = split_civility(s.fields.get("nom_complet") or s.fields.get("nom", ""))[1]
     if name and len(name.replace(".", " ").split()) == 1 and not s.fields.get("prenom") and "a_confirmer" not in s.fields:
         s.fields["a_confirmer"] = "prénom absent du message : à faire confirmer par l'élu·e"
         s.rules["a_confirmer"] = "nom_seul"
@@ -676,7 +710,7 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset(),
     # a web form's notification is the signer's filled fields, read whole (« De : X / Objet : … » atop its
     # text is the form's, not a quoted message)
     notification = bool(msg.sender) and is_organiser(msg.sender, organisers) and is_form_notification(msg)
-    parts = Parts(msg.body.replace("\r", "").split("\n"), []) if notification else split_body(msg.body, msg.subject)
+    parts = Parts(_form_fields(msg.body.replace("\r", "").split("\n")), []) if notification else split_body(msg.body, msg.subject)
     if not parts.own and not parts.forwarded and common and not is_organiser(msg.sender, organisers):
         parts = Parts(_under_common_text(msg.body, common), [])
     # « conseilere municiaple »: mandate words one slip away are read as meant; « ancienne maire,
@@ -753,7 +787,6 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset(),
             signers.append(block)
     for s in signers:
         _mark_relatives(s, text)
-        _mark_surname_only(s)
     # A party said once for the whole message (« Parti : EELV », « … EELV … ») applies to every
     # signer who did not give one.
     party = (_labelled(parts.own + parts.forwarded, "parti") or party_in(text)) if signers else None
@@ -956,6 +989,7 @@ def _rows(r: Reading) -> list[dict]:
     rows = []
     for k, s in enumerate(r.signers, 1):
         place_fields(s, "mandat")
+        _mark_surname_only(s)  # once the name is complete (a first name may come from the sender)
         if withdrawn and (r.withdrawn_only is None or k - 1 in r.withdrawn_only):
             status, reason = ExtractStatus.WITHDRAWN, f"signature retirée par le message {withdrawn}"
         elif s.has_name:

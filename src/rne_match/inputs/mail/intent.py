@@ -109,7 +109,7 @@ _PASS_ON = r"(?:transmettre|ajouter|envoyer|inscrire|rajouter|mettre|faire suivr
 # extraction time.
 _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("sign",),
-     r"(?<!\bsi )(?<!\bs['’])\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign(?!er(?:ai|ais|ait|ions|iez|aient)\b)\w*|"
+     r"(?<!\bsi )(?<!\bs['’])\bje\s+(?:la\s+|le\s+|l['’](?:ai\s+)?|vous\s+)?(?:co-?)?sign(?!er(?:ai|ais|ait|ions|iez|aient)?\b)\w*|"  # (not « puis-je signer ? »)
      r"\bsignons\b|\bsignent\b|\b(?:il|elle|qui)\s+(?:le\s+|la\s+)?signe(?:\s+(?:aussi|[ée]galement|(?:bien\s+)?volontiers|avec plaisir))?\s*(?:l['’]|votre\s|cet(?:te)?\s|la\s|[.!]|$)|"
      r"\bsigne\s+(?:la|cette|votre|le|les)\b|\bsigne\s+l['’]|"
      r"(?<!\bont )(?<!\bavez )(?<!\bavons )(?<!\bont d[ée]j[àa] )\bsign[ée]e?s?\s*:|^\s*sign[ée]e?\b|^\s*(?:ma\s+)?signature\s*:?\s*$|"
@@ -134,6 +134,7 @@ _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("compt",), r"\bme\s+compt\w*\s+parmi\s+les\s+signataires|\bcompter sur (?:ma|notre|son) (?:signature|soutien)|\bcomptez sur (?:moi|nous)\b|\bcompt\w*[- ](?:moi|nous)\s+parmi\b"),
     (("moi", "nous"), r"\b(?:mett|inscriv|rajout)\w*[- ](?:moi|nous)\s+(?:sur|dans|parmi)\b"),
     (("liste",), r"^\s*pour la liste\s*:"),
+    (("signataire",), r"^\W*signataire\s+(?:de\s+l['’]appel|de\s+(?:la|cette)\s+(?:tribune|p[ée]tition)|de\s+cet\s+appel)\s*[.!]?\s*$"),
     (("oui",), r"(?<!\bsi )(?<!\bs['’])\bc['’ ]?est\s+(?:un\s+)?oui\b"),
     (("ok pour", "bon pour", "+"), r"\bok pour\b|^\s*\+\s?1\b|\bbon pour (?:signature|accord)\b"),
     (("fait",), r"^\W*c['’]?(?:est)?\s*fait\b"),
@@ -251,12 +252,19 @@ def is_automatic(msg: MailMessage) -> Intent | None:
 # a signer's filled fields, which are that signer's words.
 _FORM_NOTIFICATION = re.compile(r"\bnouvelle\s+(?:signature|r[ée]ponse|soumission|inscription|entr[ée]e)\b|"
                                 r"\bnew\s+(?:form\s+)?(?:submission|response|entry)\b|\br[ée]ponse\s+(?:au|du)\s+formulaire\b|"
-                                r"\b(?:envoy[ée]|soumis|transmis)e?\s+(?:via|depuis|par)\s+(?:le\s+)?formulaire\b", re.I)
+                                r"\b(?:envoy[ée]|soumis|transmis)e?\s+(?:via|depuis|par)\s+(?:le\s+)?formulaire\b|"
+                                r"\bnouveau\s+message\s+(?:depuis|via|du)\s+(?:le\s+)?formulaire\b|\bvaleurs\s+soumises\b|\bsoumis\s+par\s*:", re.I)
+
+
+# (or its text is the form's fields: « Nom : FLABA / Prénom : Mathieu / Mandat (liste) : … » under « [Contact] Signature »)
+_FORM_FIELDS = re.compile(r"^\W*(?:votre\s+)?nom\b[^:\n]{0,20}:[^\n]*\n(?:[^\n]*\n){0,3}?\W*(?:votre\s+)?(?:pr[ée]nom|mandat)\b[^:\n]{0,20}:",
+                          re.I | re.M)
 
 
 def is_form_notification(msg: MailMessage) -> bool:
     """A notification of the organisers' web form: its subject or its text says so."""
-    return bool(_FORM_NOTIFICATION.search(msg.subject) or _FORM_NOTIFICATION.search(msg.body[:3000]))
+    head = msg.body[:3000]
+    return bool(_FORM_NOTIFICATION.search(msg.subject) or _FORM_NOTIFICATION.search(head) or _FORM_FIELDS.search(head))
 
 
 def says_it_signs(text: str) -> bool:

@@ -69,7 +69,9 @@ def place_fields(signer: Signer, rule: str) -> None:
             m = re.search(rf"(?:,|\s[-–—])\s*((?:la |le |les |l['’])?[{initial}][\w'’ -]*?)"
                           r"\s*(?:\((?:\d{2,3}|2[AB]|[^)]*)\))?\s*$", first)
         if m:
-            signer.set("commune", m.group(1), rule)
+            # « Telgruc sur Mer », written without hyphens: the « sur » is the commune's own
+            wider = re.search(rf"([{UPPER}][\w'’-]*\s+(?:sur|sous|en|l[èe]s)\s+){re.escape(m.group(1))}\s*(?:\(|$)", first)
+            signer.set("commune", (wider.group(1) if wider else "") + m.group(1), rule)
 CAPITALISED_WORD = rf"[{UPPER}][\w'’-]+"  # a word as names are written: « Jean-Pierre », « DUPONT »
 
 

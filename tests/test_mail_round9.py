@@ -1,0 +1,183 @@
+"""E-mail intake, round 9: fields typed without labels, staff passing on their official's signature, phone
+shorthand and dictated text, refusals said as disagreement, web-form notifications of several form
+services, titles whose place is said otherwise. Found missing on the nineteenth to twenty-first held-out
+mailboxes (each measured once before these rules); every example here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from rne_match.domain.mandates import parse_mandate
+from rne_match.inputs.freetext import mandate_span
+
+from .test_mail_intent import mail, rows
+
+REPLY = {"subject": "Re: Appel", "reply_to": "call@collectif.example"}
+FORM = {"sender": "Collectif <noreply@collectif.example>", "to": "tribune@collectif.example"}
+
+
+def _signers(*messages) -> list[tuple[str, str]]:
+    return [(r["nom_complet"] or f"{r['prenom']} {r['nom']}".strip(), r["mandat"]) for r in rows(*messages)
+            if r["extraction_statut"] == "signataire"]
+
+
+def _row(body: str, **kw) -> dict:
+    return rows(mail(1, body, **kw))[0]
+
+
+@pytest.mark.parametrize("line", [
+    "DURAND ; Hélène ; Maire ; Commune de Sury (42)",
+    "DURAND | Hélène | Maire | Sury (42)",
+    "DURAND / Hélène / Maire / Sury (42)",
+    "DURAND\tHélène\tMaire\tSury (42)",
+])
+def test_the_fields_the_call_asked_for_typed_without_labels_name_the_signer(line):
+    (name, mandate), = _signers(mail(1, f"Je signe.\n\n{line}\n\nCordialement", **REPLY))
+    assert name == "DURAND Hélène" and parse_mandate(mandate).place == "sury"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Suite à votre courriel, je vous confirme mon adhésion à l'appel des élu·es.",
+    "J'adhère pleinement à votre appel.",
+    "Je souscris sans réserve à cet appel.",
+])
+def test_adhering_to_the_call_signs(sentence):
+    assert _signers(mail(1, f"Madame, Monsieur,\n\n{sentence}\n\nPaul ROUX, maire de Sury (42)", **REPLY)) \
+        == [("Paul ROUX", "maire de Sury (42)")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Je ne suis pas d'accord avec cet appel.",
+    "Je n'adhère pas à ce texte.",
+    "Je ne partage pas votre analyse.",
+])
+def test_disagreeing_above_a_name_and_title_refuses_and_says_so(sentence):
+    row = _row(f"Bonjour,\n{sentence}\nPaul ROUX, maire de Sury (42)", **REPLY)
+    assert row["extraction_statut"] == "aucun_signataire"
+    assert row["extraction_raison"].startswith("refus de signer (« Je n")
+
+
+def test_disagreeing_on_a_point_but_signing_signs():
+    assert _signers(mail(1, "Je ne suis pas d'accord sur tout, mais je signe.\nPaul ROUX, maire de Sury (42)", **REPLY))
+
+
+def test_a_renewed_membership_of_an_association_is_no_signature_word():
+    row = _row("Merci pour la lettre. Mon adhésion à l'association des maires est renouvelée.", **REPLY)
+    assert row["intention"] != "signe"
+
+
+def test_the_writer_who_signs_too_under_the_colleagues_they_list_is_a_signer():
+    body = ("Bonjour,\n\nles collègues suivants m'ont demandé de transmettre leur signature :\n\n"
+            "- Nicole GENIN, Maire de Saint-Sorlin\n- Raymond MASLO, Maire de la Morte\n\n"
+            "Et bien entendu je signe moi aussi.\n\nAmitiés\n\nGérard Baup\nMaire de Cornillon (38)\n")
+    assert [n for n, _ in _signers(mail(1, body, **REPLY))] == ["Nicole GENIN", "Raymond MASLO", "Gérard Baup"]
+
+
+@pytest.mark.parametrize("body, name, place", [
+    ("Bonjour,\nJe vous transmets la signature de Mme le Maire : Anne Vidalot, maire de Sury-le-Comtal.\n\n"
+     "Cordialement,\nNadia Bel\nSecrétaire de mairie", "Anne Vidalot", "sury le comtal"),
+    ("Madame, Monsieur,\nVeuillez trouver ci-dessous la signature de notre maire, Paul Roux.\n\nCordialement,\n"
+     "Nadia Bel, secrétaire de mairie", "Paul Roux", ""),
+    ("Bonjour,\nLe maire signe : DURAND Hélène.\nNadia (secrétariat)", "DURAND Hélène", ""),
+    ("Bonjour,\nle maire me charge de vous dire qu'il signe\nPaul ROUX, Sury-le-Comtal\nbonne journée\nNadia",
+     "Paul ROUX", "sury le comtal"),
+])
+def test_staff_passing_on_their_officials_signature_name_the_official(body, name, place):
+    (signer, mandate), = _signers(mail(1, body, sender="Mairie <mairie.sury@orange.fr>", **REPLY))
+    assert signer == name and parse_mandate(mandate).place == place
+
+
+def test_a_name_under_the_words_the_mayor_signs_and_over_a_staff_title_is_the_staff_members():
+    assert _signers(mail(1, "Bonjour,\nLa maire signe.\nAnne DUVAL\nSecrétariat de mairie", **REPLY)) == []
+
+
+def test_a_surname_with_the_first_name_given_apart_is_the_officials_full_name():
+    body = ("Bonjour,\nÀ la demande de Monsieur Roux, maire, je vous confirme son soutien à l'appel. "
+            "Son prénom : Paul.\n\nCordialement,\nNadia Bel")
+    assert _signers(mail(1, body, sender="Mairie <mairie.sury@orange.fr>", **REPLY))[0][0] == "Paul Roux"
+
+
+def test_a_surname_without_first_name_is_shown_to_confirm_not_verified():
+    body = "Bonjour,\nÀ la demande de Monsieur Roux, Maire de Sury, je vous confirme qu'il signe l'appel.\nNadia Bel"
+    row = rows(mail(1, body, sender="Mairie <mairie.sury@orange.fr>", **REPLY))[0]
+    assert row["nom_complet"] == "Roux" and row["a_confirmer"].startswith("prénom absent")
+
+
+@pytest.mark.parametrize("body, name, title", [
+    ("jsigne. Paul ROUX cm Sury", "Paul ROUX", "cm Sury"),
+    ("Signé 👍 Marie LAGARDE - 2e adj Saint-Germier", "Marie LAGARDE", "2e adj Saint-Germier"),
+    ("BONJOUR JE SINGE PAUL ROUX CONSEILLER MUNICIPAL CONDOM MERCI A VOUS", "PAUL ROUX", "CONSEILLER MUNICIPAL CONDOM"),
+])
+def test_phone_shorthand_names_the_signer_and_the_title(body, name, title):
+    assert _signers(mail(1, body, sender="<x@orange.fr>")) == [(name, title)]
+
+
+def test_jsigne_in_the_middle_of_a_line_signs():
+    assert _row("Bjr jsuis cm a Sury (42) jsigne evidemment. Paul Roux.", sender="Paul Roux <p@x.fr>")["intention"] == "signe"
+
+
+def test_centimetres_are_no_municipal_councillor():
+    assert mandate_span("Il est tombé 12 cm de neige à Condom.") is None
+
+
+def test_a_dictated_message_is_read_with_the_punctuation_it_dictates():
+    body = "bonjour virgule je signe l'appel point je suis conseiller municipal de sury point cordialement paul roux"
+    assert _signers(mail(1, body, sender="<p.roux@free.fr>")) == [("paul roux", "conseiller municipal de sury")]
+
+
+def test_puis_je_signer_is_a_question():
+    body = ("Bonjour,\nJe suis adjoint au maire du 13e arrondissement de Paris : puis-je signer, ou l'appel est-il "
+            "réservé aux conseils municipaux ?\nFlorent DUVAL\nAdjoint au maire du 13e arrondissement de Paris")
+    assert _row(body, **REPLY)["intention"] == "question"
+
+
+@pytest.mark.parametrize("body", [
+    "Nouveau message depuis le formulaire du site\n\nNom : ROUX\nPrénom : Paul\nMandat : Conseiller municipal\nCommune : Sury",
+    "Soumis par : Anonyme\nValeurs soumises :\n\nVotre nom\nROUX\n\nVotre prénom\nPaul\n\nVotre mandat\n"
+    "Conseiller municipal\n\nVotre commune\nSury",
+    "Nouvelle entrée\n|\n\n| Nom\n\n| | ROUX\n\n| Prénom\n\n| | Paul\n\n| Mandat\n\n| | Conseiller municipal\n\n"
+    "| Commune\n\n| | Sury",
+    "Civilité : M.\nNom : ROUX\nPrénom : Paul\nMandat (liste) : Conseiller municipal\nCommune (code postal) : Sury",
+    "Nouvelle réponse\n\n1. Quel est votre nom ?\nPaul ROUX\n\n2. Quel est votre mandat ?\nConseiller municipal\n\n"
+    "3. Dans quelle commune ?\nSury",
+])
+def test_a_web_form_notification_of_any_form_service_names_its_submitter(body):
+    tribune = mail(1, "Appel des élu·es. Pour signer, répondez.", sender="Collectif <tribune@collectif.example>",
+                   to="liste@collectif.example")
+    (row,) = [r for r in rows(tribune, mail(2, body, **FORM)) if r["extraction_statut"] == "signataire"]
+    assert (row["nom_complet"] or f"{row['prenom']} {row['nom']}".strip()) == "Paul ROUX"
+    assert parse_mandate(row["mandat"]).kind == "cm" and row["commune"] == "Sury"
+
+
+def test_a_form_notification_names_its_submitter_from_its_de_line():
+    tribune = mail(1, "Appel. Pour signer, répondez.", sender="Collectif <tribune@collectif.example>", to="l@collectif.example")
+    body = "De : Paul ROUX <p.roux@bbox.fr>\nObjet : Signature\n\nCorps du message :\nJe signe.\n\nMandat : conseiller municipal\nCommune : Sury (42)"
+    (row,) = [r for r in rows(tribune, mail(2, body, subject="Nouveau message depuis le formulaire du site", **FORM))
+              if r["extraction_statut"] == "signataire"]
+    assert row["nom_complet"] == "Paul ROUX"
+
+
+@pytest.mark.parametrize("text, place, dep", [
+    ("CONSEILLERE DEPARTEMENTALE DE L'OISE CANTON CLERMONT", "clermont", "60"),
+    ("conseillère départementale de l'Oise, canton de Clermont", "clermont", "60"),
+    ("5e adjointe – transition écologique", "", None),
+    ("1er adjoint (éducation)", "", None),
+    ("adjoint au maire en charge : culture", "", None),
+    ("conseiller municipal délégué aux sports (vaux-sur-vienne)", "vaux sur vienne", None),
+    ("membre du conseil municipal de Rochemaure (07)", "rochemaure", "07"),
+    ("opposition municipale, Telgruc sur Mer, Finistère", "telgruc sur mer", "29"),
+    ("Élu pour la première fois en mars au conseil municipal de Sury", "sury", None),
+    ("C.M. Saint-Agnan - 89", "saint agnan", "89"),
+    ("deuxième adjoint au mère de malabat", "malabat", None),
+])
+def test_titles_and_places_said_otherwise(text, place, dep):
+    m = parse_mandate(text)
+    assert (m.place, m.code_departement) == (place, dep) and m.kind is not None
+
+
+@pytest.mark.parametrize("line, mandate", [
+    ("Paul ROUX – conseiller communautaire, conseiller municipal de Killem", "conseiller municipal de Killem"),
+    ("Paul ROUX, Conseillère municipale, Bretx 31", "Conseillère municipale, Bretx (31)"),
+])
+def test_the_title_the_registry_can_check_is_kept(line, mandate):
+    assert _signers(mail(1, f"Je signe.\n{line}", **REPLY))[0][1] == mandate
