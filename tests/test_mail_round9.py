@@ -160,6 +160,9 @@ def test_a_form_notification_names_its_submitter_from_its_de_line():
 @pytest.mark.parametrize("text, place, dep", [
     ("CONSEILLERE DEPARTEMENTALE DE L'OISE CANTON CLERMONT", "clermont", "60"),
     ("conseillère départementale de l'Oise, canton de Clermont", "clermont", "60"),
+    ("conseiller départemental, Département du Cher – canton de Saint-Martin-d'Auxigny", "saint martin d auxigny", "18"),
+    ("Conseillère régionale (section du Pas-de-Calais)", "pas de calais", "62"),
+    ("maire (cuverville, calvados)", "cuverville", "14"),
     ("5e adjointe – transition écologique", "", None),
     ("1er adjoint (éducation)", "", None),
     ("adjoint au maire en charge : culture", "", None),

@@ -300,7 +300,9 @@ _LOWER_SEGMENT = re.compile(r"\s[–—-]\s(?-i:[a-zà-ÿ])[^,;()\[\]–—\d]*?
 
 def _no_commune(m: re.Match) -> str:
     """The segment, unless none of its parts names a commune or a département (« (cuverville, calvados) »,
-    « - st-marcel-sur-aude » stay)."""
+    « - st-marcel-sur-aude » stay) or it holds a capitalised word (« (section du Pas-de-Calais) »)."""
+    if any(c.isupper() for c in m.group(0)):
+        return m.group(0)
     for part in re.split(r"[,/]", m.group(0).strip(" ()–—-")):
         folded = _SAINT.sub(lambda x: "saint" if x.group(1) == "st" else "sainte", fold(part))
         if folded in commune_names() or folded in DEP_BY_NAME:
@@ -374,10 +376,12 @@ def _place_and_dep(folded_rest: str, raw: str, kind: str | None) -> tuple[str, s
         if stripped or kind in ("cd", "cr"):
             dep = dep or DEP_BY_NAME[seg]
             place = re.sub(r"\s+", " ", stripped)
+    if kind == "cd":  # « …, Département du Cher – canton de Saint-Martin-d'Auxigny »: the canton's name
+        place = re.sub(r"^canton (?:de |du |des |d )?(?=\S)", "", place)
     return place, dep
 
 
-_DEP_THEN_CANTON = re.compile(r"^(?P<title>.*?\bd[ée]partementa\w*)\s+(?:du|de la|de l['’]|des|de|d['’])\s*(?P<dep>[^(),–—]+?)"
+_DEP_THEN_CANTON = re.compile(r"^(?P<title>.*?\bd[ée]partementa\w*)\s+(?:du|de la|de l['’]|des|de|d['’])\s*(?P<dep>(?!canton\b)[^\s(),–—][^(),–—]*?)"
                               r"\s*(?:\(\s*canton\s+(?:de\s+|d['’]\s*|du\s+)?(?P<canton>[^)]+)\)|"
                               # (or without brackets: « … DE L'OISE CANTON CLERMONT », « … de l'Oise, canton de Clermont »)
                               r"[,–—-]?\s*canton\s+(?:de\s+|d['’]\s*|du\s+)?(?P<bare>[^(),]+?))(?P<code>\s*\((?:\d{2,3}|2[AB])\))?\s*$",

@@ -257,8 +257,9 @@ _FORM_NOTIFICATION = re.compile(r"\bnouvelle\s+(?:signature|r[ée]ponse|soumissi
 
 
 # (or its text is the form's fields: « Nom : FLABA / Prénom : Mathieu / Mandat (liste) : … » under « [Contact] Signature »)
-_FORM_FIELDS = re.compile(r"^\W*(?:votre\s+)?nom\b[^:\n]{0,20}:[^\n]*\n(?:[^\n]*\n){0,3}?\W*(?:votre\s+)?(?:pr[ée]nom|mandat)\b[^:\n]{0,20}:",
-                          re.I | re.M)
+# (filled in, and not quoted: the organisers' own template « Nom : / Prénom : / Mandat : » asking for them is no form)
+_FORM_FIELDS = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?(?:votre\s+)?nom\b[^:\n>]{0,20}:[ \t]*[^\s.…_][^\n]*\n(?:[^\n]*\n){0,3}?"
+                          r"[ \t]*(?:[-*•][ \t]*)?(?:votre\s+)?(?:pr[ée]nom|mandat)\b[^:\n>]{0,20}:[ \t]*[^\s.…_]", re.I | re.M)
 
 
 def is_form_notification(msg: MailMessage) -> bool:
