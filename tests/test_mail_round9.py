@@ -184,3 +184,28 @@ def test_titles_and_places_said_otherwise(text, place, dep):
 ])
 def test_the_title_the_registry_can_check_is_kept(line, mandate):
     assert _signers(mail(1, f"Je signe.\n{line}", **REPLY))[0][1] == mandate
+
+
+def test_the_signer_in_brackets_after_ma_signature_is_read_in_a_long_sentence():
+    body = ("Bonjour,\n\nVous pouvez compter sur ma signature (Didier Marnac, maire de Sury), même si je doute qu'une "
+            "pétition de plus suffise.\n\nAvec mes salutations,\nD. M.")
+    assert _signers(mail(1, body, **REPLY)) == [("Didier Marnac", "maire de Sury")]
+
+
+def test_a_list_mixing_name_comma_title_and_name_bracketed_title_keeps_all_of_them():
+    body = ("Signent : Christophe RANDO, maire, ainsi que Alain DUPRAT (1er adjoint au maire) "
+            "et Régis BENVENO (conseiller municipal).")
+    assert [n for n, _ in _signers(mail(1, body, **REPLY))] == ["Christophe RANDO", "Alain DUPRAT", "Régis BENVENO"]
+
+
+@pytest.mark.parametrize("block, mandate", [
+    ("Françoise DUBUCHE\nVice-présidente de la Métropole Européenne de Lille\n3e adjointe au maire de Péronne-en-Mélantois",
+     "3e adjointe au maire de Péronne-en-Mélantois"),
+    ("DE FRÉMICOURT Hervé\nConseiller municipal\nFlèche (La) - 72", "Conseiller municipal, Flèche (La) - 72"),
+])
+def test_a_message_that_is_only_a_signature_block_signs_with_its_checkable_title_and_place(block, mandate):
+    assert [m for _, m in _signers(mail(1, block, subject="Appel VSA"))] == [mandate]
+
+
+def test_a_closing_formula_under_a_title_is_no_place():
+    assert _signers(mail(1, "Je signe.\nPaul ROUX\nMaire\nCordialement", **REPLY)) == [("Paul ROUX", "Maire")]

@@ -298,6 +298,9 @@ _DELEGATION_CASED = re.compile(_DELEGATION_START + r"\s(?:de|du)\s+(?-i:[A-ZÀ-�
 _LOWER_SEGMENT = re.compile(r"\s[–—-]\s(?-i:[a-zà-ÿ])[^,;()\[\]–—\d]*?(?=$|[,;()\[\]–—])|\s*\((?-i:[a-zà-ÿ])[^()\d]*\)")
 
 
+_ARTICLE_AFTER = re.compile(r"\b([A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ýa-zà-ÿ][\w'’-]*){0,4})\s*\((La|Le|Les|L['’])\)", re.I)
+
+
 def _no_commune(m: re.Match) -> str:
     """The segment, unless none of its parts names a commune or a département (« (cuverville, calvados) »,
     « - st-marcel-sur-aude » stay) or it holds a capitalised word (« (section du Pas-de-Calais) »)."""
@@ -412,6 +415,7 @@ def parse_mandate(text: str | None) -> Mandate:
     delegation = _DELEGATION_CASED if text and not text.islower() else _DELEGATION
     raw = _SUR.sub("sur ", _INNER_BRACKET.sub(" ", delegation.sub(" ", text or "")))
     raw = _LOWER_SEGMENT.sub(_no_commune, raw)
+    raw = _ARTICLE_AFTER.sub(r"\2 \1", raw)  # « Flèche (La) », as official lists sort communes: « La Flèche »
     # « conseillère départementale des Pyrénées-Atlantiques (canton de Bayonne-2) »: the canton is the place
     raw = _DEP_THEN_CANTON.sub(_canton_first, raw)
     if "circ" in raw.lower():  # « Député de la 7e circonscription du Var »: the département is the place

@@ -469,6 +469,9 @@ _BLOCK_EXTRA = re.compile(r"^(?:--+|__+|(?:t[ée]l|tel|mob|port|fax)\b.*|(?:\+33
                           r"chemin|route|bd|boulevard|grande rue|impasse|all[ée]e)\b.*|(?:F-)?\d{5}\s+\S.*)$", re.I)
 
 
+_SENTENCE_WORDS = re.compile(r"\b(?:je|j['’]|nous|vous|il|elle|est|sont|suis|sommes)\b", re.I)
+
+
 def _only_a_signature(body: list[str], signers: list[Signer]) -> bool:
     """The writer's words are a signature block alone: past a greeting, every line is the signer's
     name, mandate or party (« Marie DUPONT / cons. mun. Sury (42) »), no sentence around it."""
@@ -477,7 +480,12 @@ def _only_a_signature(body: list[str], signers: list[Signer]) -> bool:
     if not lines or len(lines) > 4:
         return False
     said = [fold(v) for s in signers for k, v in s.fields.items() if k in ("nom_complet", "nom", "prenom", "mandat")]
+    if not said:
+        return False
+    # (a second title, or the place on its own line: « Vice-présidente de la Métropole / 3e adjointe au maire de X »,
+    # « Conseiller municipal / Flèche (La) - 72 »)
     return all(any(v and v in fold(clean(BULLET.sub("", line))) or fold(clean(line)) in v for v in said) or is_party(line)
+               or (MANDATE_RE.search(line) and not _SENTENCE_WORDS.search(line)) or PLACE_LINE.match(line)
                for line in lines)
 
 

@@ -780,6 +780,9 @@ _NOT_SENTENCE_END = re.compile(r"(?:\b[A-ZÀ-Ý]|\b(?:M|Mme|Mlle|Dr|St|Ste|cons|
                                re.I)
 
 
+_SIGNED_BRACKET = re.compile(r"\b(?:ma\s+signature|je\s+signe|sign[ée]e?|mon\s+soutien|mon\s+nom)\s*\(([^()]{5,120})\)", re.I)
+
+
 def _bracketed_signers(text: str) -> list[Signer]:
     out = []
     for m in _BRACKETED.finditer(text):
@@ -870,8 +873,19 @@ def rule_lines(lines: list[str]) -> list[Signer]:
             continue
         if re.match(r"^(?:je suis|je m['’]appelle)\b", text, re.I):
             continue  # rule_je_suis reads those
+        # « Vous pouvez compter sur ma signature (Didier Meyer, maire de Gorges), même si… »: the signer in brackets
+        signed = _SIGNED_BRACKET.search(text)
+        if signed and (s := _name_then_mandate(signed.group(1), "ligne")):
+            out.append(s)
+            continue
         bracketed = _bracketed_signers(text) if text.count("(") > 1 and not _WILL_DO.search(text) else []
         if len(bracketed) > 1:
+            # « Signent : Christophe RANDE, maire, ainsi que Alain DUPUY (1er adjoint) et … »: a first one written otherwise
+            first = _BRACKETED.search(text)
+            head = re.split(r"\s+(?:ainsi que|et)\s*$", text[:first.start()].rstrip(" ,"))[0] if first else ""
+            lead = _name_then_mandate(head, "ligne") if head and MANDATE_RE.search(head) else None
+            if lead is not None and not any(same_person(b, lead.fields["nom_complet"]) for b in bracketed):
+                out.append(lead)
             out.extend(bracketed)
             continue
         for sentence in _sentences(text):
@@ -929,8 +943,14 @@ def rule_signature_block(lines: list[str]) -> Signer | None:
         if span is None or span[0] > 3:
             continue
         mandate = span[1]
-        # « 4E ADJOINTE AU MAIRE » over « COMMUNE DE TRIGNY (51) »: the place on the next line
-        below = PLACE_LINE.match(clean[i + 1]) if i + 1 < len(clean) else None
+        # « Vice-présidente de la Métropole Européenne de Lille » over « 3e adjointe au maire de X »: the title the
+        # registry lists (an intercommunal one is not checkable)
+        nxt = mandate_span(clean[i + 1]) if i + 1 < len(clean) and not parse_mandate(mandate).kind else None
+        if nxt and nxt[0] == 0 and parse_mandate(nxt[1]).kind not in (None, "epci"):
+            mandate = nxt[1]
+        # « 4E ADJOINTE AU MAIRE » over « COMMUNE DE TRIGNY (51) », « Conseiller municipal » over « Flèche (La) - 72 »:
+        # the place on the next line
+        below = (PLACE_LINE.match(clean[i + 1]) or _PLACE_ALONE.match(clean[i + 1])) if i + 1 < len(clean) else None
         if below and not parse_mandate(mandate).place:
             mandate = f"{mandate}, {below.group(1)}"
         # a title standing alone on its line (not a sentence) may have the name a line or two below
@@ -976,6 +996,11 @@ def rule_shared_block(lines: list[str]) -> list[Signer]:
 
 PLACE_LINE = re.compile(r"^(?:(?:secr[ée]tariat|accueil|services?)\s+(?:de\s+la\s+|de\s+l['’]\s*)?)?(?:commune|mairie|ville)\s+"
                          r"(?:de\s+|d['’]\s*|du\s+)(.{2,60})$", re.I)
+
+# (or the commune alone with its number: « Flèche (La) - 72 », « Sury-le-Comtal (42) », « 42560 Sury »)
+_PLACE_ALONE = re.compile(rf"^(\d{{5}}\s+[{UPPER}][\w'’-]*(?:[ -][\w'’-]+){{0,5}}|"
+                          rf"[{UPPER}][\w'’-]*(?:[ -][\w'’-]+){{0,5}}(?:\s*\((?:La|Le|Les|L['’])\))?"
+                          rf"\s*(?:[-–—,]\s*)?\(?(?:\d{{2,3}}|2[AB])\)?)$")
 
 # (each alternative starts where a run of spaces starts: a line of 40,000 spaces is read in linear time)
 _AFFILIATION = re.compile(r"(?<!\s)\s*(?:[,–—]\s*|\s-\s|\s)(?:groupe|liste|[ée]lue? (?:de|sur) la liste)\b.*$|(?<!\s)\s*\([^)]*\)\s*$",
