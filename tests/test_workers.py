@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ def _in_worker() -> bool:
 
 
 def tag_with_process(part, context):
+    time.sleep(0.005)  # a part takes time, as reading mail does: the worker gets its share
     return [(item, context, "worker" if _in_worker() else "parent") for item in part]
 
 
@@ -28,6 +30,12 @@ def die_in_worker(part, context):
     if _in_worker():
         os._exit(3)
     return [item * 2 for item in part]
+
+
+def sleep_in_worker(part, context):
+    if _in_worker():
+        time.sleep(30)
+    return list(part)
 
 
 def fail_on_seven(part, context):
@@ -65,6 +73,17 @@ def test_a_worker_that_dies_costs_only_time():
     finally:
         helper.close()
     assert out == [i * 2 for i in range(500)]
+
+
+def test_a_worker_slower_than_this_process_is_never_waited_for():
+    helper = _ready_helper()
+    try:
+        start = time.perf_counter()
+        out = shared(sleep_in_worker, list(range(40)), helper=helper, chunk=10)
+        elapsed = time.perf_counter() - start
+    finally:
+        helper.close()
+    assert out == list(range(40)) and elapsed < 5
 
 
 def test_an_error_of_the_work_itself_is_raised_here_with_its_type():

@@ -74,18 +74,13 @@ class Helper:
                 task[0].set_exception(exc)
 
     def close(self) -> None:
-        """Ends the worker: at once if it is still importing (nothing was given to it), else once it has
-        read the end of its pipe."""
+        """Ends the worker at once: it holds nothing to save, and a part it may still be reading was
+        done here already."""
         self._tasks.put(None)
-        if not self.ready.done():
-            self.proc.kill()
+        self.proc.kill()
         with suppress(OSError):
             self.proc.stdin.close()
-        try:
-            self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        self.proc.wait()
 
 
 @contextmanager
@@ -129,7 +124,14 @@ def shared(fn: Callable[[Sequence[T], Any], list[R]], items: Sequence[T], contex
         results[start] = fn(part, context)
         done(len(part))
         collect(wait=False)
-    collect(wait=True)
+    # The worker's last parts: a slow worker (a busy machine) is never waited for — what it has not
+    # finished is done here, and its late answers are dropped.
+    while flying:
+        collect(wait=False)
+        if flying:
+            start, part, _ = flying.pop()
+            results[start] = fn(part, context)
+            done(len(part))
     return [r for start in sorted(results) for r in results[start]]
 
 
