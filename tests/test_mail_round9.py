@@ -209,3 +209,52 @@ def test_a_message_that_is_only_a_signature_block_signs_with_its_checkable_title
 
 def test_a_closing_formula_under_a_title_is_no_place():
     assert _signers(mail(1, "Je signe.\nPaul ROUX\nMaire\nCordialement", **REPLY)) == [("Paul ROUX", "Maire")]
+
+
+def test_a_thank_you_after_the_signature_is_its_own_row_and_the_signature_is_written_once():
+    call = mail(1, "Appel des élu·es. Pour signer, répondez.", sender="Collectif <tribune@collectif.example>",
+                to="liste@collectif.example")
+    sign = mail(2, "Je signe l'appel.\nPaul Roux", sender="Paul Roux <p.roux@orange.fr>", subject="Re: Appel", reply_to="m1@test")
+    org = mail(3, "Merci ! Quel est votre mandat ?", sender="Collectif <tribune@collectif.example>", to="p.roux@orange.fr",
+               subject="Re: Appel", reply_to="m2@test")
+    mandate = mail(4, "Maire de Sury (42).", sender="Paul Roux <p.roux@orange.fr>", subject="Re: Appel", reply_to="m3@test")
+    thanks = mail(5, "Merci à vous et bon courage !", sender="Paul Roux <p.roux@orange.fr>", subject="Re: Appel", reply_to="m3@test")
+    out = rows(call, sign, org, mandate, thanks)
+    sources = [s for r in out for s in r["source"].split(" ; ")]
+    assert sorted(sources) == ["001.eml", "002.eml", "003.eml", "004.eml", "005.eml"]
+    assert sum(r["extraction_statut"] == "signataire" for r in out) == 1
+
+
+def test_a_name_correction_said_with_thanks_corrects_the_signature():
+    sign = mail(1, "Je signe. Paul Rou, maire de Sury (42)", sender="Paul Roux <p.roux@orange.fr>")
+    fix = mail(2, "Petite correction : mon nom s'écrit ROUX, pas Rou. Merci !", sender="Paul Roux <p.roux@orange.fr>",
+               subject="Re: Tribune", reply_to="m1@test")
+    (signer,) = [r for r in rows(sign, fix) if r["extraction_statut"] == "signataire"]
+    assert signer["nom_complet"].endswith("ROUX") and "002.eml" in signer["source"]
+
+
+def test_je_m_y_associe_signs_even_after_a_thank_you():
+    body = "Merci pour cette initiative, je m'y associe bien volontiers.\n\nPaul ROUX\nMaire\nCommune de Sury (42)"
+    assert _row(body, **REPLY)["intention"] == "signe"
+
+
+@pytest.mark.parametrize("head, items, title", [
+    ("Au nom du groupe écologiste du conseil départemental de la Loire, voici nos signatures :",
+     "• Anne DURAND (canton de Feurs)\n• Paul ROUX (canton de Boën)", "conseiller départemental de la Loire (canton de Feurs)"),
+    ("Plusieurs élu·es de notre groupe au conseil régional de Bretagne souhaitent signer :",
+     "1. Anne Durand\n2. Paul Roux", "conseiller régional de Bretagne"),
+])
+def test_a_group_list_under_its_council_signs_with_that_council(head, items, title):
+    body = f"Bonjour,\n\n{head}\n\n{items}\n\nEt moi-même, bien sûr.\n\nCordialement,\nMarie Vidal\nPrésidente du groupe, {title.split(' (')[0]}"
+    signers = _signers(mail(1, body, **REPLY))
+    assert signers[0][1] == title and len(signers) == 3
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    ("Élu CTM – Collectivité Territoriale de Martinique", "ma", "martinique"),
+    ("élue à la CTG", "ma", "guyane"),
+    ("Élue des 13e et 14e arrondissements de Marseille", "ca", "marseille"),
+])
+def test_overseas_assemblies_and_sectors_said_by_their_initials_or_numbers(text, kind, place):
+    m = parse_mandate(text)
+    assert (m.kind, m.place) == (kind, place)

@@ -129,11 +129,16 @@ _SYNONYMS: list[tuple[str, str]] = [
     # « conseillère du 3e arrondissement » (folding drops the number: « du e »)
     (r"\bmaire (?:de la mairie )?(?:du|des) (?:e|er|eme)(?: et (?:e|er|eme))?(?: (?:arrondissements?|secteurs?))?\b",
      "maire d arrondissement"),
-    (r"\b(conseill(?:er|ere)s?) (?:du|des) (?:e|er|eme)(?: et (?:e|er|eme))? (?:arrondissements?|secteurs?)\b",
-     r"\1 d arrondissement"),
+    (r"\b(conseill(?:er|ere)s?|elue?s?) (?:du|des) (?:e|er|eme)(?: et (?:e|er|eme))? (?:arrondissements?|secteurs?)\b",
+     "conseiller d arrondissement"),
     # « maire de la commune déléguée d'Échemiré »: a maire délégué
     (r"\bmaire de la commune deleguee\b", "maire delegue"),
     (r"\bsection (?:du |de la |de l |des |de )?", ""),  # « conseillère régionale (section du Pas-de-Calais) »
+    # « Élu CTM – Collectivité Territoriale de Martinique », « élue à la CTG »: a member of its assembly
+    (r"\b(?:elue?s?|conseill(?:er|ere)s?|membre) (?:a la |de la )?(?:(?:ctm|ctg)(?: collectivite territoriale)?|collectivite territoriale)"
+     r" (?:de )?(martinique|guyane)\b", r"conseiller a l assemblee de \1"),
+    (r"\belue?s? (?:a la |de la )?ctm\b", "conseiller a l assemblee de martinique"),
+    (r"\belue?s? (?:a la |de la )?ctg\b", "conseiller a l assemblee de guyane"),
     (r"\b(?:ctg|ctm)\b", " "),  # collectivité territoriale de Guyane / de Martinique
     (r"\b(?:cons|cllr|conseil) (mun|municipa\w*)\b", "conseiller municipal"),
     (r"\b(?:cons|cllr) (?:dep|dept|depart\w*)\b", "conseiller departemental"),

@@ -63,7 +63,7 @@ _FULL_NAME_FIX = re.compile(rf"\b(?:je suis|je m['’]appelle|il faut lire|(?:mo
                             rf"((?:{CAPITALISED_WORD}\s+){{1,3}}{CAPITALISED_WORD})", re.I)
 
 
-_WORD_FIX = re.compile(rf"(?:(?:^|[.!,:]\s*|\n)c['’]est|\bmon nom (?:complet |de famille )?(?:est|s['’][ée]crit))\s+({CAPITALISED_WORD})\s*(?:[:;.!(]|$)",
+_WORD_FIX = re.compile(rf"(?:(?:^|[.!,:]\s*|\n)c['’]est|\bmon nom (?:complet |de famille )?(?:est|s['’][ée]crit))\s+({CAPITALISED_WORD})\s*(?:[:;.!(,]|$)",
                        re.I | re.M)
 
 
@@ -165,7 +165,9 @@ def assemble(readings: list[Reading]) -> list[Reading]:
         contributing = [g for g in group if g.intent in (Intent.SIGNS, Intent.CONFIRMS, Intent.OTHER) and g.signers]
         # « Confirmé ! » alone completes the signature it answers: listed in its source, not a row
         confirming = [g for g in group if g.intent == Intent.CONFIRMS and not g.signers]
-        if (contributing and any(g.intent.yields_signers for g in contributing + confirming)
+        # (only from one of the messages merged: a message of the same writer that adds nothing — a thank-you
+        # after the signature — stays a row of its own, and the signature is not written twice)
+        if (any(g is r for g in contributing + confirming) and any(g.intent.yields_signers for g in contributing + confirming)
                 and len(contributing) + len(confirming) > 1
                 and all(len(g.signers) == 1 for g in contributing) and _one_person(contributing)):
             merged = _merge(contributing)

@@ -754,6 +754,8 @@ def read_message(msg: MailMessage, organisers: frozenset[str] = frozenset(),
     # sends the rows without a mandate to review)
     explicit = explicit or sum(s.name_rule == "tableau" for s in signers) > 1
     intent = classify(msg, "\n".join(words), organisers, explicit, forwarded=bool(parts.forwarded) or notification)
+    if intent == Intent.THANKS and name_correction(text):
+        intent = Intent.OTHER  # « Petite correction : mon nom s'écrit ZAÏTER, pas Zaïer. Merci ! »: completes the signature
     if not intent.yields_signers and intent != Intent.OTHER:
         return Reading(msg, intent, [], REASONS[intent])
     if intent == Intent.OTHER:

@@ -117,7 +117,7 @@ _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"\bsignature\s*:?\s*(?:ok|oui|valid[ée]e?)\b(?!\s+si\b)|\b(?:transmet\w*|envoie|adresse|fais suivre)\b[^.\n?]{0,60}\b(?:sa|leur)\s+signature\b|"
      r"\bsignature (?:pour|de|à)\b|^\s*signature\s*:\s*\S|"
      r"\b(?:compter|inscrire|ajouter|faire figurer)\b[^.?\n]{0,25}\b(?:parmi|sur la liste des|[àa] la liste des|aux)\s+(?:les\s+)?signataires|"
-     r"\bma signature\b|\bvaut\s+(?:ma\s+|notre\s+)?signature\b|\b(?:d[ée]cision|accord|volont[ée])\s+(?:de|pour)\s+signer\b|"
+     r"\bma signature\b|\bvoici\s+(?:nos|leurs)\s+signatures\b|\bvaut\s+(?:ma\s+|notre\s+)?signature\b|\b(?:d[ée]cision|accord|volont[ée])\s+(?:de|pour)\s+signer\b|"
      r"\bsignature ci-dessous\b|\bje\s+(?:viens|prends le temps|tiens|m['’]empresse|suis (?:heureux|heureuse|fi[eè]re?|ravie?)|ai le plaisir)\s+"
      r"(?:de\s+|d['’]|[àa]\s+)(?:le\s+|la\s+)?signer\b|\bsouhaite(?:nt)? signer|\bsouhait\w*\s+de\s+signer|^\W*j['’ ]?signe\b|\bjsigne\b|"
      r"(?-i:[A-ZÀ-Þ][\w'’-]+)\s+signe\s*(?:[.!]|l['’]appel|votre appel|cet appel)|(?:^|[.!]\s+)\W*signataires?\s*:\s*\S|"
@@ -127,7 +127,7 @@ _SIGNING_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
      + r"\s+(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\b|"
      r"(?<!\bpas )(?<!\bne )\b(?:mett|inscri|rajout)\w*\s+(?:mon|ma|notre|nos)\s+(?:nom|signature)s?\b|"
      r"\bajout\w*\s+(?:mon|ma|notre|nos|le|son)\s+(?:nom|signature)|\b(?:mon|son|notre|leur)\s+nom\s+(?:soit\s+publi|figure\b)"),
-    (("associ",), r"\bm['’ ]?associe|\bs['’]associe|\bnous associons"),
+    (("associ",), r"\bm['’ ]?(?:y\s+)?associe|\bs['’](?:y\s+)?associe|\bnous (?:nous )?(?:y )?associons"),  # « je m'y associe »
     (("sout",), r"(?<!\bvos )(?<!\bnos )(?<!\bdes )(?<!\bles )(?<!\bmes )(?<!\bses )\bsoutiens\b|\bsoutient\b|\bsoutenons\b|"
                 r"\b(?:mon|notre|tout mon|tout notre|plein) soutien\b|\bapport\w*\s+(?:mon|son|notre|leur)\s+(?:entier\s+|plein\s+)?soutien\b"),
     (("ajout",), r"\bvous pouvez (?:m['’]|nous )?ajouter|\bajoutez[- ]moi|\bm['’]ajouter\b"),

@@ -485,18 +485,24 @@ def rule_roster(lines: list[str]) -> list[Signer]:
     return []
 
 
-_SIGNATORIES_HEAD = re.compile(r"(?:\bsignataires|\bsignent(?:\s+l['’]\w+)?|\bnous signons(?:\s+l['’]\w+)?)\s*:\s*$", re.I)
+_SIGNATORIES_HEAD = re.compile(r"(?:\bsignataires|\bsignent(?:\s+l['’]\w+)?|\bnous signons(?:\s+l['’]\w+)?|\bvoici\s+(?:nos|leurs)\s+signatures|"
+                               r"\b(?:souhaitent|veulent|tiennent [àa])\s+(?:la\s+|le\s+)?signer)\s*:\s*$", re.I)
 _OWN_HEAD = re.compile(r"^\W*(?:(?:la\s+)?liste\s+des\s+signataires|signataires|signent|nous\s+signons|signons)\b|"
                        # « Les élu·es du groupe « X » au conseil municipal de Y signent l'appel : »
                        r"^\W*(?:les\s+|nos\s+)?[ée]lu\S*\s+(?:du\s+groupe|de\s+(?:la\s+)?(?:liste|majorit[ée]|minorit[ée]|opposition))\b[^:]*\bsignent\b|"
-                       r"\b(?:d['’]entre nous|nous sommes \w+ [àa])\s+(?:signent|signer|vouloir signer)\b", re.I)
+                       r"\b(?:d['’]entre nous|nous sommes \w+ [àa])\s+(?:signent|signer|vouloir signer)\b|"
+                       # « Au nom du groupe … du conseil départemental de X, voici nos signatures : », « Plusieurs élu·es de
+                       # notre groupe au conseil régional de X souhaitent signer : »
+                       r"\bvoici\s+nos\s+signatures\b|\b[ée]lu\S*\s+(?:de\s+notre|du)\s+groupe\b[^:]*\b(?:souhaitent|veulent)\s+(?:la\s+|le\s+)?signer\b",
+                       re.I)
 _NOT_OWN_LIST = re.compile(r"pas encore|potentiel|relanc|futur|parmi|contact|solliciter|n['’]ont pas|[ée]tonn", re.I)
 _GROUP_HEAD = re.compile(r"\b(?:groupe|liste|[ée]lu(?:e|·e)?s\s+(?:de|du))\b", re.I)
 _OPEN_END = re.compile(r"\b(?:à|a|de|du|des|pour|avec|par|et|remerciements?)\s*[:,]?\s*$", re.I)
 _PLURAL_SIGNS = re.compile(r"\b(?:nous\s+(?:la\s+|le\s+)?(?:co-?)?signons|on\s+(?:la\s+|le\s+)?signe|(?:co-?)?signent|nous nous associons|s['’]associent)\b", re.I)
 _NAME_ROW_SEP = re.compile(r"\s*(?:[·•,;/&|]|\s[–—-]\s|\bet\b)\s*")
-_COUNCIL_OF = re.compile(r"\bau\s+conseil\s+(municipal|d[ée]partemental|r[ée]gional)\s+((?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+|des\s+)"
-                         r"[^,;:.()]{2,60}?)\s*(?=\s(?:signent|signe|soutien\w*)\b|[,;:.(]|$)", re.I)
+_COUNCIL_OF = re.compile(r"\b(?:au|du)\s+conseil\s+(municipal|d[ée]partemental|r[ée]gional)\s+((?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+|des\s+)"
+                         r"[^,;:.()]{2,60}?)\s*(?=\s(?:signent|signe|soutien\w*|souhaitent|veulent|tiennent)\b|[,;:.(]|$)", re.I)
+_ITEM_CANTON = re.compile(r"\(\s*canton\s+((?:de\s+|d['’]\s*|du\s+)?[^()]+?)\s*\)", re.I)
 _GROUP_ROLE = re.compile(r"\b(?:du|de notre|de l['’])\s+(?:groupe|liste)\b|\bporte-parole\b|\bt[êe]te de liste\b", re.I)
 
 
@@ -505,6 +511,7 @@ def rule_group_list(lines: list[str], text: str) -> list[Signer]:
     title after a comma when given; a role in the group, « présidente du groupe », is no mandate),
     or, in a message that signs in the plural, a line of full names alone (« A · B · C »)."""
     out: list[Signer] = []
+    item_of: dict[int, str] = {}
     for i, line in enumerate(lines):
         last_sentence = re.split(r"[.!?]\s+", line.strip())[-1]
         if _SIGNATORIES_HEAD.search(line) and _OWN_HEAD.search(last_sentence) and not _NOT_OWN_LIST.search(line):
@@ -525,13 +532,17 @@ def rule_group_list(lines: list[str], text: str) -> list[Signer]:
                     s.set("nom_complet", name, "liste")
                     s.set("civilite", civ, "liste")
                 s.name_rule = "liste"
+                item_of[id(s)] = item
                 out.append(s)
             if len(out) > 1:
                 # « Pour le groupe … au conseil régional de Bretagne, trois d'entre nous signent : »: its members sit on it
                 council = _COUNCIL_OF.search(line)
-                for s in out:
+                cantons = [f" (canton {m.group(1)})" if (m := _ITEM_CANTON.search(s.fields.get("nom_complet", "") + item_of.get(id(s), "")))
+                           else "" for s in out]
+                for s, canton in zip(out, cantons, strict=True):
                     if council and not s.fields.get("mandat"):
-                        s.set("mandat", f"conseiller {council.group(1)} {council.group(2)}", "liste")
+                        # « • Marie-Blanche PIETRI (canton de Gagny) » under the département's council: the canton too
+                        s.set("mandat", f"conseiller {council.group(1)} {council.group(2)}{canton}", "liste")
                 return out
             out = []
     if not _PLURAL_SIGNS.search(text):
