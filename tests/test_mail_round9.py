@@ -258,3 +258,18 @@ def test_a_group_list_under_its_council_signs_with_that_council(head, items, tit
 def test_overseas_assemblies_and_sectors_said_by_their_initials_or_numbers(text, kind, place):
     m = parse_mandate(text)
     assert (m.kind, m.place) == (kind, place)
+
+
+def test_name_and_first_name_asked_apart_and_answered_inside_the_quote_make_one_name():
+    body = ("> Pour que votre signature soit vérifiée, pouvez-vous compléter :\n> Votre nom ?\nRoux\n>\n> Votre prénom ?\n"
+            "Paul\n>\n> Votre mandat ?\nCM\n>\n> Votre commune ?\nSury-le-Comtal\n\nMerci\nPaul")
+    assert _signers(mail(1, body, sender="Paul <p.roux@orange.fr>", **REPLY)) == [("Paul Roux", "CM, Sury-le-Comtal")]
+
+
+def test_answers_marked_inside_an_unmarked_outlook_quote_are_read():
+    body = ("Bonjour,\nmes réponses dans votre message.\n\nDe : Collectif <tribune@collectif.example>\nEnvoyé : lundi 19 "
+            "octobre 2026 11:09\nObjet : Re: je signe\n\nPour que votre signature soit vérifiée, pouvez-vous compléter :\n\n"
+            "Votre nom ?\n=> Roux\nVotre prénom ?\n=> Paul\nVotre mandat ?\n=> 2e adjoint au maire\n"
+            "Votre commune ou collectivité ?\n=> Sury-le-Comtal\n")
+    assert _signers(mail(1, body, sender="Paul <p.roux@orange.fr>", **REPLY)) == [
+        ("Paul Roux", "2e adjoint au maire, Sury-le-Comtal")]

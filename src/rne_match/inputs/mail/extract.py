@@ -218,9 +218,12 @@ def _filled_form(body: str, organisers: frozenset[str]) -> list[Signer]:
 # The organisers' questions a signer answers between the quoted lines, by what each asks for.
 _ASKS = (("mandat", re.compile(r"\b(?:mandat|fonction|qualit[ée])", re.I)),
          ("commune", re.compile(r"\b(?:commune|d[ée]partement|r[ée]gion|collectivit[ée]|ville)", re.I)),
+         # (« Votre nom ? » then « Votre prénom ? » asked apart: two answers, one name)
+         ("prenom", re.compile(r"^\W*(?:votre\s+|vos\s+|ton\s+)?pr[ée]nom\s*[?:]?\s*$", re.I)),
          ("nom_complet", re.compile(r"\b(?:nom|pr[ée]nom|identit[ée])", re.I)))
 
 
+_ANSWER_MARK = re.compile(r"^\s*(?:-+>|=>|→|R\s*:|r[ée]ponse\s*:)\s*", re.I)
 _RELAYED = re.compile(r"^\W*(?:r[ée]ponse|message|courriel|mail)\s+(?:de|d['’])\s*(?P<who>.+?)(?:,?\s+(?:le|du)\s+\d.*?)?\s*:?\s*$", re.I)
 _DECLINES = re.compile(r"\bne\s+(?:signe|souhaite|peux|pourrai|vais)\b|\bpas\s+(?:signer|pour l['’]instant)|\bje d[ée]cline", re.I)
 
@@ -257,26 +260,34 @@ def rule_relayed_replies(lines: list[str]) -> list[Signer]:
 def rule_inline_answers(body: str) -> list[Signer]:
     """« > 1. vos nom et prénom ; » then « MATRAY Jean-Luc » (or « --> Alain Lajugie »), « > 2. votre
     mandat ; » then « maire »…: answers written under each quoted question, read by what it asks."""
-    if body.count("\n>") < 2:
+    lines = body.replace("\r", "").split("\n")
+    # (in an unmarked quote — Outlook's « De : … Objet : » block — the answers carry a mark: « => Marsollet »)
+    marked = body.count("\n>") < 2 and sum(bool(_ANSWER_MARK.match(x)) for x in lines) >= 2
+    if body.count("\n>") < 2 and not marked:
         return []
     fields: dict[str, str] = {}
     question = ""
-    for raw in body.replace("\r", "").split("\n"):
-        if raw.lstrip().startswith(">"):
+    for raw in lines:
+        if raw.lstrip().startswith(">") or (marked and raw.rstrip().endswith("?") and not _ANSWER_MARK.match(raw)):
             question = re.sub(r"^(?:\s*>)+", "", raw).strip() or question
             continue
-        answer = re.sub(r"^\s*(?:-+>|=>|→|R\s*:|r[ée]ponse\s*:)\s*", "", raw).strip()
+        if marked and not _ANSWER_MARK.match(raw):
+            continue
+        answer = _ANSWER_MARK.sub("", raw).strip()
         if not answer or not question:
             continue
         role = next((r for r, asks in _ASKS if asks.search(question) and r not in fields), None)
         if role and len(answer) <= 80:
             fields[role] = answer
         question = ""
+    if fields.get("prenom") and fields.get("nom_complet") and len(fields["nom_complet"].split()) == 1:
+        fields["nom_complet"] = f"{fields['prenom']} {fields['nom_complet']}"
     if not fields.get("nom_complet") or not (fields.get("mandat") or fields.get("commune")):
         return []
     # answers to the organisers checking a signature, not a friend's questions; and not a refusal
-    quoted = "\n".join(x for x in body.split("\n") if x.lstrip().startswith(">"))
-    answers = "\n".join(x for x in body.split("\n") if x.strip() and not x.lstrip().startswith(">"))
+    quoted = body if marked else "\n".join(x for x in lines if x.lstrip().startswith(">"))
+    answers = "\n".join(_ANSWER_MARK.sub("", x) for x in lines if _ANSWER_MARK.match(x)) if marked else \
+        "\n".join(x for x in lines if x.strip() and not x.lstrip().startswith(">"))
     if not re.search(r"\bsign", quoted, re.I) or _DECLINES.search(answers) or re.search(r"^\W*non\b", answers, re.I | re.M):
         return []
     s = Signer(name_rule="reponses")
