@@ -273,3 +273,18 @@ def test_answers_marked_inside_an_unmarked_outlook_quote_are_read():
             "Votre commune ou collectivité ?\n=> Sury-le-Comtal\n")
     assert _signers(mail(1, body, sender="Paul <p.roux@orange.fr>", **REPLY)) == [
         ("Paul Roux", "2e adjoint au maire, Sury-le-Comtal")]
+
+
+def test_a_typo_in_the_first_name_corrected_later_is_taken():
+    sign = mail(1, "Je signe.\nGeorge FANI, 1er adjoint au maire de Zonza", sender="Georges Fani <g.fani@neuf.fr>")
+    fix = mail(2, "Pardon, coquille dans mon prénom : Georges et non George.\nGeorges FANI",
+               sender="Georges Fani <g.fani@neuf.fr>", subject="Re: Tribune", reply_to="m1@test")
+    (signer,) = [r for r in rows(sign, fix) if r["extraction_statut"] == "signataire"]
+    assert signer["nom_complet"] == "Georges FANI"
+
+
+def test_a_generic_town_hall_sender_names_no_commune():
+    body = ("Bonjour,\nMonsieur le Maire, Paul ROUX, souhaite signer l'appel.\nCordialement,\nNadia Bel\n"
+            "Secrétariat de mairie\nMairie de Sury-le-Comtal\n4 Grande Rue\n42450 Sury-le-Comtal")
+    (row,) = [r for r in rows(mail(1, body, sender="Secrétariat Mairie <accueil@sury.fr>")) if r["extraction_statut"] == "signataire"]
+    assert row["commune"] == "Sury-le-Comtal"

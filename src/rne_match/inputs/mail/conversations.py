@@ -58,7 +58,7 @@ def _merge(group: list[Reading]) -> Reading:
                    words=[w for r in group for w in r.words])
 
 
-_FIRST_NAME_FIX = re.compile(rf"\bmon pr[ée]nom\s+s['’][ée]crit\s+({CAPITALISED_WORD}(?:[ -]{CAPITALISED_WORD})?)(?:\s*,?\s*(?:et\s+)?(?:non|pas)\s+({CAPITALISED_WORD}))?")
+_FIRST_NAME_FIX = re.compile(rf"\bmon pr[ée]nom\s*(?:s['’][ée]crit|est|:)\s*({CAPITALISED_WORD}(?:[ -]{CAPITALISED_WORD})?)(?:\s*,?\s*(?:et\s+)?(?:non|pas)\s+({CAPITALISED_WORD}))?")
 _FULL_NAME_FIX = re.compile(rf"\b(?:je suis|je m['’]appelle|il faut lire|(?:mon nom|mon identit[ée]) (?:est|complet est))\s+"
                             rf"((?:{CAPITALISED_WORD}\s+){{1,3}}{CAPITALISED_WORD})", re.I)
 

@@ -885,12 +885,17 @@ _TOWN_HALL_SENDER = re.compile(r"^\s*(?:mairie|ville|commune|secr[ée]tariat(?:\
                                r"(?:\s+de\s+(?:la\s+|l['’])?|\s+d['’]\s*|\s+du\s+|\s+(?-i:(?=[A-ZÀ-Þ])))(.+?)\s*$", re.I)
 
 
+_NO_TOWN = frozenset({"mairie", "la mairie", "commune", "ville", "secretariat", "accueil", "cabinet", "services"})
+
+
 def _place_from_town_hall_sender(signer: Signer, msg: MailMessage) -> None:
     """« Monsieur le Maire, Jean DUPONT, signe » from « Mairie de Sury <mairie@sury.fr> »: a municipal
     title without a place sits in the commune of the town hall that sends it."""
     # « Vincent FAGUET | Senozan »: a display name that adds the commune after a bar
     m = _TOWN_HALL_SENDER.match(msg.sender_name or "") or re.match(r"^[^|]+\|\s*()([^|]{2,60})$", msg.sender_name or "")
     place = m.group(m.lastindex) if m else ""
+    if fold(place) in _NO_TOWN:  # « Secrétariat Mairie », « Accueil Mairie »: names no commune
+        place = ""
     mandate = parse_mandate(signer.fields.get("mandat", ""))
     if (place and signer.fields.get("mandat") and not mandate.place and not signer.fields.get("commune")
             and (mandate.kind is None or KINDS[mandate.kind].commune_level)):
