@@ -439,8 +439,9 @@ class ReviewSession:
                 out.append(None)
         return tuple(out)
 
-    def _install(self, decisions: pl.DataFrame | None = None, added: dict | None = None) -> None:
-        """The decisions of this input in memory (all of them, or one more), and those in force."""
+    def _install(self, decisions: pl.DataFrame | None = None, added: dict | None = None, stamp: tuple | None = None) -> None:
+        """The decisions of this input in memory (all of them, or one more), and those in force; `stamp`, the
+        base's file stamp taken *before* they were read (a commit after it changes the stamp, so it is seen)."""
         cur = self.mem.cursor()
         if decisions is not None:
             cur.register("_d", decisions.to_arrow())
@@ -451,14 +452,15 @@ class ReviewSession:
                         list(added.values()))
         cur.execute(f"CREATE OR REPLACE TABLE eff AS {EFFECTIVE_SQL}", [self.target.source, self.target.source])
         self._count = _one(cur.execute("SELECT count(*) FROM decisions"))[0]
-        self._stamp = self._file_stamp()
+        self._stamp = stamp
 
     def refresh(self, force: bool = False) -> None:
         """Re-read the decisions when the base changed on disk (another viewer decided)."""
         if not force and self._file_stamp() == self._stamp:
             return
         with self._lock:
-            self._install(read_decisions(self.db_path, self.target.source))
+            stamp = self._file_stamp()
+            self._install(read_decisions(self.db_path, self.target.source), stamp=stamp)
 
     def decide(self, input_row: int, action: str, *, person_id: str | None = None, duplicate_of: int | None = None,
                note: str | None = None, reviewer: str | None = None) -> int | None:
@@ -473,13 +475,12 @@ class ReviewSession:
             written, everything = record_decision(
                 self.db_path, self.target, input_row, key, action, person_id=person_id, duplicate_of=duplicate_of,
                 note=(note or "").strip()[:2000] or None, reviewer=reviewer, known=self._count)
+            # (no stamp: another viewer may commit between our transaction and any stamp taken now, so the
+            # next look at the queue re-reads the decisions)
             if everything is not None:
                 self._install(everything)
             else:
                 self._install(added=written)
-                # Another viewer may have committed between our transaction and the stamp just taken:
-                # the next look at the queue re-reads the decisions rather than trust that stamp.
-                self._stamp = None
         return written["decision_id"] if written else None
 
     def history(self, row_key: str) -> list[dict]:
