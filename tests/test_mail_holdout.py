@@ -1,4 +1,4 @@
-"""The petition mailboxes written after the rules (tests/mail_holdout…mail_holdout23, 4,372 messages built
+"""The petition mailboxes written after the rules (tests/mail_holdout…mail_holdout24, 4,469 messages built
 from the real 2026 RNE, one from the 2022 files, one from the 2020 files and one from the 2025 files), extracted and verified end to end and scored by their own scorer
 (bench/mail_eval.py). Each floor is a little under the level reached at the end of the last round
 of work on issue 11, so that a regression on any of them fails; the issue's goals are ≥ 97 % of
@@ -44,7 +44,10 @@ FLOORS = {"mail_holdout": (0.92, 0.97, 0.99, 0.97), "mail_holdout2": (0.96, 0.98
           "mail_holdout22": (0.97, 0.97, 0.99, 0.98),
           # signature blocks, overseas, long threads (first run 89.5 % found, 90.2 % right person, precision 100 %,
           # but 4 of 225 messages missing from the output: a thank-you after a merged signature)
-          "mail_holdout23": (0.93, 0.94, 0.98, 0.95)}
+          "mail_holdout23": (0.93, 0.94, 0.98, 0.95),
+          # signatures relayed in batches (first run 76.9 % found, 76.2 % right person, precision 99.6 %, 1 impostor and
+          # 2 withdrawn list members verified); only its verified errors were worked on: found is still its first run
+          "mail_holdout24": (0.75, 0.75, 0.98, 0.75)}
 
 
 def _scorer():

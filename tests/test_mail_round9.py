@@ -288,3 +288,22 @@ def test_a_generic_town_hall_sender_names_no_commune():
             "Secrétariat de mairie\nMairie de Sury-le-Comtal\n4 Grande Rue\n42450 Sury-le-Comtal")
     (row,) = [r for r in rows(mail(1, body, sender="Secrétariat Mairie <accueil@sury.fr>")) if r["extraction_statut"] == "signataire"]
     assert row["commune"] == "Sury-le-Comtal"
+
+
+@pytest.mark.parametrize("withdrawal", [
+    "Pouvez-vous retirer Anne DURAND de la liste envoyée la semaine dernière ? Elle préfère finalement ne pas signer.",
+    "retirez DURAND Anne de la liste svp, erreur de ma part. Les autres signatures sont maintenues.",
+])
+def test_a_person_taken_off_a_list_one_sent_is_withdrawn_alone(withdrawal):
+    sender = "Marc Vidal <m.vidal@orange.fr>"
+    listing = mail(1, "Pour le groupe « Sury demain » (Sury-le-Comtal (42)), nos signatures :\n\n"
+                      "• DURAND Anne, conseillère municipale\n• ROUX Paul, conseiller municipal\n", sender=sender)
+    later = mail(2, withdrawal, sender=sender, subject="Re: Tribune", reply_to="m1@test")
+    out = {r["nom_complet"]: r["extraction_statut"] for r in rows(listing, later) if r["nom_complet"]}
+    assert out == {"DURAND Anne": "signature_retiree", "ROUX Paul": "signataire"}
+
+
+def test_a_groups_commune_in_brackets_after_its_name_places_its_members():
+    body = ("Pour le groupe « Sury demain » (Sury-le-Comtal (42)), merci d'enregistrer les signatures suivantes :\n\n"
+            "• DURAND Anne, conseillère municipale\n• ROUX Paul, conseiller municipal\n")
+    assert {r["commune"] for r in rows(mail(1, body)) if r["nom_complet"]} == {"Sury-le-Comtal"}

@@ -846,10 +846,14 @@ _LIST_PLACE = re.compile(rf"\b(?i:majorit[ée]|[ée]quipe|conseil|groupe|liste|o
                          rf"\s+(?:de\s+|d['’]\s*|du\s+|à\s+)(?!la majorit)({_PLACE_NAME})(?:\s*\(([^()]{{2,30}})\))?")
 
 
+# « Pour le groupe « Citoyens et engagés » (Quint-Fonsegrives (31)) »: the commune in brackets after the group's name
+_GROUP_NAME_PLACE = re.compile(rf"\b(?i:groupe|liste)\s+[«\"“][^»\"”]{{1,60}}[»\"”]\s*\(\s*({_PLACE_NAME})\s*(?:\(([^()]{{2,30}})\))?\s*\)")
+
+
 def list_place(text: str) -> tuple[str, str]:
     """(commune, département as written) of a list of municipal colleagues, from its heading or the
     subject; ("", "") when the message names no council."""
-    m = _LIST_PLACE.search(text)
+    m = _LIST_PLACE.search(text) or _GROUP_NAME_PLACE.search(text)
     return (m.group(1), m.group(2) or "") if m else ("", "")
 
 

@@ -62,7 +62,11 @@ _WITHDRAW_FORMS = re.compile(r"\b(?:retir|supprim|enlev|[ôo]t|annul)\w*\s+(?:(?
                        # message, je retire. », « Finalement non, je ne signe pas », « merci de ne pas publier mon nom »
                        r"\b(?:ma|mon|notre|nos)\s+(?:signature|nom)s?\s+(?:soit|soient|sera|doit [êe]tre)\s+(?:retir|supprim|enlev|[ôo]t)|"
                        r"\bme retirer\s+de\s+(?:l['’]appel|la liste des signataires|la tribune|la p[ée]tition|l['’]initiative)\b|\bje retire\s*[.!]|\bfinalement,?\s+(?:non\b|je\s+ne\s+(?:la\s+|le\s+)?signe\s+pas)|"
-                       r"\b(?:ne|pas)\s+(?:pas\s+)?publier\s+(?:mon|notre)\s+nom|\bje reviens sur (?:ma|mon)\s+(?:signature|message|accord)",
+                       r"\b(?:ne|pas)\s+(?:pas\s+)?publier\s+(?:mon|notre)\s+nom|\bje reviens sur (?:ma|mon)\s+(?:signature|message|accord)|"
+                       # someone the writer listed: « Pouvez-vous retirer Nathalie TRANIER de la liste envoyée… », « retirez
+                       # EMERIC Sandrine de la liste svp »
+                       r"\b(?:retir|supprim|enlev|[ôo]t|ray)\w*\s+(?:le nom de\s+)?(?:(?:m\.|mme|madame|monsieur)\s+)?"
+                       r"(?-i:[A-ZÀ-Þ][\w'’-]+)(?:\s+(?-i:[A-ZÀ-Þ][\w'’-]+)){1,3}\s+(?:de|des)\s+(?:la|notre|cette|ma|nos)\s+(?:liste|signataires)\b",
                        re.I)
 @dataclass(frozen=True)
 class Gated:
@@ -88,7 +92,7 @@ def gate_text(text: str) -> str:
 
 # Every withdrawal form holds one of these words.
 _WITHDRAW = Gated(("retir", "supprim", "enlev", "annul", "retrait", "figur", "appara", "finalement", "publier", "reviens",
-                   " ot", " ôt"), _WITHDRAW_FORMS)
+                   " ot", " ôt", "ray"), _WITHDRAW_FORMS)
 
 
 def withdraws(text: str) -> bool:
