@@ -284,6 +284,11 @@ _FILLER = re.compile(
 _SAINT = re.compile(r"\b(st|ste)\b")
 
 
+def _saints(folded: str) -> str:
+    """« st », « ste » written out, as commune names have them."""
+    return _SAINT.sub(lambda x: "saint" if x.group(1) == "st" else "sainte", folded)
+
+
 _DEP_CODE = re.compile(
     r"[(\[]\s*(\d{2,3}|2[abAB])\s*[)\]]|\b(\d{5})\b|(?:^|[-,\s])\s*(\d{2,3}|2[abAB])\s*$|(?i:\b(?:cd|d[ée]p|d[ée]pt|dpt|d[ée]partement)\.?\s?(\d{2,3}|2[ab])\b)")
 # « (Sorbiers, Hautes-Alpes) », « Maire - Brest », « [55] »: what punctuation sets apart.
@@ -312,7 +317,7 @@ def _no_commune(m: re.Match) -> str:
     if any(c.isupper() for c in m.group(0)):
         return m.group(0)
     for part in re.split(r"[,/]", m.group(0).strip(" ()–—-")):
-        folded = _SAINT.sub(lambda x: "saint" if x.group(1) == "st" else "sainte", fold(part))
+        folded = _saints(fold(part))
         if folded in commune_names() or folded in DEP_BY_NAME:
             return m.group(0)
     return " "
@@ -356,7 +361,7 @@ def _clean_place(folded: str) -> str:
 def _clean_place_words(folded: str) -> str:
     place = _NUMBER.sub(" ", folded)
     place = _DEP_WORD.sub(" ", place)
-    place = _SAINT.sub(lambda x: "saint" if x.group(1) == "st" else "sainte", place)
+    place = _saints(place)
     place = _FILLER.sub("", place.strip() + " ").strip()
     place = _TRAILING_LETTERS.sub("", " " + place).strip()
     return _SPACES.sub(" ", place).strip()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from .text import fold
+from .text import fold, fold_expr
 
 # The territorial reference the package ships, derived from the COG by `devtools/cog.py`: one row
 # per commune (actuelle, déléguée, associée, arrondissement municipal), old commune code, EPCI,
@@ -72,8 +72,8 @@ def commune_of() -> pl.DataFrame:
 @functools.cache
 def commune_names() -> frozenset[str]:
     """Every name a commune bears or bore (folded): to tell « (vaux-sur-vienne) » from « (éducation) »."""
-    names = cog().filter(pl.col("type").is_in(COMMUNE_TYPES))["nom"].drop_nulls().unique().to_list()
-    return frozenset(fold(n) for n in names)
+    communes = cog().filter(pl.col("type").is_in(COMMUNE_TYPES) & pl.col("nom").is_not_null())
+    return frozenset(communes.select(fold_expr(pl.col("nom")))["nom"].to_list())
 
 
 @functools.cache

@@ -511,7 +511,7 @@ def rule_group_list(lines: list[str], text: str) -> list[Signer]:
     title after a comma when given; a role in the group, « présidente du groupe », is no mandate),
     or, in a message that signs in the plural, a line of full names alone (« A · B · C »)."""
     out: list[Signer] = []
-    item_of: dict[int, str] = {}
+    items: list[str] = []  # the text of each item, beside its signer (« (canton de Gagny) » after the name)
     for i, line in enumerate(lines):
         last_sentence = re.split(r"[.!?]\s+", line.strip())[-1]
         if _SIGNATORIES_HEAD.search(line) and _OWN_HEAD.search(last_sentence) and not _NOT_OWN_LIST.search(line):
@@ -532,19 +532,18 @@ def rule_group_list(lines: list[str], text: str) -> list[Signer]:
                     s.set("nom_complet", name, "liste")
                     s.set("civilite", civ, "liste")
                 s.name_rule = "liste"
-                item_of[id(s)] = item
+                items.append(item)
                 out.append(s)
             if len(out) > 1:
                 # « Pour le groupe … au conseil régional de Bretagne, trois d'entre nous signent : »: its members sit on it
                 council = _COUNCIL_OF.search(line)
-                cantons = [f" (canton {m.group(1)})" if (m := _ITEM_CANTON.search(s.fields.get("nom_complet", "") + item_of.get(id(s), "")))
-                           else "" for s in out]
+                cantons = [f" (canton {m.group(1)})" if (m := _ITEM_CANTON.search(item)) else "" for item in items]
                 for s, canton in zip(out, cantons, strict=True):
                     if council and not s.fields.get("mandat"):
                         # « • Marie-Blanche PIETRI (canton de Gagny) » under the département's council: the canton too
                         s.set("mandat", f"conseiller {council.group(1)} {council.group(2)}{canton}", "liste")
                 return out
-            out = []
+            out, items = [], []
     if not _PLURAL_SIGNS.search(text):
         return []
     filled = [x for x in lines if x.strip()]
